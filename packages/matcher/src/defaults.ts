@@ -1,0 +1,44 @@
+/** Every tunable of the matcher, in one place. */
+export const DEFAULTS = Object.freeze({
+  /** Default confidenceThreshold; chosen by sweeping the dev set (bench/tune.js). */
+  threshold: 0.55,
+  minThreshold: 0.5,
+  maxThreshold: 1,
+  /** Scores of the contiguous tiers. */
+  exactScore: 1,
+  lemmaScore: 0.95,
+  /** A contiguous match whose leading subject pronoun differs ("we can't" for "I can't"). */
+  pronounScore: 0.9,
+  stemScore: 0.85,
+  /** Ceiling for gap and fuzzy scores, so that they rank under every contiguous match. */
+  similarCeiling: 0.84,
+  /** Weight of a function word in a phrase, against 1 for a content word. */
+  functionWeight: 0.5,
+  /** Lowest weighted share of a phrase a gap match must cover. */
+  minCoverage: 0.6,
+  /** Content words of a phrase a gap match may miss: one per this many. */
+  contentPerMissing: 4,
+  /** Extra message tokens a gap window may hold beyond the phrase length. */
+  maxExtraTokens: 4,
+  extraPenalty: 0.03,
+  inversionPenalty: 0.08,
+  maxInversions: 2,
+  /** Tokens before a match searched for a negation that flips it. */
+  negationLookBehind: 3,
+  /** Anchor stems per phrase for gap and fuzzy candidates. */
+  anchorsPerPhrase: 2,
+  /** Fuzzy: shortest word considered, most length difference, worst fuse.js score accepted. */
+  fuzzyMinLength: 4,
+  fuzzyMaxLengthDelta: 2,
+  fuzzyMaxScore: 0.26,
+  /** Similarity given to a fuzzy word pair is 1 - fuse score, capped here. */
+  fuzzySimilarityCap: 0.85,
+  /** Similarity of two words that share a stem but not a lemma. */
+  stemSimilarity: 0.9,
+  /** A one-word phrase matches fuzzily only with a word this long or longer. */
+  fuzzySingleWordMinLength: 6,
+  /** Unknown words remembered per index before the cache is cleared. */
+  unknownWordCacheSize: 50_000,
+});
+
+export type Defaults = typeof DEFAULTS;

@@ -1,0 +1,53 @@
+// A message's normalized tokens as integer ids in typed arrays, the form every tier reads.
+import { CONTENT } from './lexicon.js';
+import type { TokenStream } from './normalize.js';
+import type { Runtime } from './runtime.js';
+import type { Neighbors } from './tiers/fuzzy.js';
+
+export interface EncodedMessage {
+  count: number;
+  lemma: Int32Array;
+  /** Stem id, or -1 for a stem no phrase has. */
+  stem: Int32Array;
+  cls: Uint8Array;
+  flags: Uint8Array;
+  /** Fuzzy neighbors of each content token, null where it has none. */
+  neighbors: Array<Neighbors | null>;
+}
+
+let buffer: EncodedMessage = allocate(64);
+
+function allocate(size: number): EncodedMessage {
+  return {
+    count: 0,
+    lemma: new Int32Array(size),
+    stem: new Int32Array(size),
+    cls: new Uint8Array(size),
+    flags: new Uint8Array(size),
+    neighbors: [],
+  };
+}
+
+/** Encodes into a shared buffer: the result is valid until the next call. */
+export function encode(runtime: Runtime, stream: TokenStream): EncodedMessage {
+  const n = stream.count;
+  if (n > buffer.lemma.length) buffer = allocate(Math.max(n, buffer.lemma.length * 2));
+  const { lemma, stem, cls, flags, neighbors } = buffer;
+  neighbors.length = n;
+  for (let i = 0; i < n; i++) {
+    const id = runtime.lemmaId(stream.lemma[i]);
+    lemma[i] = id;
+    stem[i] = runtime.stemOfId(id);
+    const c = runtime.classOfId(id);
+    cls[i] = c;
+    flags[i] = stream.flags[i];
+    if (c === CONTENT) {
+      const found = runtime.neighborsOf(id);
+      neighbors[i] = found.lemmas.length > 0 ? found : null;
+    } else {
+      neighbors[i] = null;
+    }
+  }
+  buffer.count = n;
+  return buffer;
+}

@@ -1,0 +1,17 @@
+export { compile } from './compile.js';
+export { match } from './match.js';
+export { DEFAULTS } from './defaults.js';
+export { MatcherError, ErrorCode } from './errors.js';
+export { trackerIdFor } from './tracker-id.js';
+export type {
+  CompiledIndex,
+  CompileOptions,
+  InsightRef,
+  MatchOptions,
+  Message,
+  MessageRef,
+  TierName,
+  Tracker,
+  TrackerDetected,
+  TrackerMatch,
+} from './types.js';

@@ -1,0 +1,78 @@
+// Word lists the normalizer and the tiers share. Keys are wink-nlp lemmas (lower case).
+
+/** Token classes, stored per lemma id in the compiled index. */
+export const CONTENT = 0;
+export const FUNCTION = 1;
+export const NEGATOR = 2;
+
+export const NEGATORS: ReadonlySet<string> = new Set([
+  'not', 'no', 'never', 'nothing', 'nobody', 'none', 'neither', 'nor', 'nowhere', 'without', "n't",
+]);
+
+/** Words that carry little meaning of their own: a phrase made mostly of them needs more than one shared word. */
+export const FUNCTION_WORDS: ReadonlySet<string> = new Set([
+  'a', 'an', 'the', 'this', 'that', 'these', 'those', 'it', 'its', 'i', 'me', 'my', 'mine', 'myself',
+  'we', 'us', 'our', 'ours', 'you', 'your', 'yours', 'he', 'him', 'his', 'she', 'her', 'hers', 'they',
+  'them', 'their', 'theirs', 'one', "'s", 'y\'all',
+  'be', 'have', 'do', 'will', 'would', 'can', 'could', 'shall', 'should', 'may', 'might', 'must',
+  'to', 'of', 'in', 'on', 'at', 'by', 'for', 'with', 'from', 'about', 'as', 'into', 'onto', 'over',
+  'under', 'up', 'down', 'out', 'off', 'than', 'then', 'so', 'if', 'or', 'and', 'but', 'because',
+  'while', 'after', 'before', 'until', 'what', 'which', 'who', 'whom', 'whose', 'when', 'where', 'why',
+  'how', 'there', 'here', 'just', 'very', 'really', 'only', 'also', 'too', 'quite', 'some', 'any',
+  'all', 'each', 'every', 'much', 'many', 'more', 'most', 'few', 'lot', 'ever', 'now', 'again', 'still',
+  'even', 'such', 'own', 'same', 'other', 'another', 'please', 'ok', 'okay', 'yes', 'yeah', 'oh', 'um',
+  'uh', 'hmm', 'well', 'like', 'right', 'sure', 'thing', 'something', 'anything', 'everything', 'way',
+]);
+
+/** Subject pronouns a phrase may start with and a message may swap ("I can't afford" ~ "we can't afford"). */
+export const SUBJECT_PRONOUNS: ReadonlySet<string> = new Set(['i', 'we', 'you', 'they', 'he', 'she']);
+
+/** Single tokens wink-nlp leaves whole that stand for two words: [lemma, normal] pairs. */
+export const CONTRACTIONS: ReadonlyMap<string, ReadonlyArray<readonly [string, string]>> = new Map([
+  ["i'm", [['i', 'i'], ['be', 'am']]],
+  ['im', [['i', 'i'], ['be', 'am']]],
+  ["here's", [['here', 'here'], ['be', 'is']]],
+  ['cannot', [['can', 'can'], ['not', 'not']]],
+  ['dont', [['do', 'do'], ['not', 'not']]],
+  ['doesnt', [['do', 'does'], ['not', 'not']]],
+  ['didnt', [['do', 'did'], ['not', 'not']]],
+  ['cant', [['can', 'can'], ['not', 'not']]],
+  ['wont', [['will', 'will'], ['not', 'not']]],
+  ['isnt', [['be', 'is'], ['not', 'not']]],
+  ['arent', [['be', 'are'], ['not', 'not']]],
+  ['wasnt', [['be', 'was'], ['not', 'not']]],
+  ['werent', [['be', 'were'], ['not', 'not']]],
+  ['couldnt', [['could', 'could'], ['not', 'not']]],
+  ['wouldnt', [['would', 'would'], ['not', 'not']]],
+  ['shouldnt', [['should', 'should'], ['not', 'not']]],
+  ['havent', [['have', 'have'], ['not', 'not']]],
+  ['hasnt', [['have', 'has'], ['not', 'not']]],
+  ['ive', [['i', 'i'], ['have', 'have']]],
+  ['youre', [['you', 'you'], ['be', 'are']]],
+  ['theyre', [['they', 'they'], ['be', 'are']]],
+  ['gonna', [['go', 'going'], ['to', 'to']]],
+  ['wanna', [['want', 'want'], ['to', 'to']]],
+  ['gotta', [['get', 'got'], ['to', 'to']]],
+]);
+
+/** Spelled-out numbers: value, and whether the word multiplies what precedes it. */
+export const NUMBER_WORDS: ReadonlyMap<string, number> = new Map([
+  ['zero', 0], ['one', 1], ['two', 2], ['three', 3], ['four', 4], ['five', 5], ['six', 6], ['seven', 7],
+  ['eight', 8], ['nine', 9], ['ten', 10], ['eleven', 11], ['twelve', 12], ['thirteen', 13],
+  ['fourteen', 14], ['fifteen', 15], ['sixteen', 16], ['seventeen', 17], ['eighteen', 18],
+  ['nineteen', 19], ['twenty', 20], ['thirty', 30], ['forty', 40], ['fifty', 50], ['sixty', 60],
+  ['seventy', 70], ['eighty', 80], ['ninety', 90],
+]);
+
+export const NUMBER_SCALES: ReadonlyMap<string, number> = new Map([
+  ['hundred', 100], ['thousand', 1000], ['million', 1_000_000], ['billion', 1_000_000_000],
+]);
+
+/** Prefixes that turn a word into its opposite: never a fuzzy match for the bare word. */
+export const NEGATING_PREFIXES: readonly string[] = ['un', 'in', 'im', 'il', 'ir', 'dis', 'non', 'non-', 'a'];
+
+export function classOf(lemma: string): number {
+  if (NEGATORS.has(lemma)) return NEGATOR;
+  if (FUNCTION_WORDS.has(lemma)) return FUNCTION;
+  return CONTENT;
+}

@@ -1,0 +1,140 @@
+// wink-nlp tokens -> the token stream every tier reads: contractions expanded, numbers in digits,
+// hyphenated words split, punctuation dropped but remembered as boundaries on the next token.
+import { CONTRACTIONS, NUMBER_SCALES, NUMBER_WORDS } from './lexicon.js';
+import type { TokenSource } from './nlp.js';
+
+/** Flag bits on a normalized token. */
+export const SENTENCE_BEFORE = 1; // . ? ! ; precede it
+export const CLAUSE_BEFORE = 2; // any separating punctuation precedes it
+
+export interface TokenStream {
+  count: number;
+  lemma: string[];
+  /** Only when asked for: the normal forms, one per normalized token. */
+  normal: string[] | null;
+  /** Index of the wink token each normalized token came from (its first, for merged numbers). */
+  src: number[];
+  flags: number[];
+}
+
+const CH_0 = 48, CH_9 = 57, CH_APOS = 39;
+
+function isWordStart(code: number): boolean {
+  // Letters of any script, digits and the apostrophe of "'s" / "'re".
+  return code === CH_APOS || (code >= CH_0 && code <= CH_9) || (code >= 97 && code <= 122) || code > 127 && code < 0x2000;
+}
+
+function isDigits(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < CH_0 || c > CH_9) return false;
+  }
+  return s.length > 0;
+}
+
+function punctuationFlags(lemma: string): number {
+  switch (lemma.charCodeAt(0)) {
+    case 46: case 63: case 33: case 59: return SENTENCE_BEFORE | CLAUSE_BEFORE; // . ? ! ;
+    case 44: case 58: case 40: case 41: return CLAUSE_BEFORE; // , : ( )
+    default: return 0;
+  }
+}
+
+function isNumberWord(lemma: string): boolean {
+  return NUMBER_WORDS.has(lemma) || NUMBER_SCALES.has(lemma);
+}
+
+export function normalize(source: TokenSource, withNormals: boolean): TokenStream {
+  const lemmas = source.lemmas;
+  const normals = withNormals ? source.normals() : null;
+  const out: TokenStream = { count: 0, lemma: [], normal: withNormals ? [] : null, src: [], flags: [] };
+  let pending = 0;
+  const emit = (lemma: string, normal: string, src: number): void => {
+    out.lemma.push(lemma);
+    out.normal?.push(normal);
+    out.src.push(src);
+    out.flags.push(pending);
+    pending = 0;
+    out.count++;
+  };
+
+  const n = lemmas.length;
+  for (let i = 0; i < n; i++) {
+    const lemma = lemmas[i];
+    const code = lemma.charCodeAt(0);
+    if (!isWordStart(code)) {
+      if (lemma === '%') emit('percent', 'percent', i);
+      else pending |= punctuationFlags(lemma);
+      continue;
+    }
+    if (lemma === "'") continue;
+
+    const expansion = CONTRACTIONS.get(lemma);
+    if (expansion !== undefined) {
+      for (const [l, nf] of expansion) emit(l, nf, i);
+      continue;
+    }
+
+    if (isNumberWord(lemma) || (isDigits(lemma) && i + 1 < n && NUMBER_SCALES.has(lemmas[i + 1]))) {
+      i = readNumber(lemmas, i, (value, start) => emit(value, value, start)) - 1;
+      continue;
+    }
+
+    if (lemma === 'per' && lemmas[i + 1] === 'cent') {
+      emit('percent', 'percent', i);
+      i++;
+      continue;
+    }
+
+    if (lemma.length > 1 && lemma.includes('-')) {
+      const parts = lemma.split('-');
+      const normalParts = normals ? normals[i].split('-') : parts;
+      for (let k = 0; k < parts.length; k++) {
+        if (parts[k]) emit(parts[k], normalParts.length === parts.length ? normalParts[k] : parts[k], i);
+      }
+      continue;
+    }
+
+    emit(lemma, normals ? normals[i] : lemma, i);
+  }
+  return out;
+}
+
+/**
+ * Reads a run of number words ("five hundred and twenty-one", "3 thousand") from `start`, hands the value
+ * in digits to `emit`, and returns the index after the run.
+ */
+function readNumber(lemmas: string[], start: number, emit: (value: string, start: number) => void): number {
+  let total = 0;
+  let current = 0;
+  let seen = false;
+  let afterScale = false;
+  let i = start;
+  for (; i < lemmas.length; i++) {
+    const lemma = lemmas[i];
+    const unit = NUMBER_WORDS.get(lemma);
+    const scale = NUMBER_SCALES.get(lemma);
+    if (i === start && isDigits(lemma)) {
+      current = Number(lemma);
+    } else if (unit !== undefined) {
+      // "twenty five" adds; "five five" is two numbers.
+      if (seen && current % 10 !== 0 && unit < 10) break;
+      if (seen && unit >= 10 && current % 100 !== 0) break;
+      current += unit;
+    } else if (scale !== undefined) {
+      current = (current || 1) * scale;
+      if (scale >= 1000) {
+        total += current;
+        current = 0;
+      }
+    } else if ((lemma === '-' || (lemma === 'and' && afterScale)) && seen && NUMBER_WORDS.has(lemmas[i + 1])) {
+      continue;
+    } else {
+      break;
+    }
+    seen = true;
+    afterScale = scale !== undefined;
+  }
+  emit(String(total + current), start);
+  return i;
+}

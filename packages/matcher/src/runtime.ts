@@ -1,0 +1,107 @@
+// Per-index state that is not part of the plain compiled data: string -> id maps, words met in messages
+// but not in any phrase, fuzzy neighbor caches, and scratch buffers reused for every message.
+import { DEFAULTS } from './defaults.js';
+import { classOf } from './lexicon.js';
+import { stemOf } from './stem.js';
+import { FuzzyIndex, NO_NEIGHBORS, type Neighbors } from './tiers/fuzzy.js';
+import type { CompiledIndex } from './types.js';
+
+export interface Runtime {
+  readonly index: CompiledIndex;
+  /** Lemma id of a word: phrase words first, then words met only in messages (ids >= index.lemmas.length). */
+  lemmaId(word: string): number;
+  stemOfId(id: number): number;
+  classOfId(id: number): number;
+  neighborsOf(id: number): Neighbors;
+  /** Forget message-only words when too many have been seen; call between messages. */
+  trim(): void;
+  readonly scratch: Scratch;
+}
+
+/** Buffers sized to the index, stamped with a message serial instead of being cleared. */
+export interface Scratch {
+  serial: number;
+  readonly stemSeen: Uint32Array;
+  readonly phraseSeen: Uint32Array;
+  readonly phraseScore: Float32Array;
+  readonly phraseOffsetToken: Int32Array;
+  readonly phraseTier: Uint8Array;
+}
+
+const runtimes = new WeakMap<CompiledIndex, Runtime>();
+
+export function runtimeFor(index: CompiledIndex): Runtime {
+  let runtime = runtimes.get(index);
+  if (runtime === undefined) {
+    runtime = createRuntime(index);
+    runtimes.set(index, runtime);
+  }
+  return runtime;
+}
+
+function createRuntime(index: CompiledIndex): Runtime {
+  const known = index.lemmas.length;
+  const lemmaIds = new Map<string, number>();
+  index.lemmas.forEach((lemma, id) => lemmaIds.set(lemma, id));
+  const stemIds = new Map<string, number>();
+  index.stems.forEach((stem, id) => stemIds.set(stem, id));
+
+  let extraIds = new Map<string, number>();
+  let extraWords: string[] = [];
+  let extraStem: number[] = [];
+  let extraClass: number[] = [];
+  let extraNeighbors: Array<Neighbors | undefined> = [];
+  const knownNeighbors: Array<Neighbors | undefined> = new Array(known);
+  let fuzzy: FuzzyIndex | undefined;
+
+  const phraseCount = index.phraseValue.length;
+  const scratch: Scratch = {
+    serial: 0,
+    stemSeen: new Uint32Array(index.stems.length),
+    phraseSeen: new Uint32Array(phraseCount),
+    phraseScore: new Float32Array(phraseCount),
+    phraseOffsetToken: new Int32Array(phraseCount),
+    phraseTier: new Uint8Array(phraseCount),
+  };
+
+  return {
+    index,
+    scratch,
+    lemmaId(word) {
+      const id = lemmaIds.get(word);
+      if (id !== undefined) return id;
+      let extra = extraIds.get(word);
+      if (extra === undefined) {
+        extra = extraWords.length;
+        extraIds.set(word, extra);
+        extraWords.push(word);
+        extraStem.push(stemIds.get(stemOf(word)) ?? -1);
+        extraClass.push(classOf(word));
+        extraNeighbors.push(undefined);
+      }
+      return known + extra;
+    },
+    stemOfId: (id) => (id < known ? index.lemmaStem[id] : extraStem[id - known]),
+    classOfId: (id) => (id < known ? index.lemmaClass[id] : extraClass[id - known]),
+    neighborsOf(id) {
+      const cache = id < known ? knownNeighbors : extraNeighbors;
+      const slot = id < known ? id : id - known;
+      let found = cache[slot];
+      if (found === undefined) {
+        fuzzy ??= new FuzzyIndex(index.lemmas, index.lemmaClass, index.lemmaStem);
+        const word = id < known ? index.lemmas[id] : extraWords[id - known];
+        found = fuzzy.neighbors(word, id, id < known ? index.lemmaStem[id] : extraStem[id - known]);
+        cache[slot] = found === NO_NEIGHBORS ? NO_NEIGHBORS : found;
+      }
+      return found;
+    },
+    trim() {
+      if (extraWords.length <= DEFAULTS.unknownWordCacheSize) return;
+      extraIds = new Map();
+      extraWords = [];
+      extraStem = [];
+      extraClass = [];
+      extraNeighbors = [];
+    },
+  };
+}

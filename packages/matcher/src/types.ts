@@ -1,0 +1,106 @@
+/** A tracker as Symbl's Management API takes it. `id` is optional: compile derives a stable one from the name. */
+export interface Tracker {
+  id?: string;
+  name: string;
+  vocabulary: string[];
+  /** A message that matches one of these phrases yields no match for this tracker. */
+  excludeVocabulary?: string[];
+}
+
+/** A message in Symbl's Conversation API shape; fields other than id and text are ignored. */
+export interface Message {
+  id: string;
+  text: string;
+  [field: string]: unknown;
+}
+
+export type TierName = 'exact' | 'lemma' | 'stem' | 'gap' | 'fuzzy';
+
+export interface MessageRef {
+  id: string;
+  text: string;
+  /** Start of the matched span in `text` (UTF-16 code units), or -1 for a contextually similar match. */
+  offset: number;
+  /** Present only with `details: true`. */
+  score?: number;
+  tier?: TierName;
+}
+
+export interface InsightRef {
+  id: string;
+  text: string;
+  offset: number;
+  type: string;
+}
+
+export interface TrackerMatch {
+  type: 'vocabulary';
+  value: string;
+  messageRefs: MessageRef[];
+  insightRefs: InsightRef[];
+}
+
+/** One entry of Symbl's trackers-detected array. */
+export interface TrackerDetected {
+  id: string;
+  name: string;
+  matches: TrackerMatch[];
+}
+
+export interface CompileOptions {
+  /** Reject trackers whose phrases normalize to nothing (default true). */
+  strict?: boolean;
+}
+
+export interface MatchOptions {
+  /** Symbl's confidenceThreshold: refs scoring below it are dropped. 0.5 to 1.0. */
+  threshold?: number;
+  /** Add `score` and `tier` to every message ref. */
+  details?: boolean;
+}
+
+/**
+ * The compiled tracker index: plain data (strings and typed arrays) so that it structured-clones
+ * cheaply into a worker. Read it only through the matcher's functions; its layout may change.
+ */
+export interface CompiledIndex {
+  readonly format: 1;
+  readonly trackerIds: string[];
+  readonly trackerNames: string[];
+  /** Phrases of all trackers, vocabulary then excludeVocabulary, in tracker order. */
+  readonly phraseValue: string[];
+  readonly phraseTracker: Int32Array;
+  /** 1 where the phrase is an excluded one. */
+  readonly phraseExcluded: Uint8Array;
+  /** Token range of phrase p: phraseStart[p] .. phraseStart[p + 1]. */
+  readonly phraseStart: Int32Array;
+  readonly phraseContent: Uint8Array;
+  readonly phraseNegated: Uint8Array;
+  readonly phraseWeight: Float32Array;
+  /** Phrase tokens, flat. */
+  readonly tokenLemma: Int32Array;
+  readonly tokenStem: Int32Array;
+  readonly tokenNormal: string[];
+  readonly lemmas: string[];
+  readonly lemmaStem: Int32Array;
+  readonly lemmaClass: Uint8Array;
+  readonly stems: string[];
+  readonly trie: TrieData;
+  /** Phrases listed under their rarest content stems (CSR over stem ids). */
+  readonly anchorStart: Int32Array;
+  readonly anchorPhrase: Int32Array;
+}
+
+export interface TrieData {
+  /** Child of the root for each stem id, or -1. */
+  readonly root: Int32Array;
+  /** Open-addressing edge table: (node, stem) -> child, size a power of two. */
+  readonly edgeNode: Int32Array;
+  readonly edgeStem: Int32Array;
+  readonly edgeChild: Int32Array;
+  /** Phrase entries ending at node n: outStart[n] .. outStart[n + 1] in outPhrase / outFlags. */
+  readonly outStart: Int32Array;
+  readonly outPhrase: Int32Array;
+  /** 1 where the entry is a phrase with its leading subject pronoun dropped. */
+  readonly outFlags: Uint8Array;
+}
