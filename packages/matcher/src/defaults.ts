@@ -21,8 +21,9 @@ export const DEFAULTS = Object.freeze({
   /** Extra message tokens a gap window may hold beyond the phrase length. */
   maxExtraTokens: 4,
   extraPenalty: 0.03,
-  inversionPenalty: 0.08,
-  maxInversions: 2,
+  /** Penalty per backward move in the message when reading the phrase's words in order, and the most allowed. */
+  movePenalty: 0.08,
+  maxMoves: 2,
   /** Tokens before a match searched for a negation that flips it. */
   negationLookBehind: 3,
   /** Anchor stems per phrase for gap and fuzzy candidates. */
@@ -37,6 +38,8 @@ export const DEFAULTS = Object.freeze({
   stemSimilarity: 0.9,
   /** A one-word phrase matches fuzzily only with a word this long or longer. */
   fuzzySingleWordMinLength: 6,
+  /** Conversations per pool task in matchMany. */
+  poolBatchSize: 16,
   /** Unknown words remembered per index before the cache is cleared. */
   unknownWordCacheSize: 50_000,
 });

@@ -60,7 +60,7 @@ function matchMessage(runtime: Runtime, message: Message, threshold: number, det
   };
   findContiguous(runtime, encoded, (hit: ContiguousHit) => keep({ ...hit }));
   for (const phrase of best.keys()) scratch.phraseSeen[phrase] = serial;
-  findSimilar(runtime, encoded, serial, keep);
+  if (threshold <= DEFAULTS.similarCeiling) findSimilar(runtime, encoded, serial, threshold, keep);
   if (hits.length === 0) return;
 
   promoteExact(index, source, hits);
@@ -82,10 +82,12 @@ function matchMessage(runtime: Runtime, message: Message, threshold: number, det
 }
 
 /** Candidates for the gap and fuzzy tiers: phrases anchored on a stem the message has, or a fuzzy neighbor's. */
-function findSimilar(runtime: Runtime, message: EncodedMessage, serial: number, keep: (hit: Hit) => void): void {
+function findSimilar(runtime: Runtime, message: EncodedMessage, serial: number, threshold: number, keep: (hit: Hit) => void): void {
   const { index, scratch } = runtime;
   const { stemSeen, phraseSeen } = scratch;
-  const { anchorStart, anchorPhrase, phraseStart, tokenStem, lemmaClass, tokenLemma, lemmaStem, phraseContent } = index;
+  const { anchorStart, anchorPhrase, phraseStart, tokenStem, lemmaClass, tokenLemma, lemmaStem, phraseContent, phraseWeight } = index;
+  // No similar match scores above its coverage, so coverage must reach the threshold too.
+  const bar = Math.max(DEFAULTS.minCoverage, threshold);
   const n = message.count;
   for (let i = 0; i < n; i++) {
     if (message.stem[i] >= 0) stemSeen[message.stem[i]] = serial;
@@ -97,14 +99,19 @@ function findSimilar(runtime: Runtime, message: EncodedMessage, serial: number, 
       const phrase = anchorPhrase[k];
       if (phraseSeen[phrase] === serial) continue;
       phraseSeen[phrase] = serial;
-      // Cheap filter before alignment: enough of the phrase's content stems are in the message.
+      // Cheap bounds before alignment: enough of the phrase's content stems are in the message, and the
+      // words present could cover enough of the phrase to reach the bar.
       let missing = 0;
+      let reachable = 0;
       for (let t = phraseStart[phrase]; t < phraseStart[phrase + 1]; t++) {
-        if (lemmaClass[tokenLemma[t]] === CONTENT && stemSeen[tokenStem[t]] !== serial) missing++;
+        const content = lemmaClass[tokenLemma[t]] === CONTENT;
+        if (stemSeen[tokenStem[t]] === serial) reachable += content ? 1 : DEFAULTS.functionWeight;
+        else if (content) missing++;
       }
       if (missing > Math.floor(phraseContent[phrase] / DEFAULTS.contentPerMissing)) continue;
-      const found = align(index, message, phrase);
-      if (found !== null && found.score >= DEFAULTS.minThreshold) keep({ phrase, tier: found.tier, score: found.score, start: -1, phraseFrom: 0 });
+      if (reachable < bar * phraseWeight[phrase]) continue;
+      const found = align(runtime, message, phrase);
+      if (found !== null && found.score >= threshold) keep({ phrase, tier: found.tier, score: found.score, start: -1, phraseFrom: 0 });
     }
   };
   for (let i = 0; i < n; i++) {

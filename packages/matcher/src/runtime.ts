@@ -2,7 +2,7 @@
 // but not in any phrase, fuzzy neighbor caches, and scratch buffers reused for every message.
 import { DEFAULTS } from './defaults.js';
 import { classOf } from './lexicon.js';
-import { stemOf } from './stem.js';
+import { isDerivedForm, stemOf } from './stem.js';
 import { FuzzyIndex, NO_NEIGHBORS, type Neighbors } from './tiers/fuzzy.js';
 import type { CompiledIndex } from './types.js';
 
@@ -10,9 +10,12 @@ export interface Runtime {
   readonly index: CompiledIndex;
   /** Lemma id of a word: phrase words first, then words met only in messages (ids >= index.lemmas.length). */
   lemmaId(word: string): number;
+  wordOf(id: number): string;
   stemOfId(id: number): number;
   classOfId(id: number): number;
   neighborsOf(id: number): Neighbors;
+  /** Whether two lemma ids with one stem are forms of one word (see isDerivedForm). */
+  derived(a: number, b: number): boolean;
   /** Forget message-only words when too many have been seen; call between messages. */
   trim(): void;
   readonly scratch: Scratch;
@@ -53,6 +56,7 @@ function createRuntime(index: CompiledIndex): Runtime {
   let extraNeighbors: Array<Neighbors | undefined> = [];
   const knownNeighbors: Array<Neighbors | undefined> = new Array(known);
   let fuzzy: FuzzyIndex | undefined;
+  let derivedPairs = new Map<number, boolean>();
 
   const phraseCount = index.phraseValue.length;
   const scratch: Scratch = {
@@ -81,6 +85,7 @@ function createRuntime(index: CompiledIndex): Runtime {
       }
       return known + extra;
     },
+    wordOf: (id) => (id < known ? index.lemmas[id] : extraWords[id - known]),
     stemOfId: (id) => (id < known ? index.lemmaStem[id] : extraStem[id - known]),
     classOfId: (id) => (id < known ? index.lemmaClass[id] : extraClass[id - known]),
     neighborsOf(id) {
@@ -89,15 +94,21 @@ function createRuntime(index: CompiledIndex): Runtime {
       let found = cache[slot];
       if (found === undefined) {
         fuzzy ??= new FuzzyIndex(index.lemmas, index.lemmaClass, index.lemmaStem);
-        const word = id < known ? index.lemmas[id] : extraWords[id - known];
-        found = fuzzy.neighbors(word, id, id < known ? index.lemmaStem[id] : extraStem[id - known]);
+        found = fuzzy.neighbors(this.wordOf(id), id, id < known ? index.lemmaStem[id] : extraStem[id - known]);
         cache[slot] = found === NO_NEIGHBORS ? NO_NEIGHBORS : found;
       }
       return found;
     },
+    derived(a, b) {
+      const key = a * 0x200000 + b;
+      let same = derivedPairs.get(key);
+      if (same === undefined) derivedPairs.set(key, (same = isDerivedForm(this.wordOf(a), this.wordOf(b))));
+      return same;
+    },
     trim() {
       if (extraWords.length <= DEFAULTS.unknownWordCacheSize) return;
       extraIds = new Map();
+      derivedPairs = new Map();
       extraWords = [];
       extraStem = [];
       extraClass = [];

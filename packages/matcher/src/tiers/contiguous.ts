@@ -22,7 +22,7 @@ export interface ContiguousHit {
 
 export function findContiguous(runtime: Runtime, message: EncodedMessage, onHit: (hit: ContiguousHit) => void): void {
   const { index } = runtime;
-  const { trie, phraseStart, tokenLemma, lemmas } = index;
+  const { trie, phraseStart, tokenLemma } = index;
   const { outStart, outPhrase, outFlags } = trie;
   const n = message.count;
   const stems = message.stem;
@@ -34,26 +34,24 @@ export function findContiguous(runtime: Runtime, message: EncodedMessage, onHit:
       for (let k = outStart[node]; k < outStart[node + 1]; k++) {
         const phrase = outPhrase[k];
         const dropped = (outFlags[k] & PRONOUN_DROPPED) !== 0;
-        if (dropped && !(i === 0 || message.flags[i] & CLAUSE_BEFORE || isSubjectPronoun(runtime, lemmas, message.lemma[i - 1]))) continue;
+        if (dropped && !(i === 0 || message.flags[i] & CLAUSE_BEFORE || SUBJECT_PRONOUNS.has(runtime.wordOf(message.lemma[i - 1])))) continue;
         // The span holds the phrase's own negators; one just before it flips the meaning.
         if (negatorsBefore(message, i) & 1) continue;
         const phraseFrom = dropped ? 1 : 0;
         const from = phraseStart[phrase] + phraseFrom;
         let sameLemmas = true;
-        for (let t = 0; t <= j - i; t++) {
+        let related = true;
+        for (let t = 0; t <= j - i && related; t++) {
           if (message.lemma[i + t] !== tokenLemma[from + t]) {
             sameLemmas = false;
-            break;
+            related = runtime.derived(message.lemma[i + t], tokenLemma[from + t]);
           }
         }
+        if (!related) continue;
         const tier = sameLemmas ? LEMMA : STEM;
         const score = dropped ? Math.min(DEFAULTS.pronounScore, CONTIGUOUS_SCORE[tier]) : CONTIGUOUS_SCORE[tier];
         onHit({ phrase, tier, score, start: i, phraseFrom });
       }
     }
   }
-}
-
-function isSubjectPronoun(runtime: Runtime, lemmas: readonly string[], id: number): boolean {
-  return id < lemmas.length ? SUBJECT_PRONOUNS.has(lemmas[id]) : false;
 }

@@ -1,12 +1,13 @@
 // Gap and fuzzy tiers: the phrase's words found close together in the message, with a few extra or
 // missing function words, a slightly different order, or mis-transcribed content words. The best window
 // is found by aligning phrase tokens to message tokens; the score is the weighted share of the phrase
-// covered, less penalties for extra tokens and inversions.
+// covered, less penalties for extra tokens and order changes.
 import { DEFAULTS } from '../defaults.js';
 import type { EncodedMessage } from '../encode.js';
 import { CONTENT } from '../lexicon.js';
 import { negatorsBefore, negatorsIn } from '../negation.js';
 import { SENTENCE_BEFORE } from '../normalize.js';
+import type { Runtime } from '../runtime.js';
 import type { CompiledIndex } from '../types.js';
 import { FUZZY, GAP } from './index.js';
 
@@ -23,9 +24,11 @@ let used = new Uint8Array(64);
 let placed = new Int32Array(64);
 
 /** Similarity of message token i to phrase token k: 1 same lemma, less for same stem or a fuzzy neighbor. */
-function similarity(index: CompiledIndex, message: EncodedMessage, i: number, k: number): number {
+function similarity(runtime: Runtime, message: EncodedMessage, i: number, k: number): number {
+  const index = runtime.index;
   if (message.stem[i] >= 0 && message.stem[i] === index.tokenStem[k]) {
-    return message.lemma[i] === index.tokenLemma[k] ? 1 : DEFAULTS.stemSimilarity;
+    if (message.lemma[i] === index.tokenLemma[k]) return 1;
+    return runtime.derived(message.lemma[i], index.tokenLemma[k]) ? DEFAULTS.stemSimilarity : 0;
   }
   const near = message.neighbors[i];
   if (near === null || index.lemmaClass[index.tokenLemma[k]] !== CONTENT) return 0;
@@ -34,7 +37,14 @@ function similarity(index: CompiledIndex, message: EncodedMessage, i: number, k:
   return 0;
 }
 
-export function align(index: CompiledIndex, message: EncodedMessage, phrase: number): Alignment | null {
+function stemInPhrase(index: CompiledIndex, from: number, m: number, stem: number): boolean {
+  if (stem < 0) return false;
+  for (let k = from; k < from + m; k++) if (index.tokenStem[k] === stem) return true;
+  return false;
+}
+
+export function align(runtime: Runtime, message: EncodedMessage, phrase: number): Alignment | null {
+  const index = runtime.index;
   const from = index.phraseStart[phrase];
   const m = index.phraseStart[phrase + 1] - from;
   const n = message.count;
@@ -44,9 +54,14 @@ export function align(index: CompiledIndex, message: EncodedMessage, phrase: num
 
   const positions: number[] = [];
   for (let i = 0; i < n; i++) {
+    // Rows of tokens that can match nothing stay zero without a look at the phrase.
+    if (message.neighbors[i] === null && !stemInPhrase(index, from, m, message.stem[i])) {
+      sims.fill(0, i * m, i * m + m);
+      continue;
+    }
     let any = false;
     for (let j = 0; j < m; j++) {
-      const s = similarity(index, message, i, from + j);
+      const s = similarity(runtime, message, i, from + j);
       sims[i * m + j] = s;
       if (s > 0) any = true;
     }
@@ -93,16 +108,19 @@ export function align(index: CompiledIndex, message: EncodedMessage, phrase: num
       if (matched < 2 || missingContent > allowedMissing || (content > 0 && missingContent === content)) continue;
       const coverage = matchedWeight / weight;
       if (coverage < DEFAULTS.minCoverage) continue;
-      let inversions = 0;
-      for (let j1 = 0; j1 < m; j1++) {
-        if (placed[j1] < 0) continue;
-        for (let j2 = j1 + 1; j2 < m; j2++) if (placed[j2] >= 0 && placed[j2] < placed[j1]) inversions++;
+      // Order changes are counted as moves back, so a clause moved whole ("a new customer, I can offer
+      // you...") costs one, like a swapped pair ("is the budget tight").
+      let moves = 0;
+      for (let j = 0, previous = -1; j < m; j++) {
+        if (placed[j] < 0) continue;
+        if (placed[j] < previous) moves++;
+        previous = placed[j];
       }
-      if (inversions > DEFAULTS.maxInversions) continue;
+      if (moves > DEFAULTS.maxMoves) continue;
       const negators = negatorsIn(message, a, b + 1) + negatorsBefore(message, a);
       if ((negators & 1) !== index.phraseNegated[phrase]) continue;
       const extra = b - a + 1 - matched;
-      const score = coverage - extra * DEFAULTS.extraPenalty - inversions * DEFAULTS.inversionPenalty;
+      const score = coverage - extra * DEFAULTS.extraPenalty - moves * DEFAULTS.movePenalty;
       if (best === null || score > best.score) best = { tier: fuzzy ? FUZZY : GAP, score };
     }
   }

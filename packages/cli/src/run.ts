@@ -1,0 +1,18 @@
+import { buildProgram } from './program.js';
+import { EXIT_OK, describeError, exitCodeFor } from './exit.js';
+import type { Io } from './io.js';
+
+/** Runs the CLI on `argv` (without node and script) and resolves to the exit code. */
+export async function run(argv: string[], io: Io): Promise<number> {
+  let code = EXIT_OK;
+  const program = buildProgram(io, (c) => (code = c));
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return code;
+  } catch (error) {
+    const exit = exitCodeFor(error);
+    // commander has printed its own usage errors already.
+    if (!(error instanceof Error && error.name === 'CommanderError')) io.stderr.write(`phrasewatch: ${describeError(error)}\n`);
+    return exit;
+  }
+}

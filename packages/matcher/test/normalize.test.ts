@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { readTokens } from '../src/nlp.js';
+import { normalize } from '../src/normalize.js';
+
+const lemmas = (text: string): string[] => normalize(readTokens(text), false).lemma;
+const normals = (text: string): string[] => normalize(readTokens(text), true).normal!;
+
+describe('normalize', () => {
+  it('expands "I\'m" and "im" to "i be" and keeps "am" as the normal form', () => {
+    expect(lemmas("I'm here")).toEqual(['i', 'be', 'here']);
+    expect(lemmas('im here')).toEqual(['i', 'be', 'here']);
+    expect(normals("I'm here")).toEqual(['i', 'am', 'here']);
+  });
+
+  it('reads "won\'t" as "will not" and "can\'t", "cannot", "can not" alike', () => {
+    expect(lemmas("won't")).toEqual(['will', 'not']);
+    expect(lemmas("can't")).toEqual(['can', 'not']);
+    expect(lemmas('cannot')).toEqual(['can', 'not']);
+    expect(lemmas('can not')).toEqual(['can', 'not']);
+  });
+
+  it('treats curly apostrophes like straight ones', () => {
+    expect(lemmas('I\u2019m sure we can\u2019t')).toEqual(lemmas("I'm sure we can't"));
+  });
+
+  it('splits hyphenated words: "check-in" is "check in", "e-mail" is "e mail"', () => {
+    expect(lemmas('check-in')).toEqual(['check', 'in']);
+    expect(lemmas('e-mail')).toEqual(['e', 'mail']);
+    expect(lemmas('add\u2013on')).toEqual(['add', 'on']);
+  });
+
+  it('writes spelled-out numbers in digits: "five hundred" is "500", "twenty-one" is "21"', () => {
+    expect(lemmas('five hundred')).toEqual(['500']);
+    expect(lemmas('twenty-one')).toEqual(['21']);
+    expect(lemmas('two thousand five hundred and ten')).toEqual(['2510']);
+    expect(lemmas('3 thousand')).toEqual(['3000']);
+  });
+
+  it('keeps separate numbers apart: "five five" and "10 20"', () => {
+    expect(lemmas('five five')).toEqual(['5', '5']);
+    expect(lemmas('10 20')).toEqual(['10', '20']);
+    expect(lemmas('10-20')).toEqual(['10', '20']);
+  });
+
+  it('does not swallow "and" between numbers without a scale: "five and six"', () => {
+    expect(lemmas('five and six')).toEqual(['5', 'and', '6']);
+  });
+
+  it('reads "%" and "per cent" as "percent"', () => {
+    expect(lemmas('50%')).toEqual(['50', 'percent']);
+    expect(lemmas('fifty per cent')).toEqual(['50', 'percent']);
+    expect(lemmas('fifty percent')).toEqual(['50', 'percent']);
+  });
+
+  it('lemmatizes: "running" is "run", "plans" is "plan"', () => {
+    expect(lemmas('running plans')).toEqual(['run', 'plan']);
+  });
+
+  it('drops punctuation and marks the boundary on the next token', () => {
+    const stream = normalize(readTokens('No worries, let us go. Now'), false);
+    expect(stream.lemma).toEqual(['no', 'worry', 'let', 'us', 'go', 'now']);
+    expect(stream.flags).toEqual([0, 0, 2, 0, 0, 3]);
+  });
+});
