@@ -1,0 +1,34 @@
+// The labelled dev set, scored by the steering repo's own scorer on the CLI's output.
+import { execFileSync } from 'node:child_process';
+import { readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { SHARED, fixtureDir, phrasewatch } from './helpers.js';
+
+const DEV = join(SHARED, 'eval/dev');
+
+describe('dev set', () => {
+  it('scores precision and recall of at least 0.95 (semantic excluded) with every offset right', async () => {
+    const files = readdirSync(join(DEV, 'conversations')).map((f) => join(DEV, 'conversations', f));
+    const run = await phrasewatch(['match', '--trackers', join(DEV, 'trackers.json'), ...files]);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const detections = join(fixtureDir({}), 'detections.jsonl');
+    writeFileSync(detections, run.stdout);
+    const report = execFileSync(process.execPath, [
+      join(SHARED, 'eval/score.mjs'),
+      '--expected', join(DEV, 'expected.json'),
+      '--trackers', join(DEV, 'trackers.json'),
+      '--detections', detections,
+    ], { encoding: 'utf8' });
+    const summary = report.trim().split('\n').at(-1)!;
+    // Reported, not asserted: paraphrases with no shared words (kind "semantic").
+    console.log(`dev set: ${summary}`);
+    const value = (name: string): number => Number(new RegExp(`${name}=([\\d.]+)`).exec(summary)![1]);
+    expect(value('precision')).toBeGreaterThanOrEqual(0.95);
+    expect(value('recall')).toBeGreaterThanOrEqual(0.95);
+    const [hit, total] = /offsets=(\d+)\/(\d+)/.exec(summary)!.slice(1).map(Number);
+    expect(total).toBeGreaterThan(0);
+    expect(hit).toBe(total);
+  });
+});

@@ -1,0 +1,51 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const ROOT = resolve(import.meta.dirname, '..');
+export const CLI = join(ROOT, 'packages/cli/bin/phrasewatch.js');
+/** The steering repo's shared folder sits beside the checkout, here and in CI. */
+export const SHARED = resolve(ROOT, '../shared');
+
+export interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export function phrasewatch(args: string[], options: { cwd?: string; input?: string } = {}): Promise<Run> {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, [CLI, ...args], { cwd: options.cwd ?? ROOT, env: { ...process.env, NO_COLOR: '1' } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d));
+    child.stderr.on('data', (d: Buffer) => (stderr += d));
+    child.on('error', fail);
+    child.on('close', (code) => done({ code: code ?? -1, stdout, stderr }));
+    child.stdin.end(options.input ?? '');
+  });
+}
+
+/** A fresh temporary folder holding the given files (objects are written as JSON). */
+export function fixtureDir(files: Record<string, unknown>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'phrasewatch-'));
+  for (const [name, content] of Object.entries(files)) {
+    writeFileSync(join(dir, name), typeof content === 'string' ? content : JSON.stringify(content, null, 2));
+  }
+  return dir;
+}
+
+export const jsonLines = (text: string): Array<Record<string, any>> =>
+  text.split('\n').filter((line) => line.trim() !== '').map((line) => JSON.parse(line));
+
+export const conversation = (id: string, texts: string[]): { messages: Array<Record<string, unknown>> } => ({
+  messages: texts.map((text, i) => ({
+    id: `${id}-${i + 1}`,
+    text,
+    from: { name: i % 2 ? 'Customer' : 'Agent' },
+    startTime: new Date(Date.UTC(2024, 0, 1, 9, 0, i * 5)).toISOString(),
+    endTime: new Date(Date.UTC(2024, 0, 1, 9, 0, i * 5 + 4)).toISOString(),
+    conversationId: id,
+  })),
+});
