@@ -1,5 +1,6 @@
-// Trackers -> the compiled index: every phrase normalized once, a trie over stem sequences for the
-// contiguous tiers, and an anchor list (rarest content stems) for the gap and fuzzy tiers.
+// Trackers -> the compiled index: every phrase normalized once, phrases that normalize alike merged
+// into one pattern, a trie over pattern stem sequences for the contiguous tiers, and an anchor list
+// (rarest content stems) for the gap and fuzzy tiers.
 import { DEFAULTS } from './defaults.js';
 import { ErrorCode, MatcherError } from './errors.js';
 import { CONTENT, NEGATOR, SUBJECT_PRONOUNS, classOf } from './lexicon.js';
@@ -11,7 +12,7 @@ import { TrieBuilder } from './trie.js';
 import type { CompileOptions, CompiledIndex, Tracker } from './types.js';
 import { checkTrackers } from './validate.js';
 
-/** Trie entry flag: the phrase without its leading subject pronoun. */
+/** Trie entry flag: the pattern without its leading subject pronoun. */
 export const PRONOUN_DROPPED = 1;
 
 class Vocabulary {
@@ -29,6 +30,15 @@ class Vocabulary {
   }
 }
 
+/** CSR layout of lists indexed 0..lists.length-1. */
+function packLists(lists: number[][]): { start: Int32Array; items: Int32Array } {
+  const start = new Int32Array(lists.length + 1);
+  for (let k = 0; k < lists.length; k++) start[k + 1] = start[k] + lists[k].length;
+  const items = new Int32Array(start[lists.length]);
+  lists.forEach((list, k) => items.set(list, start[k]));
+  return { start, items };
+}
+
 export function compile(trackers: readonly Tracker[], options: CompileOptions = {}): CompiledIndex {
   checkTrackers(trackers);
   const strict = options.strict ?? true;
@@ -41,7 +51,10 @@ export function compile(trackers: readonly Tracker[], options: CompileOptions = 
   const phraseValue: string[] = [];
   const phraseTracker: number[] = [];
   const phraseExcluded: number[] = [];
-  const phraseStart: number[] = [0];
+  const patternIds = new Map<string, number>();
+  const patternPhrases: number[][] = [];
+  const patternExcluded: number[] = [];
+  const patternStart: number[] = [0];
   const tokenLemma: number[] = [];
   const tokenStem: number[] = [];
   const tokenNormal: string[] = [];
@@ -67,6 +80,19 @@ export function compile(trackers: readonly Tracker[], options: CompileOptions = 
         }
         continue;
       }
+      const phrase = phraseValue.length;
+      phraseValue.push(value);
+      phraseTracker.push(t);
+      phraseExcluded.push(excluded);
+      const key = `${excluded}\u0002${stream.lemma.join('\u0001')}\u0002${stream.normal!.join('\u0001')}`;
+      const known = patternIds.get(key);
+      if (known !== undefined) {
+        patternPhrases[known].push(phrase);
+        continue;
+      }
+      patternIds.set(key, patternPhrases.length);
+      patternPhrases.push([phrase]);
+      patternExcluded.push(excluded);
       for (let i = 0; i < stream.count; i++) {
         const lemma = stream.lemma[i];
         const lemmaId = lemmas.id(lemma);
@@ -75,66 +101,57 @@ export function compile(trackers: readonly Tracker[], options: CompileOptions = 
         tokenStem.push(lemmaStem[lemmaId]);
         tokenNormal.push(stream.normal![i]);
       }
-      phraseValue.push(value);
-      phraseTracker.push(t);
-      phraseExcluded.push(excluded);
-      phraseStart.push(tokenLemma.length);
+      patternStart.push(tokenLemma.length);
     }
   });
 
   const lemmaClass = new Uint8Array(lemmas.list.map(classOf));
-  const phraseCount = phraseValue.length;
-  const phraseContent = new Uint8Array(phraseCount);
-  const phraseNegated = new Uint8Array(phraseCount);
-  const phraseWeight = new Float32Array(phraseCount);
+  const patternCount = patternPhrases.length;
+  const patternContent = new Uint8Array(patternCount);
+  const patternNegated = new Uint8Array(patternCount);
+  const patternWeight = new Float32Array(patternCount);
   const trie = new TrieBuilder();
   const stemFrequency = new Int32Array(stems.list.length);
+  const contentStems: number[][] = [];
 
-  for (let p = 0; p < phraseCount; p++) {
-    const from = phraseStart[p], to = phraseStart[p + 1];
+  for (let q = 0; q < patternCount; q++) {
+    const from = patternStart[q], to = patternStart[q + 1];
     let negators = 0, content = 0, weight = 0;
-    const seen = new Set<number>();
+    const distinct = new Set<number>();
     for (let k = from; k < to; k++) {
       const cls = lemmaClass[tokenLemma[k]];
       if (cls === NEGATOR) negators++;
       if (cls === CONTENT) {
         content++;
         weight += 1;
-        if (!seen.has(tokenStem[k])) stemFrequency[tokenStem[k]]++;
-        seen.add(tokenStem[k]);
+        distinct.add(tokenStem[k]);
       } else {
         weight += DEFAULTS.functionWeight;
       }
     }
-    phraseContent[p] = Math.min(content, 255);
-    phraseNegated[p] = negators & 1;
-    phraseWeight[p] = weight;
+    for (const stem of distinct) stemFrequency[stem]++;
+    contentStems.push([...distinct]);
+    patternContent[q] = Math.min(content, 255);
+    patternNegated[q] = negators & 1;
+    patternWeight[q] = weight;
     const stemSeq = tokenStem.slice(from, to);
-    trie.insert(stemSeq, p, 0);
+    trie.insert(stemSeq, q, 0);
     // "I can't afford this" also matches "we can't afford this", starting at "can't".
     if (to - from >= 3 && SUBJECT_PRONOUNS.has(lemmas.list[tokenLemma[from]]) && content > 0) {
-      trie.insert(stemSeq.slice(1), p, PRONOUN_DROPPED);
+      trie.insert(stemSeq.slice(1), q, PRONOUN_DROPPED);
     }
   }
 
   const anchors: number[][] = Array.from({ length: stems.list.length }, () => []);
-  let anchorTotal = 0;
-  for (let p = 0; p < phraseCount; p++) {
-    const contentStems = new Set<number>();
-    for (let k = phraseStart[p]; k < phraseStart[p + 1]; k++) {
-      if (lemmaClass[tokenLemma[k]] === CONTENT) contentStems.add(tokenStem[k]);
-    }
-    const rarest = [...contentStems].sort((a, b) => stemFrequency[a] - stemFrequency[b] || a - b).slice(0, DEFAULTS.anchorsPerPhrase);
-    for (const stem of rarest) anchors[stem].push(p);
-    anchorTotal += rarest.length;
-  }
-  const anchorStart = new Int32Array(stems.list.length + 1);
-  const anchorPhrase = new Int32Array(anchorTotal);
-  for (let s = 0, k = 0; s < stems.list.length; s++) {
-    anchorStart[s] = k;
-    for (const p of anchors[s]) anchorPhrase[k++] = p;
-    anchorStart[s + 1] = k;
-  }
+  contentStems.forEach((list, q) => {
+    // One anchor more than the content words a gap match may miss, so every pattern that can match has
+    // an anchor in the message.
+    const anchorCount = Math.floor(patternContent[q] / DEFAULTS.contentPerMissing) + 1;
+    const rarest = list.sort((a, b) => stemFrequency[a] - stemFrequency[b] || a - b).slice(0, anchorCount);
+    for (const stem of rarest) anchors[stem].push(q);
+  });
+  const anchorLists = packLists(anchors);
+  const phraseLists = packLists(patternPhrases);
 
   return {
     format: 1,
@@ -143,10 +160,13 @@ export function compile(trackers: readonly Tracker[], options: CompileOptions = 
     phraseValue,
     phraseTracker: Int32Array.from(phraseTracker),
     phraseExcluded: Uint8Array.from(phraseExcluded),
-    phraseStart: Int32Array.from(phraseStart),
-    phraseContent,
-    phraseNegated,
-    phraseWeight,
+    patternPhraseStart: phraseLists.start,
+    patternPhrase: phraseLists.items,
+    patternStart: Int32Array.from(patternStart),
+    patternContent,
+    patternNegated,
+    patternWeight,
+    patternExcluded: Uint8Array.from(patternExcluded),
     tokenLemma: Int32Array.from(tokenLemma),
     tokenStem: Int32Array.from(tokenStem),
     tokenNormal,
@@ -155,7 +175,7 @@ export function compile(trackers: readonly Tracker[], options: CompileOptions = 
     lemmaClass,
     stems: stems.list,
     trie: trie.pack(stems.list.length),
-    anchorStart,
-    anchorPhrase,
+    anchorStart: anchorLists.start,
+    anchorPattern: anchorLists.items,
   };
 }

@@ -26,8 +26,6 @@ export const DEFAULTS = Object.freeze({
   maxMoves: 2,
   /** Tokens before a match searched for a negation that flips it. */
   negationLookBehind: 3,
-  /** Anchor stems per phrase for gap and fuzzy candidates. */
-  anchorsPerPhrase: 2,
   /** Fuzzy: shortest word considered, most length difference, worst fuse.js score accepted. */
   fuzzyMinLength: 4,
   fuzzyMaxLengthDelta: 2,

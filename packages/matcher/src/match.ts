@@ -2,17 +2,17 @@
 // gap/fuzzy tiers -> exclusions -> refs, grouped into Symbl's shape at the end.
 import { DEFAULTS } from './defaults.js';
 import { encode, type EncodedMessage } from './encode.js';
+import { ErrorCode, MatcherError } from './errors.js';
+import { group } from './group.js';
 import { CONTENT } from './lexicon.js';
 import { readTokens, type TokenSource } from './nlp.js';
 import { normalize } from './normalize.js';
 import { runtimeFor, type Runtime } from './runtime.js';
-import { group } from './group.js';
 import { findContiguous, type ContiguousHit } from './tiers/contiguous.js';
 import { align } from './tiers/gap.js';
 import { EXACT, LEMMA, TIERS } from './tiers/index.js';
 import type { CompiledIndex, MatchOptions, Message, MessageRef, TrackerDetected } from './types.js';
 import { checkMatchOptions, checkMessages } from './validate.js';
-import { ErrorCode, MatcherError } from './errors.js';
 
 /** Finds every tracker phrase in `messages` and returns Symbl's trackers-detected array. */
 export function match(index: CompiledIndex, messages: readonly Message[], options: MatchOptions = {}): TrackerDetected[] {
@@ -29,14 +29,8 @@ export function match(index: CompiledIndex, messages: readonly Message[], option
   return group(index, refsByPhrase);
 }
 
-interface Hit {
-  phrase: number;
-  tier: number;
-  score: number;
-  /** Message token the match starts at, for tiers that report an offset. */
-  start: number;
-  phraseFrom: number;
-}
+/** The best match of one pattern in one message. */
+type Hit = ContiguousHit;
 
 function matchMessage(runtime: Runtime, message: Message, threshold: number, details: boolean, out: Map<number, MessageRef[]>): void {
   const { index, scratch } = runtime;
@@ -46,46 +40,46 @@ function matchMessage(runtime: Runtime, message: Message, threshold: number, det
   if (stream.count === 0) return;
   const encoded = encode(runtime, stream);
   const serial = ++scratch.serial;
-  const hits: Hit[] = [];
   const best = new Map<number, Hit>();
 
-  const keep = (hit: Hit): void => {
-    const previous = best.get(hit.phrase);
-    if (previous === undefined) {
-      best.set(hit.phrase, hit);
-      hits.push(hit);
-    } else if (hit.score > previous.score || (hit.score === previous.score && hit.start < previous.start)) {
-      Object.assign(previous, hit);
-    }
-  };
-  findContiguous(runtime, encoded, (hit: ContiguousHit) => keep({ ...hit }));
-  for (const phrase of best.keys()) scratch.phraseSeen[phrase] = serial;
-  if (threshold <= DEFAULTS.similarCeiling) findSimilar(runtime, encoded, serial, threshold, keep);
-  if (hits.length === 0) return;
+  findContiguous(runtime, encoded, (hit) => {
+    const previous = best.get(hit.pattern);
+    if (previous === undefined) best.set(hit.pattern, { ...hit });
+    else if (hit.score > previous.score) Object.assign(previous, hit);
+  });
+  for (const pattern of best.keys()) scratch.patternSeen[pattern] = serial;
+  // Similar matches never outscore contiguous ones, so patterns found above are not tried again.
+  if (threshold <= DEFAULTS.similarCeiling) findSimilar(runtime, encoded, serial, threshold, best);
+  if (best.size === 0) return;
 
+  const hits = [...best.values()];
   promoteExact(index, source, hits);
-  dropExcludedTrackers(index, hits);
+  const excludedTrackers = trackersExcluded(index, hits);
 
   const starts = hits.some((h) => TIERS[h.tier].hasOffset) ? source.starts() : null;
   for (const hit of hits) {
-    if (hit.score < threshold || index.phraseExcluded[hit.phrase]) continue;
+    if (hit.score < threshold || index.patternExcluded[hit.pattern]) continue;
     const offset = TIERS[hit.tier].hasOffset ? starts![stream.src[hit.start]] : -1;
-    const ref: MessageRef = { id: message.id, text: message.text, offset };
-    if (details) {
-      ref.score = Math.round(hit.score * 1000) / 1000;
-      ref.tier = TIERS[hit.tier].name;
+    for (let k = index.patternPhraseStart[hit.pattern]; k < index.patternPhraseStart[hit.pattern + 1]; k++) {
+      const phrase = index.patternPhrase[k];
+      if (excludedTrackers?.has(index.phraseTracker[phrase])) continue;
+      const ref: MessageRef = { id: message.id, text: message.text, offset };
+      if (details) {
+        ref.score = Math.round(hit.score * 1000) / 1000;
+        ref.tier = TIERS[hit.tier].name;
+      }
+      const refs = out.get(phrase);
+      if (refs === undefined) out.set(phrase, [ref]);
+      else refs.push(ref);
     }
-    let refs = out.get(hit.phrase);
-    if (refs === undefined) out.set(hit.phrase, (refs = []));
-    refs.push(ref);
   }
 }
 
-/** Candidates for the gap and fuzzy tiers: phrases anchored on a stem the message has, or a fuzzy neighbor's. */
-function findSimilar(runtime: Runtime, message: EncodedMessage, serial: number, threshold: number, keep: (hit: Hit) => void): void {
+/** Candidates for the gap and fuzzy tiers: patterns anchored on a stem the message has, or a fuzzy neighbor's. */
+function findSimilar(runtime: Runtime, message: EncodedMessage, serial: number, threshold: number, best: Map<number, Hit>): void {
   const { index, scratch } = runtime;
-  const { stemSeen, phraseSeen } = scratch;
-  const { anchorStart, anchorPhrase, phraseStart, tokenStem, lemmaClass, tokenLemma, lemmaStem, phraseContent, phraseWeight } = index;
+  const { stemSeen, patternSeen } = scratch;
+  const { anchorStart, anchorPattern, patternStart, tokenStem, lemmaClass, tokenLemma, lemmaStem, patternContent, patternWeight } = index;
   // No similar match scores above its coverage, so coverage must reach the threshold too.
   const bar = Math.max(DEFAULTS.minCoverage, threshold);
   const n = message.count;
@@ -96,22 +90,30 @@ function findSimilar(runtime: Runtime, message: EncodedMessage, serial: number, 
   }
   const consider = (stem: number): void => {
     for (let k = anchorStart[stem]; k < anchorStart[stem + 1]; k++) {
-      const phrase = anchorPhrase[k];
-      if (phraseSeen[phrase] === serial) continue;
-      phraseSeen[phrase] = serial;
-      // Cheap bounds before alignment: enough of the phrase's content stems are in the message, and the
-      // words present could cover enough of the phrase to reach the bar.
-      let missing = 0;
-      let reachable = 0;
-      for (let t = phraseStart[phrase]; t < phraseStart[phrase + 1]; t++) {
+      const pattern = anchorPattern[k];
+      if (patternSeen[pattern] === serial) continue;
+      patternSeen[pattern] = serial;
+      // Cheap bounds before alignment: enough of the pattern's words are in the message to pass the
+      // alignment's own rules and to cover enough of the pattern to reach the bar.
+      const from = patternStart[pattern], to = patternStart[pattern + 1];
+      let missing = 0, present = 0, presentContent = 0, reachable = 0;
+      for (let t = from; t < to; t++) {
         const content = lemmaClass[tokenLemma[t]] === CONTENT;
-        if (stemSeen[tokenStem[t]] === serial) reachable += content ? 1 : DEFAULTS.functionWeight;
-        else if (content) missing++;
+        if (stemSeen[tokenStem[t]] === serial) {
+          present++;
+          if (content) presentContent++;
+          reachable += content ? 1 : DEFAULTS.functionWeight;
+        } else if (content) {
+          missing++;
+        }
       }
-      if (missing > Math.floor(phraseContent[phrase] / DEFAULTS.contentPerMissing)) continue;
-      if (reachable < bar * phraseWeight[phrase]) continue;
-      const found = align(runtime, message, phrase);
-      if (found !== null && found.score >= threshold) keep({ phrase, tier: found.tier, score: found.score, start: -1, phraseFrom: 0 });
+      if (missing > Math.floor(patternContent[pattern] / DEFAULTS.contentPerMissing)) continue;
+      if (presentContent === 0 || (to - from > 1 && presentContent < 2 && present < 3)) continue;
+      if (reachable < bar * patternWeight[pattern]) continue;
+      const found = align(runtime, message, pattern);
+      if (found !== null && found.score >= threshold) {
+        best.set(pattern, { pattern, tier: found.tier, score: found.score, start: -1, patternFrom: 0 });
+      }
     }
   };
   for (let i = 0; i < n; i++) {
@@ -124,25 +126,30 @@ function findSimilar(runtime: Runtime, message: EncodedMessage, serial: number, 
 
 /** A lemma-tier match whose normal forms also agree is exact. Normal forms are read only now, when needed. */
 function promoteExact(index: CompiledIndex, source: TokenSource, hits: Hit[]): void {
-  if (!hits.some((h) => h.tier === LEMMA)) return;
+  if (!hits.some((h) => h.tier === LEMMA && h.patternFrom === 0)) return;
   const normals = normalize(source, true).normal!;
   for (const hit of hits) {
-    if (hit.tier !== LEMMA) continue;
-    const from = index.phraseStart[hit.phrase] + hit.phraseFrom;
-    const length = index.phraseStart[hit.phrase + 1] - from;
+    if (hit.tier !== LEMMA || hit.patternFrom !== 0) continue;
+    const from = index.patternStart[hit.pattern];
+    const length = index.patternStart[hit.pattern + 1] - from;
     let same = true;
     for (let t = 0; t < length && same; t++) same = normals[hit.start + t] === index.tokenNormal[from + t];
-    if (same && hit.phraseFrom === 0) {
+    if (same) {
       hit.tier = EXACT;
       hit.score = DEFAULTS.exactScore;
     }
   }
 }
 
-/** A tracker whose excluded phrase matched this message yields nothing for it. */
-function dropExcludedTrackers(index: CompiledIndex, hits: Hit[]): void {
-  const excluded = new Set<number>();
-  for (const hit of hits) if (index.phraseExcluded[hit.phrase]) excluded.add(index.phraseTracker[hit.phrase]);
-  if (excluded.size === 0) return;
-  for (let k = hits.length - 1; k >= 0; k--) if (excluded.has(index.phraseTracker[hits[k].phrase])) hits.splice(k, 1);
+/** Trackers whose excluded phrase matched this message: they yield nothing for it. */
+function trackersExcluded(index: CompiledIndex, hits: Hit[]): Set<number> | null {
+  let excluded: Set<number> | null = null;
+  for (const hit of hits) {
+    if (!index.patternExcluded[hit.pattern]) continue;
+    excluded ??= new Set();
+    for (let k = index.patternPhraseStart[hit.pattern]; k < index.patternPhraseStart[hit.pattern + 1]; k++) {
+      excluded.add(index.phraseTracker[index.patternPhrase[k]]);
+    }
+  }
+  return excluded;
 }

@@ -25,10 +25,7 @@ export interface Runtime {
 export interface Scratch {
   serial: number;
   readonly stemSeen: Uint32Array;
-  readonly phraseSeen: Uint32Array;
-  readonly phraseScore: Float32Array;
-  readonly phraseOffsetToken: Int32Array;
-  readonly phraseTier: Uint8Array;
+  readonly patternSeen: Uint32Array;
 }
 
 const runtimes = new WeakMap<CompiledIndex, Runtime>();
@@ -58,14 +55,10 @@ function createRuntime(index: CompiledIndex): Runtime {
   let fuzzy: FuzzyIndex | undefined;
   let derivedPairs = new Map<number, boolean>();
 
-  const phraseCount = index.phraseValue.length;
   const scratch: Scratch = {
     serial: 0,
     stemSeen: new Uint32Array(index.stems.length),
-    phraseSeen: new Uint32Array(phraseCount),
-    phraseScore: new Float32Array(phraseCount),
-    phraseOffsetToken: new Int32Array(phraseCount),
-    phraseTier: new Uint8Array(phraseCount),
+    patternSeen: new Uint32Array(index.patternExcluded.length),
   };
 
   return {

@@ -21,7 +21,7 @@ export function childOf(trie: TrieData, node: number, stem: number): number {
 }
 
 interface Entry {
-  phrase: number;
+  pattern: number;
   flags: number;
 }
 
@@ -29,7 +29,7 @@ export class TrieBuilder {
   private readonly children: Array<Map<number, number>> = [new Map()];
   private readonly outputs: Entry[][] = [[]];
 
-  insert(stems: ArrayLike<number>, phrase: number, flags: number): void {
+  insert(stems: ArrayLike<number>, pattern: number, flags: number): void {
     let node = 0;
     for (let i = 0; i < stems.length; i++) {
       const edges = this.children[node];
@@ -42,7 +42,7 @@ export class TrieBuilder {
       }
       node = next;
     }
-    this.outputs[node].push({ phrase, flags });
+    this.outputs[node].push({ pattern, flags });
   }
 
   pack(stemCount: number): TrieData {
@@ -72,14 +72,14 @@ export class TrieBuilder {
       total += this.outputs[n].length;
     }
     outStart[this.outputs.length] = total;
-    const outPhrase = new Int32Array(total);
+    const outPattern = new Int32Array(total);
     const outFlags = new Uint8Array(total);
     for (let n = 0, k = 0; n < this.outputs.length; n++) {
-      for (const { phrase, flags } of this.outputs[n]) {
-        outPhrase[k] = phrase;
+      for (const { pattern, flags } of this.outputs[n]) {
+        outPattern[k] = pattern;
         outFlags[k++] = flags;
       }
     }
-    return { root, edgeNode, edgeStem, edgeChild, outStart, outPhrase, outFlags };
+    return { root, edgeNode, edgeStem, edgeChild, outStart, outPattern, outFlags };
   }
 }

@@ -72,12 +72,21 @@ export interface CompiledIndex {
   readonly phraseTracker: Int32Array;
   /** 1 where the phrase is an excluded one. */
   readonly phraseExcluded: Uint8Array;
-  /** Token range of phrase p: phraseStart[p] .. phraseStart[p + 1]. */
-  readonly phraseStart: Int32Array;
-  readonly phraseContent: Uint8Array;
-  readonly phraseNegated: Uint8Array;
-  readonly phraseWeight: Float32Array;
-  /** Phrase tokens, flat. */
+  /**
+   * Patterns: the distinct normalized token sequences. Phrases that normalize alike ("Is it" in ten
+   * trackers) share one pattern, matched once per message. Phrases of pattern q:
+   * patternPhrase[patternPhraseStart[q] .. patternPhraseStart[q + 1]].
+   */
+  readonly patternPhraseStart: Int32Array;
+  readonly patternPhrase: Int32Array;
+  /** Token range of pattern q: patternStart[q] .. patternStart[q + 1]. */
+  readonly patternStart: Int32Array;
+  readonly patternContent: Uint8Array;
+  readonly patternNegated: Uint8Array;
+  readonly patternWeight: Float32Array;
+  /** 1 where the pattern's phrases are excluded ones. */
+  readonly patternExcluded: Uint8Array;
+  /** Pattern tokens, flat. */
   readonly tokenLemma: Int32Array;
   readonly tokenStem: Int32Array;
   readonly tokenNormal: string[];
@@ -86,9 +95,9 @@ export interface CompiledIndex {
   readonly lemmaClass: Uint8Array;
   readonly stems: string[];
   readonly trie: TrieData;
-  /** Phrases listed under their rarest content stems (CSR over stem ids). */
+  /** Patterns listed under their rarest content stems (CSR over stem ids). */
   readonly anchorStart: Int32Array;
-  readonly anchorPhrase: Int32Array;
+  readonly anchorPattern: Int32Array;
 }
 
 export interface TrieData {
@@ -98,9 +107,9 @@ export interface TrieData {
   readonly edgeNode: Int32Array;
   readonly edgeStem: Int32Array;
   readonly edgeChild: Int32Array;
-  /** Phrase entries ending at node n: outStart[n] .. outStart[n + 1] in outPhrase / outFlags. */
+  /** Pattern entries ending at node n: outStart[n] .. outStart[n + 1] in outPattern / outFlags. */
   readonly outStart: Int32Array;
-  readonly outPhrase: Int32Array;
-  /** 1 where the entry is a phrase with its leading subject pronoun dropped. */
+  readonly outPattern: Int32Array;
+  /** 1 where the entry is a pattern with its leading subject pronoun dropped. */
   readonly outFlags: Uint8Array;
 }

@@ -11,19 +11,19 @@ import { childOf } from '../trie.js';
 import { CONTIGUOUS_SCORE, LEMMA, STEM } from './index.js';
 
 export interface ContiguousHit {
-  phrase: number;
+  pattern: number;
   tier: number;
   score: number;
   /** Message token the match starts at. */
   start: number;
   /** Phrase token the comparison starts at (1 when a leading pronoun was dropped). */
-  phraseFrom: number;
+  patternFrom: number;
 }
 
 export function findContiguous(runtime: Runtime, message: EncodedMessage, onHit: (hit: ContiguousHit) => void): void {
   const { index } = runtime;
-  const { trie, phraseStart, tokenLemma } = index;
-  const { outStart, outPhrase, outFlags } = trie;
+  const { trie, patternStart, tokenLemma } = index;
+  const { outStart, outPattern, outFlags } = trie;
   const n = message.count;
   const stems = message.stem;
   for (let i = 0; i < n; i++) {
@@ -32,13 +32,13 @@ export function findContiguous(runtime: Runtime, message: EncodedMessage, onHit:
       node = childOf(trie, node, stems[j]);
       if (node < 0) break;
       for (let k = outStart[node]; k < outStart[node + 1]; k++) {
-        const phrase = outPhrase[k];
+        const pattern = outPattern[k];
         const dropped = (outFlags[k] & PRONOUN_DROPPED) !== 0;
         if (dropped && !(i === 0 || message.flags[i] & CLAUSE_BEFORE || SUBJECT_PRONOUNS.has(runtime.wordOf(message.lemma[i - 1])))) continue;
         // The span holds the phrase's own negators; one just before it flips the meaning.
         if (negatorsBefore(message, i) & 1) continue;
-        const phraseFrom = dropped ? 1 : 0;
-        const from = phraseStart[phrase] + phraseFrom;
+        const patternFrom = dropped ? 1 : 0;
+        const from = patternStart[pattern] + patternFrom;
         let sameLemmas = true;
         let related = true;
         for (let t = 0; t <= j - i && related; t++) {
@@ -50,7 +50,7 @@ export function findContiguous(runtime: Runtime, message: EncodedMessage, onHit:
         if (!related) continue;
         const tier = sameLemmas ? LEMMA : STEM;
         const score = dropped ? Math.min(DEFAULTS.pronounScore, CONTIGUOUS_SCORE[tier]) : CONTIGUOUS_SCORE[tier];
-        onHit({ phrase, tier, score, start: i, phraseFrom });
+        onHit({ pattern, tier, score, start: i, patternFrom });
       }
     }
   }

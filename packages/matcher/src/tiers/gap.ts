@@ -1,6 +1,6 @@
 // Gap and fuzzy tiers: the phrase's words found close together in the message, with a few extra or
 // missing function words, a slightly different order, or mis-transcribed content words. The best window
-// is found by aligning phrase tokens to message tokens; the score is the weighted share of the phrase
+// is found by aligning pattern tokens to message tokens; the score is the weighted share of the pattern
 // covered, less penalties for extra tokens and order changes.
 import { DEFAULTS } from '../defaults.js';
 import type { EncodedMessage } from '../encode.js';
@@ -23,7 +23,7 @@ let sims = new Float32Array(1024);
 let used = new Uint8Array(64);
 let placed = new Int32Array(64);
 
-/** Similarity of message token i to phrase token k: 1 same lemma, less for same stem or a fuzzy neighbor. */
+/** Similarity of message token i to pattern token k: 1 same lemma, less for same stem or a fuzzy neighbor. */
 function similarity(runtime: Runtime, message: EncodedMessage, i: number, k: number): number {
   const index = runtime.index;
   if (message.stem[i] >= 0 && message.stem[i] === index.tokenStem[k]) {
@@ -43,10 +43,10 @@ function stemInPhrase(index: CompiledIndex, from: number, m: number, stem: numbe
   return false;
 }
 
-export function align(runtime: Runtime, message: EncodedMessage, phrase: number): Alignment | null {
+export function align(runtime: Runtime, message: EncodedMessage, pattern: number): Alignment | null {
   const index = runtime.index;
-  const from = index.phraseStart[phrase];
-  const m = index.phraseStart[phrase + 1] - from;
+  const from = index.patternStart[pattern];
+  const m = index.patternStart[pattern + 1] - from;
   const n = message.count;
   if (n * m > sims.length) sims = new Float32Array(Math.max(n * m, sims.length * 2));
   if (n > used.length) used = new Uint8Array(Math.max(n, used.length * 2));
@@ -67,11 +67,11 @@ export function align(runtime: Runtime, message: EncodedMessage, phrase: number)
     }
     if (any) positions.push(i);
   }
-  if (m === 1) return alignSingle(index, message, phrase, positions);
+  if (m === 1) return alignSingle(index, message, pattern, positions);
 
-  const content = index.phraseContent[phrase];
+  const content = index.patternContent[pattern];
   const allowedMissing = Math.floor(content / DEFAULTS.contentPerMissing);
-  const weight = index.phraseWeight[phrase];
+  const weight = index.patternWeight[pattern];
   const maxSpan = m + DEFAULTS.maxExtraTokens;
   let best: Alignment | null = null;
 
@@ -81,7 +81,7 @@ export function align(runtime: Runtime, message: EncodedMessage, phrase: number)
       const b = positions[pb];
       if (b - a + 1 > maxSpan || message.flags[b] & SENTENCE_BEFORE) break;
       used.fill(0, a, b + 1);
-      let matchedWeight = 0, matched = 0, missingContent = 0, fuzzy = false, last = -1;
+      let matchedWeight = 0, matched = 0, matchedContent = 0, missingContent = 0, fuzzy = false, last = -1;
       for (let j = 0; j < m; j++) {
         let bestSim = 0, at = -1;
         for (let i = a; i <= b; i++) {
@@ -102,10 +102,12 @@ export function align(runtime: Runtime, message: EncodedMessage, phrase: number)
         used[at] = 1;
         last = at;
         matched++;
+        if (isContent) matchedContent++;
         matchedWeight += (isContent ? 1 : DEFAULTS.functionWeight) * bestSim;
         if (bestSim < STEM_SIM) fuzzy = true;
       }
-      if (matched < 2 || missingContent > allowedMissing || (content > 0 && missingContent === content)) continue;
+      // Two words of which one is a function word ("to ... order") are too little evidence.
+      if (matchedContent === 0 || (matchedContent < 2 && matched < 3) || missingContent > allowedMissing) continue;
       const coverage = matchedWeight / weight;
       if (coverage < DEFAULTS.minCoverage) continue;
       // Order changes are counted as moves back, so a clause moved whole ("a new customer, I can offer
@@ -118,7 +120,7 @@ export function align(runtime: Runtime, message: EncodedMessage, phrase: number)
       }
       if (moves > DEFAULTS.maxMoves) continue;
       const negators = negatorsIn(message, a, b + 1) + negatorsBefore(message, a);
-      if ((negators & 1) !== index.phraseNegated[phrase]) continue;
+      if ((negators & 1) !== index.patternNegated[pattern]) continue;
       const extra = b - a + 1 - matched;
       const score = coverage - extra * DEFAULTS.extraPenalty - moves * DEFAULTS.movePenalty;
       if (best === null || score > best.score) best = { tier: fuzzy ? FUZZY : GAP, score };
@@ -128,10 +130,10 @@ export function align(runtime: Runtime, message: EncodedMessage, phrase: number)
   return best;
 }
 
-/** A one-word phrase is only ever a fuzzy match here (contiguous tiers found the rest). */
-function alignSingle(index: CompiledIndex, message: EncodedMessage, phrase: number, positions: number[]): Alignment | null {
-  const word = index.lemmas[index.tokenLemma[index.phraseStart[phrase]]];
-  if (word.length < DEFAULTS.fuzzySingleWordMinLength || index.phraseNegated[phrase]) return null;
+/** A one-word pattern is only ever a fuzzy match here (contiguous tiers found the rest). */
+function alignSingle(index: CompiledIndex, message: EncodedMessage, pattern: number, positions: number[]): Alignment | null {
+  const word = index.lemmas[index.tokenLemma[index.patternStart[pattern]]];
+  if (word.length < DEFAULTS.fuzzySingleWordMinLength || index.patternNegated[pattern]) return null;
   let best = 0;
   for (const i of positions) {
     const s = sims[i];
