@@ -25,6 +25,13 @@ describe('createMatcherPool', () => {
     expect(await pool.match(conversations[3], { details: true })).toEqual(expected[3]);
   });
 
+  it('gives the same JSON text from matchManyJson as JSON.stringify of single-thread match', async () => {
+    const index = compile(trackers);
+    const expected = conversations.map((messages) => JSON.stringify(match(index, messages, { threshold: 0.7 })));
+    expect(await pool.matchManyJson(conversations, { threshold: 0.7 })).toEqual(expected);
+    expect(await pool.matchJson(conversations[5], { threshold: 0.7 })).toBe(expected[5]);
+  });
+
   it('rejects bad messages and options before sending them to a worker', async () => {
     await expect(pool.match([{ id: '1' } as never])).rejects.toThrow(/messages\[0\]\.text must be a string/);
     await expect(pool.match([], { threshold: 3 })).rejects.toBeInstanceOf(MatcherError);

@@ -55,6 +55,16 @@ export const CONTRACTIONS: ReadonlyMap<string, ReadonlyArray<readonly [string, s
   ['gotta', [['get', 'got'], ['to', 'to']]],
 ]);
 
+/** Clitics wink-nlp normally splits off ("latte" + "'s"): [lemma, normal]. */
+export const CLITICS: ReadonlyMap<string, readonly [string, string]> = new Map([
+  ['s', ["'s", "'s"]],
+  ['re', ['be', 'are']],
+  ['ll', ['will', 'will']],
+  ['ve', ['have', 'have']],
+  ['d', ['would', 'would']],
+  ['m', ['be', 'am']],
+]);
+
 /** Spelled-out numbers: value, and whether the word multiplies what precedes it. */
 export const NUMBER_WORDS: ReadonlyMap<string, number> = new Map([
   ['zero', 0], ['one', 1], ['two', 2], ['three', 3], ['four', 4], ['five', 5], ['six', 6], ['seven', 7],

@@ -3,6 +3,7 @@
 import { DEFAULTS } from './defaults.js';
 import { encode, type EncodedMessage } from './encode.js';
 import { ErrorCode, MatcherError } from './errors.js';
+import { DetectionsBuilder, type Detections } from './detections.js';
 import { group } from './group.js';
 import { CONTENT } from './lexicon.js';
 import { readTokens, type TokenSource } from './nlp.js';
@@ -11,31 +12,36 @@ import { runtimeFor, type Runtime } from './runtime.js';
 import { findContiguous, type ContiguousHit } from './tiers/contiguous.js';
 import { align } from './tiers/gap.js';
 import { EXACT, LEMMA, TIERS } from './tiers/index.js';
-import type { CompiledIndex, MatchOptions, Message, MessageRef, TrackerDetected } from './types.js';
+import type { CompiledIndex, MatchOptions, Message, TrackerDetected } from './types.js';
 import { checkMatchOptions, checkMessages } from './validate.js';
 
 /** Finds every tracker phrase in `messages` and returns Symbl's trackers-detected array. */
 export function match(index: CompiledIndex, messages: readonly Message[], options: MatchOptions = {}): TrackerDetected[] {
-  if (index?.format !== 1) throw new MatcherError(ErrorCode.indexInvalid, 'index must be the result of compile()');
+  checkIndex(index);
   checkMessages(messages);
   checkMatchOptions(options);
-  const threshold = options.threshold ?? DEFAULTS.threshold;
-  const details = options.details ?? false;
+  return group(index, messages, detect(index, messages, options.threshold ?? DEFAULTS.threshold), options.details ?? false);
+}
+
+export function checkIndex(index: CompiledIndex): void {
+  if (index?.format !== 1) throw new MatcherError(ErrorCode.indexInvalid, 'index must be the result of compile()');
+}
+
+/** The matching itself, on checked input, in compact form. */
+export function detect(index: CompiledIndex, messages: readonly Message[], threshold: number): Detections {
   const runtime = runtimeFor(index);
-  const refsByPhrase = new Map<number, MessageRef[]>();
-  for (const message of messages) {
-    matchMessage(runtime, message, threshold, details, refsByPhrase);
-  }
-  return group(index, refsByPhrase);
+  const out = new DetectionsBuilder();
+  for (let m = 0; m < messages.length; m++) matchMessage(runtime, messages[m].text, m, threshold, out);
+  return out.finish();
 }
 
 /** The best match of one pattern in one message. */
 type Hit = ContiguousHit;
 
-function matchMessage(runtime: Runtime, message: Message, threshold: number, details: boolean, out: Map<number, MessageRef[]>): void {
+function matchMessage(runtime: Runtime, text: string, messageIndex: number, threshold: number, out: DetectionsBuilder): void {
   const { index, scratch } = runtime;
   runtime.trim();
-  const source = readTokens(message.text);
+  const source = readTokens(text);
   const stream = normalize(source, false);
   if (stream.count === 0) return;
   const encoded = encode(runtime, stream);
@@ -63,14 +69,7 @@ function matchMessage(runtime: Runtime, message: Message, threshold: number, det
     for (let k = index.patternPhraseStart[hit.pattern]; k < index.patternPhraseStart[hit.pattern + 1]; k++) {
       const phrase = index.patternPhrase[k];
       if (excludedTrackers?.has(index.phraseTracker[phrase])) continue;
-      const ref: MessageRef = { id: message.id, text: message.text, offset };
-      if (details) {
-        ref.score = Math.round(hit.score * 1000) / 1000;
-        ref.tier = TIERS[hit.tier].name;
-      }
-      const refs = out.get(phrase);
-      if (refs === undefined) out.set(phrase, [ref]);
-      else refs.push(ref);
+      out.add(phrase, messageIndex, offset, hit.score, hit.tier);
     }
   }
 }

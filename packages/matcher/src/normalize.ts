@@ -1,6 +1,6 @@
 // wink-nlp tokens -> the token stream every tier reads: contractions expanded, numbers in digits,
 // hyphenated words split, punctuation dropped but remembered as boundaries on the next token.
-import { CONTRACTIONS, NUMBER_SCALES, NUMBER_WORDS } from './lexicon.js';
+import { CLITICS, CONTRACTIONS, NUMBER_SCALES, NUMBER_WORDS } from './lexicon.js';
 import type { TokenSource } from './nlp.js';
 
 /** Flag bits on a normalized token. */
@@ -18,6 +18,7 @@ export interface TokenStream {
 }
 
 const CH_0 = 48, CH_9 = 57, CH_APOS = 39;
+const CLITIC = /^(.+)'(s|re|ll|ve|d|m)$/;
 
 function isWordStart(code: number): boolean {
   // Letters of any script, digits and the apostrophe of "'s" / "'re".
@@ -72,6 +73,17 @@ export function normalize(source: TokenSource, withNormals: boolean): TokenStrea
     const expansion = CONTRACTIONS.get(lemma);
     if (expansion !== undefined) {
       for (const [l, nf] of expansion) emit(l, nf, i);
+      continue;
+    }
+
+    // wink-nlp learns words as it reads: once it has seen "Latte's." it keeps "Latte's" whole, where before
+    // it split "Latte" + "'s". Splitting here keeps results independent of what was read before.
+    const clitic = CLITIC.exec(lemma);
+    if (clitic !== null) {
+      const [l, nf] = CLITICS.get(clitic[2])!;
+      const base = normals ? normals[i].slice(0, normals[i].length - clitic[2].length - 1) : clitic[1];
+      emit(clitic[1], base, i);
+      emit(l, nf, i);
       continue;
     }
 

@@ -62,3 +62,12 @@ describe('normalize', () => {
     expect(stream.flags).toEqual([0, 0, 2, 0, 0, 3]);
   });
 });
+
+describe('normalize, whatever wink-nlp has read before', () => {
+  it('splits "Latte\'s" into "latte" + "\'s" before and after wink-nlp has learned "Latte\'s" whole', () => {
+    const before = lemmas("two Latte's please");
+    readTokens("I would like two Latte's. Thanks");
+    expect(before).toEqual(['2', 'latte', "'s", 'please']);
+    expect(lemmas("two Latte's please")).toEqual(before);
+  });
+});

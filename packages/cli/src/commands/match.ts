@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { parseConversation, parseJson, parseTrackerList } from '@phrasewatch/core';
-import { compile, match, type CompiledIndex, type MatchOptions, type Message, type TrackerDetected } from '@phrasewatch/matcher';
+import { compile, match, type CompiledIndex, type MatchOptions, type Message } from '@phrasewatch/matcher';
 import { createMatcherPool, type MatcherPool } from '@phrasewatch/matcher/pool';
 import { EXIT_INPUT, EXIT_OK, UsageError, describeError } from '../exit.js';
 import { writeOut, type Io } from '../io.js';
@@ -48,8 +48,9 @@ export async function matchCommand(files: string[], options: MatchCommandOptions
   const matchOptions: MatchOptions = { details: options.details ?? false };
   if (options.threshold !== undefined) matchOptions.threshold = options.threshold;
   const pool: MatcherPool | undefined = options.workers === undefined ? undefined : createMatcherPool({ index, threads: options.workers });
-  const detect = (messages: Message[]): Promise<TrackerDetected[]> =>
-    pool ? pool.match(messages, matchOptions) : Promise.resolve().then(() => match(index, messages, matchOptions));
+  // Workers build the JSON themselves; the main thread only reads files and writes lines.
+  const detectJson = (messages: Message[]): Promise<string> =>
+    pool ? pool.matchJson(messages, matchOptions) : Promise.resolve().then(() => JSON.stringify(match(index, messages, matchOptions)));
 
   // Files are read and matched ahead of the writer, at most `window` at once; lines leave in argument order.
   const window = pool ? pool.threads * 2 : 1;
@@ -57,13 +58,13 @@ export async function matchCommand(files: string[], options: MatchCommandOptions
   let failed = 0;
   const start = (source: string): Promise<string> =>
     load(source).then(async (loaded) => {
-      const trackers = await detect(loaded.messages);
-      return JSON.stringify({ conversationId: loaded.conversationId, source, trackers }) + '\n';
+      const trackers = await detectJson(loaded.messages);
+      return `{"conversationId":${JSON.stringify(loaded.conversationId)},"source":${JSON.stringify(source)},"trackers":${trackers}}\n`;
     });
   try {
     let next = 0;
     for (let done = 0; done < files.length; done++) {
-      while (next < files.length && pending.length < window) pending.push(start(files[next++]).catch((error: unknown) => Promise.reject(error)));
+      while (next < files.length && pending.length < window) pending.push(start(files[next++]));
       const source = files[done];
       try {
         await writeOut(io.stdout, await pending.shift()!);

@@ -1,10 +1,12 @@
 // A piscina pool of matcher workers. Each worker gets the compiled index once, in workerData; tasks carry
-// only conversations, batched so that the per-task cost stays small next to the matching.
+// only message ids and texts, batched so that the per-task cost stays small next to the matching.
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import { compile } from '../compile.js';
 import { DEFAULTS } from '../defaults.js';
+import type { Detections } from '../detections.js';
 import { ErrorCode, MatcherError } from '../errors.js';
+import { group } from '../group.js';
 import type { CompiledIndex, MatchOptions, Message, Tracker, TrackerDetected } from '../types.js';
 import { checkMatchOptions, checkMessages } from '../validate.js';
 import type { MatchTask, MatchTaskResult, WorkerData } from './protocol.js';
@@ -15,16 +17,21 @@ export interface MatcherPoolOptions {
   index?: CompiledIndex;
   /** Worker threads; defaults to the number of cores. */
   threads?: number;
-  /** Conversations sent to a worker per task by matchMany. */
+  /** Conversations sent to a worker per task by the *Many methods. */
   batchSize?: number;
 }
+
+type Conversations = ReadonlyArray<readonly Message[]>;
 
 export interface MatcherPool {
   readonly threads: number;
   /** Same result as `match(index, messages, options)`, computed in a worker. */
   match(messages: readonly Message[], options?: MatchOptions): Promise<TrackerDetected[]>;
   /** One result per conversation, in input order. */
-  matchMany(conversations: ReadonlyArray<readonly Message[]>, options?: MatchOptions): Promise<TrackerDetected[][]>;
+  matchMany(conversations: Conversations, options?: MatchOptions): Promise<TrackerDetected[][]>;
+  /** `JSON.stringify(match(...))`, built in the worker: the cheapest way to write results out. */
+  matchJson(messages: readonly Message[], options?: MatchOptions): Promise<string>;
+  matchManyJson(conversations: Conversations, options?: MatchOptions): Promise<string[]>;
   close(): Promise<void>;
 }
 
@@ -54,29 +61,36 @@ export function createMatcherPool(options: MatcherPoolOptions): MatcherPool {
     workerData,
   });
 
-  const run = (conversations: Message[][], matchOptions: MatchOptions): Promise<MatchTaskResult> =>
-    piscina.run({ conversations, options: matchOptions });
-
-  const validate = (conversations: ReadonlyArray<readonly Message[]>, matchOptions: MatchOptions): void => {
+  const submit = (conversations: Conversations, matchOptions: MatchOptions, output: MatchTask['output']): Promise<MatchTaskResult> => {
     checkMatchOptions(matchOptions);
     for (const messages of conversations) checkMessages(messages);
+    return piscina.run({
+      conversations: conversations.map((messages) => ({ ids: messages.map((m) => m.id), texts: messages.map((m) => m.text) })),
+      threshold: matchOptions.threshold ?? DEFAULTS.threshold,
+      details: matchOptions.details ?? false,
+      output,
+    });
   };
+
+  const inBatches = async <T>(conversations: Conversations, one: (batch: Conversations) => Promise<T[]>): Promise<T[]> => {
+    const batches: Promise<T[]>[] = [];
+    for (let k = 0; k < conversations.length; k += batchSize) batches.push(one(conversations.slice(k, k + batchSize)));
+    return (await Promise.all(batches)).flat();
+  };
+
+  const objects = async (conversations: Conversations, matchOptions: MatchOptions): Promise<TrackerDetected[][]> => {
+    const detections = (await submit(conversations, matchOptions, 'compact')) as Detections[];
+    return detections.map((d, k) => group(index, conversations[k], d, matchOptions.details ?? false));
+  };
+  const json = async (conversations: Conversations, matchOptions: MatchOptions): Promise<string[]> =>
+    (await submit(conversations, matchOptions, 'json')) as string[];
 
   return {
     threads,
-    async match(messages, matchOptions = {}) {
-      validate([messages], matchOptions);
-      const [result] = await run([messages as Message[]], matchOptions);
-      return result;
-    },
-    async matchMany(conversations, matchOptions = {}) {
-      validate(conversations, matchOptions);
-      const batches: Promise<MatchTaskResult>[] = [];
-      for (let k = 0; k < conversations.length; k += batchSize) {
-        batches.push(run(conversations.slice(k, k + batchSize) as Message[][], matchOptions));
-      }
-      return (await Promise.all(batches)).flat();
-    },
+    match: async (messages, matchOptions = {}) => (await objects([messages], matchOptions))[0],
+    matchMany: (conversations, matchOptions = {}) => inBatches(conversations, (batch) => objects(batch, matchOptions)),
+    matchJson: async (messages, matchOptions = {}) => (await json([messages], matchOptions))[0],
+    matchManyJson: (conversations, matchOptions = {}) => inBatches(conversations, (batch) => json(batch, matchOptions)),
     close: () => piscina.destroy(),
   };
 }

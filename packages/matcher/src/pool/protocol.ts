@@ -1,15 +1,27 @@
 // The typed messages between the pool (main thread) and its workers.
-import type { CompiledIndex, MatchOptions, Message, TrackerDetected } from '../types.js';
+import type { Detections } from '../detections.js';
+import type { CompiledIndex } from '../types.js';
 
 /** Handed to each worker once, when it starts: the index is never sent with a task. */
 export interface WorkerData {
   index: CompiledIndex;
 }
 
-/** One task: several conversations, matched in order. */
-export interface MatchTask {
-  conversations: Message[][];
-  options: MatchOptions;
+/** A conversation as a task carries it: ids and texts only, no other message fields. */
+export interface TaskConversation {
+  ids: string[];
+  texts: string[];
 }
 
-export type MatchTaskResult = TrackerDetected[][];
+export interface MatchTask {
+  conversations: TaskConversation[];
+  threshold: number;
+  details: boolean;
+  /**
+   * "compact": typed-array detections, transferred; the main thread builds Symbl's shape from them.
+   * "json": the trackers-detected array as JSON text, built in the worker, for callers that write it out.
+   */
+  output: 'compact' | 'json';
+}
+
+export type MatchTaskResult = Detections[] | string[];

@@ -1,10 +1,26 @@
 // Worker entry: matches the conversations of each task against the index it received at start-up.
 import { workerData } from 'node:worker_threads';
-import { match } from '../match.js';
+import { Piscina } from 'piscina';
+import { group } from '../group.js';
+import { detect } from '../match.js';
+import type { Message } from '../types.js';
 import type { MatchTask, MatchTaskResult, WorkerData } from './protocol.js';
 
 const { index } = workerData as WorkerData;
 
 export default function run(task: MatchTask): MatchTaskResult {
-  return task.conversations.map((messages) => match(index, messages, task.options));
+  const messagesOf = (ids: string[], texts: string[]): Message[] => ids.map((id, i) => ({ id, text: texts[i] }));
+  if (task.output === 'json') {
+    return task.conversations.map(({ ids, texts }) => {
+      const messages = messagesOf(ids, texts);
+      return JSON.stringify(group(index, messages, detect(index, messages, task.threshold), task.details));
+    });
+  }
+  const results = task.conversations.map(({ ids, texts }) => detect(index, messagesOf(ids, texts), task.threshold));
+  // Transfer the typed arrays' buffers instead of copying them.
+  const movable = {
+    [Piscina.transferableSymbol]: results.flatMap((d) => [d.phrase.buffer, d.message.buffer, d.offset.buffer, d.score.buffer, d.tier.buffer]),
+    [Piscina.valueSymbol]: results,
+  };
+  return Piscina.move(movable as never) as unknown as MatchTaskResult;
 }

@@ -22,6 +22,7 @@ const STEM_SIM = Math.fround(DEFAULTS.stemSimilarity);
 let sims = new Float32Array(1024);
 let used = new Uint8Array(64);
 let placed = new Int32Array(64);
+const positionList: number[] = [];
 
 /** Similarity of message token i to pattern token k: 1 same lemma, less for same stem or a fuzzy neighbor. */
 function similarity(runtime: Runtime, message: EncodedMessage, i: number, k: number): number {
@@ -52,7 +53,8 @@ export function align(runtime: Runtime, message: EncodedMessage, pattern: number
   if (n > used.length) used = new Uint8Array(Math.max(n, used.length * 2));
   if (m > placed.length) placed = new Int32Array(Math.max(m, placed.length * 2));
 
-  const positions: number[] = [];
+  const positions = positionList;
+  positions.length = 0;
   for (let i = 0; i < n; i++) {
     // Rows of tokens that can match nothing stay zero without a look at the phrase.
     if (message.neighbors[i] === null && !stemInPhrase(index, from, m, message.stem[i])) {
@@ -75,56 +77,65 @@ export function align(runtime: Runtime, message: EncodedMessage, pattern: number
   const maxSpan = m + DEFAULTS.maxExtraTokens;
   let best: Alignment | null = null;
 
+  // One window per starting position, as long as the span allows; the words are placed greedily, then
+  // the span actually used is scored.
   for (let pa = 0; pa < positions.length; pa++) {
     const a = positions[pa];
+    let end = a;
     for (let pb = pa + 1; pb < positions.length; pb++) {
       const b = positions[pb];
       if (b - a + 1 > maxSpan || message.flags[b] & SENTENCE_BEFORE) break;
-      used.fill(0, a, b + 1);
-      let matchedWeight = 0, matched = 0, matchedContent = 0, missingContent = 0, fuzzy = false, last = -1;
-      for (let j = 0; j < m; j++) {
-        let bestSim = 0, at = -1;
-        for (let i = a; i <= b; i++) {
-          if (used[i]) continue;
-          const s = sims[i * m + j];
-          // Ties go to the first position after the previous word, keeping the phrase's order.
-          if (s > bestSim || (s === bestSim && s > 0 && at < last && i > last)) {
-            bestSim = s;
-            at = i;
-          }
-        }
-        placed[j] = at;
-        const isContent = index.lemmaClass[index.tokenLemma[from + j]] === CONTENT;
-        if (at < 0) {
-          if (isContent) missingContent++;
-          continue;
-        }
-        used[at] = 1;
-        last = at;
-        matched++;
-        if (isContent) matchedContent++;
-        matchedWeight += (isContent ? 1 : DEFAULTS.functionWeight) * bestSim;
-        if (bestSim < STEM_SIM) fuzzy = true;
-      }
-      // Two words of which one is a function word ("to ... order") are too little evidence.
-      if (matchedContent === 0 || (matchedContent < 2 && matched < 3) || missingContent > allowedMissing) continue;
-      const coverage = matchedWeight / weight;
-      if (coverage < DEFAULTS.minCoverage) continue;
-      // Order changes are counted as moves back, so a clause moved whole ("a new customer, I can offer
-      // you...") costs one, like a swapped pair ("is the budget tight").
-      let moves = 0;
-      for (let j = 0, previous = -1; j < m; j++) {
-        if (placed[j] < 0) continue;
-        if (placed[j] < previous) moves++;
-        previous = placed[j];
-      }
-      if (moves > DEFAULTS.maxMoves) continue;
-      const negators = negatorsIn(message, a, b + 1) + negatorsBefore(message, a);
-      if ((negators & 1) !== index.patternNegated[pattern]) continue;
-      const extra = b - a + 1 - matched;
-      const score = coverage - extra * DEFAULTS.extraPenalty - moves * DEFAULTS.movePenalty;
-      if (best === null || score > best.score) best = { tier: fuzzy ? FUZZY : GAP, score };
+      end = b;
     }
+    if (end === a) continue;
+    used.fill(0, a, end + 1);
+    let matchedWeight = 0, matched = 0, matchedContent = 0, missingContent = 0, fuzzy = false;
+    let last = -1, first = n, final = -1;
+    for (let j = 0; j < m; j++) {
+      let bestSim = 0, at = -1;
+      for (let i = a; i <= end; i++) {
+        if (used[i]) continue;
+        const s = sims[i * m + j];
+        // Ties go to the first position after the previous word, keeping the phrase's order.
+        if (s > bestSim || (s === bestSim && s > 0 && at < last && i > last)) {
+          bestSim = s;
+          at = i;
+        }
+      }
+      placed[j] = at;
+      const isContent = index.lemmaClass[index.tokenLemma[from + j]] === CONTENT;
+      if (at < 0) {
+        if (isContent) missingContent++;
+        continue;
+      }
+      used[at] = 1;
+      last = at;
+      if (at < first) first = at;
+      if (at > final) final = at;
+      matched++;
+      if (isContent) matchedContent++;
+      matchedWeight += (isContent ? 1 : DEFAULTS.functionWeight) * bestSim;
+      if (bestSim < STEM_SIM) fuzzy = true;
+    }
+    // Two words of which one is a function word ("to ... order") are too little evidence.
+    if (matchedContent === 0 || (matchedContent < 2 && matched < 3) || missingContent > allowedMissing) continue;
+    const coverage = matchedWeight / weight;
+    if (coverage < DEFAULTS.minCoverage) continue;
+    // Order changes are counted as moves back, so a clause moved whole ("a new customer, I can offer
+    // you...") costs one, like a swapped pair ("is the budget tight").
+    let moves = 0;
+    for (let j = 0, previous = -1; j < m; j++) {
+      if (placed[j] < 0) continue;
+      if (placed[j] < previous) moves++;
+      previous = placed[j];
+    }
+    if (moves > DEFAULTS.maxMoves) continue;
+    const extra = final - first + 1 - matched;
+    const score = coverage - extra * DEFAULTS.extraPenalty - moves * DEFAULTS.movePenalty;
+    if (best !== null && score <= best.score) continue;
+    const negators = negatorsIn(message, first, final + 1) + negatorsBefore(message, first);
+    if ((negators & 1) !== index.patternNegated[pattern]) continue;
+    best = { tier: fuzzy ? FUZZY : GAP, score };
   }
   if (best !== null) best.score = Math.min(best.score, DEFAULTS.similarCeiling);
   return best;

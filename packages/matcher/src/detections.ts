@@ -1,0 +1,70 @@
+// Detections in compact form: one row per (phrase, message) match, in typed arrays. This is what the
+// pool's workers send back (transferred, not copied) and what `group` turns into Symbl's shape.
+export interface Detections {
+  count: number;
+  phrase: Int32Array;
+  /** Index of the message in the conversation's messages array. */
+  message: Int32Array;
+  offset: Int32Array;
+  score: Float32Array;
+  tier: Uint8Array;
+}
+
+/** Grows as rows are added; `finish` sorts rows by phrase (then message, the order they came in). */
+export class DetectionsBuilder {
+  private count = 0;
+  private phrase = new Int32Array(256);
+  private message = new Int32Array(256);
+  private offset = new Int32Array(256);
+  private score = new Float32Array(256);
+  private tier = new Uint8Array(256);
+
+  add(phrase: number, message: number, offset: number, score: number, tier: number): void {
+    if (this.count === this.phrase.length) this.grow();
+    const k = this.count++;
+    this.phrase[k] = phrase;
+    this.message[k] = message;
+    this.offset[k] = offset;
+    this.score[k] = score;
+    this.tier[k] = tier;
+  }
+
+  private grow(): void {
+    const size = this.phrase.length * 2;
+    const grown = <T extends Int32Array | Float32Array | Uint8Array>(a: T, make: new (n: number) => T): T => {
+      const b = new make(size);
+      b.set(a);
+      return b;
+    };
+    this.phrase = grown(this.phrase, Int32Array);
+    this.message = grown(this.message, Int32Array);
+    this.offset = grown(this.offset, Int32Array);
+    this.score = grown(this.score, Float32Array);
+    this.tier = grown(this.tier, Uint8Array);
+  }
+
+  finish(): Detections {
+    const n = this.count;
+    // Sort keys: phrase id high, arrival order low (rows arrive in message order). 2^24 rows a conversation.
+    const keys = new Float64Array(n);
+    for (let k = 0; k < n; k++) keys[k] = this.phrase[k] * 0x1000000 + k;
+    keys.sort();
+    const out: Detections = {
+      count: n,
+      phrase: new Int32Array(n),
+      message: new Int32Array(n),
+      offset: new Int32Array(n),
+      score: new Float32Array(n),
+      tier: new Uint8Array(n),
+    };
+    for (let r = 0; r < n; r++) {
+      const k = keys[r] % 0x1000000;
+      out.phrase[r] = this.phrase[k];
+      out.message[r] = this.message[k];
+      out.offset[r] = this.offset[k];
+      out.score[r] = this.score[k];
+      out.tier[r] = this.tier[k];
+    }
+    return out;
+  }
+}
