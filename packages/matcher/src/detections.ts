@@ -10,7 +10,19 @@ export interface Detections {
   tier: Uint8Array;
 }
 
-/** Grows as rows are added; `finish` sorts rows by phrase (then message, the order they came in). */
+const EMPTY: Detections = Object.freeze({
+  count: 0,
+  phrase: new Int32Array(0),
+  message: new Int32Array(0),
+  offset: new Int32Array(0),
+  score: new Float32Array(0),
+  tier: new Uint8Array(0),
+});
+
+/**
+ * Grows as rows are added; `finish` sorts rows by phrase (then message, the order they came in) into
+ * arrays of their own and empties the builder, so that one builder serves every conversation.
+ */
 export class DetectionsBuilder {
   private count = 0;
   private phrase = new Int32Array(256);
@@ -45,6 +57,8 @@ export class DetectionsBuilder {
 
   finish(): Detections {
     const n = this.count;
+    this.count = 0;
+    if (n === 0) return EMPTY;
     // Sort keys: phrase id high, arrival order low (rows arrive in message order). 2^24 rows a conversation.
     const keys = new Float64Array(n);
     for (let k = 0; k < n; k++) keys[k] = this.phrase[k] * 0x1000000 + k;

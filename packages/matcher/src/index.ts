@@ -3,6 +3,7 @@ export { match } from './match.js';
 export { DEFAULTS } from './defaults.js';
 export { MatcherError, ErrorCode } from './errors.js';
 export { trackerIdFor } from './tracker-id.js';
+export { lemmatize } from './nlp.js';
 export type {
   CompiledIndex,
   CompileOptions,

@@ -7,7 +7,7 @@ import { DetectionsBuilder, type Detections } from './detections.js';
 import { group } from './group.js';
 import { CONTENT } from './lexicon.js';
 import { readTokens, type TokenSource } from './nlp.js';
-import { normalize } from './normalize.js';
+import { emptyStream, normalize } from './normalize.js';
 import { runtimeFor, type Runtime } from './runtime.js';
 import { findContiguous, type ContiguousHit } from './tiers/contiguous.js';
 import { align } from './tiers/gap.js';
@@ -27,10 +27,15 @@ export function checkIndex(index: CompiledIndex): void {
   if (index?.format !== 1) throw new MatcherError(ErrorCode.indexInvalid, 'index must be the result of compile()');
 }
 
+// One builder and one token stream for all messages: detect never runs re-entrantly.
+const builder = new DetectionsBuilder();
+const messageStream = emptyStream();
+const bestHits = new Map<number, Hit>();
+
 /** The matching itself, on checked input, in compact form. */
 export function detect(index: CompiledIndex, messages: readonly Message[], threshold: number): Detections {
   const runtime = runtimeFor(index);
-  const out = new DetectionsBuilder();
+  const out = builder;
   for (let m = 0; m < messages.length; m++) matchMessage(runtime, messages[m].text, m, threshold, out);
   return out.finish();
 }
@@ -42,11 +47,12 @@ function matchMessage(runtime: Runtime, text: string, messageIndex: number, thre
   const { index, scratch } = runtime;
   runtime.trim();
   const source = readTokens(text);
-  const stream = normalize(source, false);
+  const stream = normalize(source, false, messageStream);
   if (stream.count === 0) return;
   const encoded = encode(runtime, stream);
   const serial = ++scratch.serial;
-  const best = new Map<number, Hit>();
+  const best = bestHits;
+  best.clear();
 
   findContiguous(runtime, encoded, (hit) => {
     const previous = best.get(hit.pattern);

@@ -63,3 +63,8 @@ export function readTokens(text: string): TokenSource {
     },
   };
 }
+
+/** wink-nlp's lemmas of `text`, nothing else: the NLP floor the matcher's own cost is measured against. */
+export function lemmatize(text: string): string[] {
+  return readTokens(text).lemmas;
+}

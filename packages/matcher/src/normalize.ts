@@ -41,14 +41,26 @@ function punctuationFlags(lemma: string): number {
   }
 }
 
+/** Words that need more than a copy: contractions, number words, "per". */
+const SPECIAL: ReadonlySet<string> = new Set([...CONTRACTIONS.keys(), ...NUMBER_WORDS.keys(), ...NUMBER_SCALES.keys(), 'per']);
+
 function isNumberWord(lemma: string): boolean {
   return NUMBER_WORDS.has(lemma) || NUMBER_SCALES.has(lemma);
 }
 
-export function normalize(source: TokenSource, withNormals: boolean): TokenStream {
+export function emptyStream(): TokenStream {
+  return { count: 0, lemma: [], normal: null, src: [], flags: [] };
+}
+
+/** Normalizes into `out` (emptied first), so that the hot path reuses one stream. */
+export function normalize(source: TokenSource, withNormals: boolean, out: TokenStream = emptyStream()): TokenStream {
   const lemmas = source.lemmas;
   const normals = withNormals ? source.normals() : null;
-  const out: TokenStream = { count: 0, lemma: [], normal: withNormals ? [] : null, src: [], flags: [] };
+  out.count = 0;
+  out.lemma.length = 0;
+  out.src.length = 0;
+  out.flags.length = 0;
+  out.normal = withNormals ? [] : null;
   let pending = 0;
   const emit = (lemma: string, normal: string, src: number): void => {
     out.lemma.push(lemma);
@@ -69,6 +81,11 @@ export function normalize(source: TokenSource, withNormals: boolean): TokenStrea
       continue;
     }
     if (lemma === "'") continue;
+    // Most tokens are plain words: one set lookup and two scans tell them apart.
+    if (!SPECIAL.has(lemma) && !(code >= CH_0 && code <= CH_9) && lemma.indexOf("'") < 0 && lemma.indexOf('-') < 0) {
+      emit(lemma, normals ? normals[i] : lemma, i);
+      continue;
+    }
 
     const expansion = CONTRACTIONS.get(lemma);
     if (expansion !== undefined) {

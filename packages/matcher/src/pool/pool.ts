@@ -58,6 +58,8 @@ export function createMatcherPool(options: MatcherPoolOptions): MatcherPool {
     filename: new URL('./worker.js', import.meta.url).href,
     minThreads: threads,
     maxThreads: threads,
+    // A second task queued in each worker, so that it never idles while the main thread hands it the next.
+    concurrentTasksPerWorker: 2,
     workerData,
   });
 

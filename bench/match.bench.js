@@ -1,0 +1,94 @@
+// pnpm bench: the matcher on Symbl's account maximum (500 trackers x 50 phrases) over 3,710 Taskmaster-4
+// coffee-order dialogs (13,915 messages; CC BY 4.0, Google LLC), against the NLP floor: wink-nlp's
+// readDoc plus lemma extraction alone over the same texts. Results: stdout and bench/results/latest.json.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { compile, lemmatize, match } from '@phrasewatch/matcher';
+import { createMatcherPool } from '@phrasewatch/matcher/pool';
+import { Bench } from 'tinybench';
+import { loadCorpus, loadJson } from './corpus.js';
+
+const quick = process.env.BENCH_QUICK === '1';
+const { conversations: all } = loadCorpus();
+const conversations = quick ? all.slice(0, 400) : all;
+const texts = conversations.flatMap((messages) => messages.map((m) => m.text));
+const sets = {
+  '500x50': loadJson('corpus/trackers-500x50.json'),
+  dev: loadJson('eval/dev/trackers.json'),
+};
+const indexes = Object.fromEntries(Object.entries(sets).map(([name, trackers]) => [name, compile(trackers)]));
+const tokens = texts.reduce((sum, text) => sum + lemmatize(text).length, 0);
+let refs = {};
+const countRefs = (results) => results.reduce((n, r) => n + r.reduce((k, t) => k + t.matches.reduce((j, m) => j + m.messageRefs.length, 0), 0), 0);
+
+const bench = new Bench({ name: 'phrasewatch matcher', time: 0, iterations: quick ? 2 : 3, warmupIterations: 1, warmupTime: 0 });
+bench.add('compile 500x50', () => compile(sets['500x50']), { iterations: 5 });
+bench.add('nlp floor (readDoc + lemmas)', () => {
+  for (const text of texts) lemmatize(text);
+}, { iterations: 5 });
+for (const name of Object.keys(sets)) {
+  bench.add(`match ${name}, 1 thread`, () => {
+    refs[name] = countRefs(conversations.map((messages) => match(indexes[name], messages)));
+  }, { iterations: name === 'dev' ? 5 : undefined });
+}
+
+// The pools write JSON, as the CLI's batch mode does; single-thread baseline: match + JSON.stringify.
+const pools = [];
+for (const name of Object.keys(sets)) {
+  bench.add(`match+json ${name}, 1 thread`, () => {
+    for (const messages of conversations) JSON.stringify(match(indexes[name], messages));
+  }, { iterations: name === 'dev' ? 5 : undefined });
+  for (const threads of [1, 2]) {
+    const pool = createMatcherPool({ index: indexes[name], threads, batchSize: 128 });
+    pools.push(pool);
+    bench.add(`pool ${name}, ${threads} thread${threads > 1 ? 's' : ''}`, async () => {
+      // A window of batches in flight keeps memory flat when results are large.
+      const window = threads * 2;
+      const inflight = new Set();
+      for (let k = 0; k < conversations.length || inflight.size > 0;) {
+        while (k < conversations.length && inflight.size < window) {
+          const job = pool.matchManyJson(conversations.slice(k, k + 128)).then(() => inflight.delete(job));
+          inflight.add(job);
+          k += 128;
+        }
+        await Promise.race(inflight);
+      }
+    }, { iterations: name === 'dev' ? 10 : undefined });
+  }
+}
+
+await bench.run();
+await Promise.all(pools.map((pool) => pool.close()));
+
+const ms = Object.fromEntries(bench.tasks.map((task) => [task.name, task.result.latency.p50]));
+const rows = bench.tasks.map((task) => ({
+  task: task.name,
+  'median ms': Number(task.result.latency.p50.toFixed(1)),
+  'mean ms': Number(task.result.latency.mean.toFixed(1)),
+  runs: task.result.latency.samplesCount ?? task.runs,
+}));
+console.table(rows);
+
+const floor = ms['nlp floor (readDoc + lemmas)'];
+const summary = {
+  machine: `${availableParallelism()} cores, node ${process.version}`,
+  corpus: { conversations: conversations.length, messages: texts.length, tokens },
+  compileMs: ms['compile 500x50'],
+  floor: { ms: floor, messagesPerS: Math.round(texts.length / (floor / 1000)), tokensPerS: Math.round(tokens / (floor / 1000)) },
+};
+for (const name of Object.keys(sets)) {
+  const one = ms[`match ${name}, 1 thread`];
+  summary[name] = {
+    phrases: sets[name].reduce((n, t) => n + t.vocabulary.length, 0),
+    messageRefs: refs[name],
+    matchMs: one,
+    messagesPerS: Math.round(texts.length / (one / 1000)),
+    tokensPerS: Math.round(tokens / (one / 1000)),
+    ratioToFloor: Number((one / floor).toFixed(2)),
+    poolSpeedup2vs1: Number((ms[`pool ${name}, 1 thread`] / ms[`pool ${name}, 2 threads`]).toFixed(2)),
+    pool2VsSingleJson: Number((ms[`match+json ${name}, 1 thread`] / ms[`pool ${name}, 2 threads`]).toFixed(2)),
+  };
+}
+console.log(JSON.stringify(summary, null, 2));
+mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
+writeFileSync(new URL('./results/latest.json', import.meta.url), JSON.stringify({ summary, rows }, null, 2) + '\n');
