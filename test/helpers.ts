@@ -1,7 +1,8 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { afterAll } from 'vitest';
 
 export const ROOT = resolve(import.meta.dirname, '..');
 export const CLI = join(ROOT, 'packages/cli/bin/phrasewatch.js');
@@ -27,9 +28,16 @@ export function phrasewatch(args: string[], options: { cwd?: string; input?: str
   });
 }
 
-/** A fresh temporary folder holding the given files (objects are written as JSON). */
+let fixtures: string | undefined;
+// Registered when a test file imports this module, so it runs after that file's tests.
+afterAll(() => {
+  if (fixtures !== undefined) rmSync(fixtures, { recursive: true, force: true });
+});
+
+/** A fresh temporary folder holding the given files (objects are written as JSON); removed after the file's tests. */
 export function fixtureDir(files: Record<string, unknown>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'phrasewatch-'));
+  fixtures ??= mkdtempSync(join(tmpdir(), 'phrasewatch-test-'));
+  const dir = mkdtempSync(join(fixtures, 'case-'));
   for (const [name, content] of Object.entries(files)) {
     writeFileSync(join(dir, name), typeof content === 'string' ? content : JSON.stringify(content, null, 2));
   }
