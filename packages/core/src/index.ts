@@ -1,4 +1,12 @@
 export { CoreError, CoreErrorCode } from './errors.js';
+export { DEFAULTS } from './defaults.js';
 export { parseConversation, parseJson } from './conversation.js';
 export type { Conversation } from './conversation.js';
 export { parseTrackerList } from './trackers.js';
+export { openStore } from './store.js';
+export type { Store, StoreOptions } from './store.js';
+export type { StatsQuery, TrackerStats } from './stats.js';
+export type { Stream, StreamMessage, StreamOptions, TrackerResponse } from './stream.js';
+export type {
+  InputMessage, Job, JobStatus, PatchOperation, ProcessTextRequest, StoredMessage, Tracker, TrackerBody, TrackerDetected, TrackerResult, TrackerSpec,
+} from './types.js';

@@ -1,0 +1,56 @@
+// Hit counts over the store, computed in SQL: per tracker, per conversation, per speaker and per day.
+// A hit is one message matched by one tracker.
+import type { Db } from './db/driver.js';
+import { CoreError, CoreErrorCode } from './errors.js';
+
+export interface StatsQuery {
+  /** ISO dates or times; compared by day (UTC), inclusive. */
+  from?: string;
+  to?: string;
+  trackerIds?: string[];
+  speaker?: string;
+}
+
+export interface TrackerStats {
+  trackers: Array<{ trackerId: string; name: string; hits: number }>;
+  conversations: Array<{ conversationId: string; trackerId: string; name: string; hits: number }>;
+  speakers: Array<{ speaker: string | null; trackerId: string; name: string; hits: number }>;
+  days: Array<{ day: string; trackerId: string; name: string; hits: number }>;
+}
+
+function day(field: string, value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string' || Number.isNaN(Date.parse(value))) {
+    throw new CoreError(CoreErrorCode.requestInvalid, `"${field}" must be an ISO date or time, got ${JSON.stringify(value)}`);
+  }
+  return new Date(value).toISOString().slice(0, 10);
+}
+
+export function trackerStats(db: Db, query: StatsQuery = {}): TrackerStats {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const from = day('from', query.from), to = day('to', query.to);
+  if (from) (where.push('day >= ?'), params.push(from));
+  if (to) (where.push('day <= ?'), params.push(to));
+  if (query.trackerIds !== undefined) {
+    if (!Array.isArray(query.trackerIds) || query.trackerIds.some((id) => typeof id !== 'string')) {
+      throw new CoreError(CoreErrorCode.requestInvalid, '"trackerIds" must be an array of tracker ids');
+    }
+    where.push(`tracker_id IN (${query.trackerIds.map(() => '?').join(', ') || "''"})`);
+    params.push(...query.trackerIds);
+  }
+  if (query.speaker !== undefined) (where.push('speaker = ?'), params.push(query.speaker));
+  const filter = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
+  const group = (columns: string): Array<Record<string, unknown>> =>
+    db.prepare(`SELECT ${columns}, tracker_id, tracker_name, count(*) AS hits FROM hits ${filter} GROUP BY ${columns}, tracker_id ORDER BY ${columns}, tracker_name`).all(...params) as Array<Record<string, unknown>>;
+  const base = (r: Record<string, unknown>) => ({ trackerId: r.tracker_id as string, name: r.tracker_name as string, hits: r.hits as number });
+  const trackers = db
+    .prepare(`SELECT tracker_id, tracker_name, count(*) AS hits FROM hits ${filter} GROUP BY tracker_id ORDER BY hits DESC, tracker_name`)
+    .all(...params) as Array<Record<string, unknown>>;
+  return {
+    trackers: trackers.map(base),
+    conversations: group('conversation_id').map((r) => ({ conversationId: r.conversation_id as string, ...base(r) })),
+    speakers: group('speaker').map((r) => ({ speaker: r.speaker as string | null, ...base(r) })),
+    days: group('day').map((r) => ({ day: r.day as string, ...base(r) })),
+  };
+}
