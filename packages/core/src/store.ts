@@ -49,8 +49,13 @@ function checkOptions(options: StoreOptions): void {
 
 export async function openStore(options: StoreOptions) {
   checkOptions(options);
-  const db: Db = openDatabase(options);
-  migrate(db);
+  let db: Db;
+  try {
+    db = openDatabase(options);
+    migrate(db);
+  } catch (error) {
+    throw new CoreError('store.open_failed', `cannot open the store at ${options.memory ? 'memory' : JSON.stringify(options.path)}: ${(error as Error).message}`, 500);
+  }
   const clock = options.now ?? (() => new Date());
   const now = (): string => clock().toISOString();
   const onError = options.onError ?? (() => {});
@@ -76,8 +81,8 @@ export async function openStore(options: StoreOptions) {
     if (!job || job.status === 'completed' || job.status === 'failed') return;
     status(job.id, job.webhookUrl, 'in_progress');
     try {
+      const request = JSON.parse(job.requestJson) as ProcessTextRequest;
       db.transaction(() => {
-        const request = job.request;
         insertMessages(db, job.conversationId, request.messages);
         mergeTrackerSpecs(db, job.conversationId, request.trackers ?? [], request.enableAllTrackers ?? false, request.confidenceThreshold);
         refreshDetections(job.conversationId);

@@ -31,6 +31,29 @@ describe('durability', () => {
     await reopened.close();
   });
 
+  it('marks a job whose stored request cannot be read as failed, with the reason, and goes on', async () => {
+    const path = join(dir, 'failed.db');
+    const first = await openStore({ path });
+    const broken = await first.processText({ messages: [say('one')] });
+    const fine = await first.processText({ messages: [say('How much does it cost?')], trackers: [PRICING] });
+    await first.close();
+    const raw = new Database(path);
+    raw.prepare('UPDATE jobs SET request = ? WHERE id = ?').run('{not json', broken.jobId);
+    raw.close();
+    const errors: Error[] = [];
+    const store = await openStore({ path, onError: (e) => errors.push(e) });
+    await store.idle();
+    expect(await store.getJob(broken.jobId)).toEqual({ id: broken.jobId, status: 'failed', reason: expect.stringMatching(/JSON/) });
+    expect((await store.getJob(fine.jobId)).status).toBe('completed');
+    expect(errors).toHaveLength(1);
+    await store.close();
+  });
+
+  it('says which path it cannot open', async () => {
+    await expect(openStore({ path: join(dir, 'missing-folder', 'x.db') })).rejects.toMatchObject({ code: 'store.open_failed', message: expect.stringContaining('missing-folder') });
+    await expect(openStore({} as never)).rejects.toThrow(/give option "path"/);
+  });
+
   it('keeps every committed change when the process is killed in the middle of writes', async () => {
     const path = join(dir, 'killed.db');
     const script = `

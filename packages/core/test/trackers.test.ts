@@ -36,6 +36,7 @@ describe('tracker management', () => {
     [{ name: 'A', vocabulary: 'price' }, /"vocabulary" must be an array of strings/],
     [{ name: 'A', vocab: ['price'], vocabulary: ['x'] }, /unknown field "vocab"/],
     [{ name: 'A', vocabulary: ['x'], excludeVocabulary: ['fine!'] }, /in "excludeVocabulary" has the character "!"/],
+    [{ name: 'A', vocabulary: ['...'] }, /phrase "..." in "vocabulary" has no letters or digits to match/],
   ])('refuses %j with 400 naming the field and value', async (body, message) => {
     const error = await rejection((await memoryStore()).createTracker(body));
     expect(error).toMatchObject({ code: 'tracker.invalid', status: 400 });

@@ -4,7 +4,8 @@ import type { Job, JobStatus, ProcessTextRequest } from '../types.js';
 
 export interface JobRow extends Job {
   conversationId: string;
-  request: ProcessTextRequest;
+  /** The request as stored; parsed only by whoever runs the job. */
+  requestJson: string;
   webhookUrl: string | null;
 }
 
@@ -12,7 +13,7 @@ const COLUMNS = ['id', 'conversation_id', 'status', 'reason', 'request', 'webhoo
 
 function toJob(raw: unknown): JobRow {
   const row = pick<{ id: string; conversation_id: string; status: JobStatus; reason: string | null; request: string; webhook_url: string | null }>(raw, COLUMNS);
-  const job: JobRow = { id: row.id, status: row.status, conversationId: row.conversation_id, request: JSON.parse(row.request), webhookUrl: row.webhook_url };
+  const job: JobRow = { id: row.id, status: row.status, conversationId: row.conversation_id, requestJson: row.request, webhookUrl: row.webhook_url };
   if (row.reason !== null) job.reason = row.reason;
   return job;
 }

@@ -27,6 +27,7 @@ function phrases(field: string, value: unknown, where: string, required: boolean
     if (phrase === '') throw invalid(`${where}: "${field}[${i}]" is empty`);
     const bad = FORBIDDEN.exec(phrase);
     if (bad) throw invalid(`${where}: phrase ${show(phrase)} in "${field}" has the character ${show(bad[0])}; only letters, digits, spaces, periods, apostrophes and hyphens are allowed`);
+    if (!/[\p{L}\p{N}]/u.test(phrase)) throw invalid(`${where}: phrase ${show(phrase)} in "${field}" has no letters or digits to match`);
     const key = phrase.toLocaleLowerCase('en-US');
     if (seen.has(key)) throw invalid(`${where}: phrase ${show(phrase)} in "${field}" duplicates ${show(seen.get(key))}`);
     seen.set(key, phrase);
