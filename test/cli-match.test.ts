@@ -89,8 +89,8 @@ describe('phrasewatch match', () => {
     [['--trackers', 'broken.json', 'c.json'], /--trackers broken\.json: malformed JSON/],
     [['--trackers', 'trackers.json', '--threshold', '2', 'c.json'], /option --threshold must be a number from 0.5 to 1, got "2"/],
     [['--trackers', 'trackers.json', '--workers', '0', 'c.json'], /option --workers must be a positive integer, got "0"/],
-    [['c.json'], /required option '--trackers <file>' not specified/],
-    [['--trackers', 'trackers.json'], /missing required argument 'files'/],
+    [['c.json'], /give either --trackers FILE or --all-trackers/],
+    [['--trackers', 'trackers.json'], /missing required argument 'paths'/],
   ])('exits 2 on a usage or tracker error: %j', async (args, message) => {
     const dir = fixtureDir({
       'trackers.json': TRACKERS,

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
 import { run } from '../dist/index.js';
 
-process.exitCode = await run(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr });
+const stdin = process.stdin.isTTY ? undefined : process.stdin;
+process.exitCode = await run(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, stdin });

@@ -7,7 +7,12 @@ export interface Output {
 export interface Io {
   stdout: Output;
   stderr: Output;
+  /** Request bodies piped in; absent when there is none to read. */
+  stdin?: NodeJS.ReadableStream;
 }
+
+/** JSON on stdout, as every store command prints its result. */
+export const printJson = (out: Output, value: unknown): Promise<void> => writeOut(out, JSON.stringify(value, null, 2) + '\n');
 
 /** Writes and, when the stream asks for it, waits for it to drain. */
 export async function writeOut(out: Output, chunk: string): Promise<void> {

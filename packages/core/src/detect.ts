@@ -52,20 +52,25 @@ export function detectTrackers(trackers: MatcherTracker[], messages: StoredMessa
   if (trackers.length === 0 || messages.length === 0) return { detected: [], hits: [] };
   const detected = match(indexFor(trackers), messages, threshold === undefined ? {} : { threshold });
   attachInsightRefs(detected, messages);
+  return { detected, hits: hitsOf(detected, messages, today) };
+}
+
+/** One hit per (tracker, message), however many of the tracker's phrases matched the message. */
+export function hitsOf(detected: TrackerDetected[], messages: StoredMessage[], today: string): Hit[] {
   const byId = new Map(messages.map((m) => [m.id, m]));
   const hits: Hit[] = [];
   for (const tracker of detected) {
     const seen = new Set<string>();
     for (const m of tracker.matches) {
       for (const ref of m.messageRefs) {
-        if (seen.has(ref.id)) continue;
+        const message = byId.get(ref.id);
+        if (seen.has(ref.id) || message === undefined) continue;
         seen.add(ref.id);
-        const message = byId.get(ref.id)!;
         hits.push({ trackerId: tracker.id, trackerName: tracker.name, messageId: ref.id, speaker: message.from.name ?? message.from.userId ?? null, day: (message.startTime ?? today).slice(0, 10) });
       }
     }
   }
-  return { detected, hits };
+  return hits;
 }
 
 function attachInsightRefs(detected: TrackerDetected[], messages: StoredMessage[]): void {

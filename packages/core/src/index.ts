@@ -10,3 +10,5 @@ export type { Stream, StreamMessage, StreamOptions, TrackerResponse } from './st
 export type {
   InputMessage, Job, JobStatus, PatchOperation, ProcessTextRequest, StoredMessage, Tracker, TrackerBody, TrackerDetected, TrackerResult, TrackerSpec,
 } from './types.js';
+export { INPUT_FORMATS, detectFormat, readConversations } from './formats/index.js';
+export type { InputConversation, InputFileMessage, InputFormat } from './formats/index.js';

@@ -8,9 +8,9 @@ import { migrate } from './db/migrations.js';
 import { nextId } from './ids.js';
 import { checkProcessTextRequest } from './conversations/request.js';
 import {
-  findConversation, insertConversation, insertMessages, listMessages, loadDetections, mergeTrackerSpecs, saveDetections,
+  findConversation, insertConversation, insertMessages, listConversationRows, listMessages, loadDetections, mergeTrackerSpecs, saveDetections,
 } from './conversations/repository.js';
-import { detectTrackers, resolveTrackers, type TrackerSource } from './detect.js';
+import { detectTrackers, hitsOf, resolveTrackers, type TrackerSource } from './detect.js';
 import { actionItemsOf, questionsOf } from './insights/index.js';
 import { findJob, insertJob, setJobStatus, unfinishedJobs } from './jobs/repository.js';
 import { createRunner } from './jobs/runner.js';
@@ -20,7 +20,7 @@ import { createStreamSession, type Stream, type StreamOptions } from './stream.j
 import { trackerOperations } from './trackers/operations.js';
 import { findTracker, listTrackerRows } from './trackers/repository.js';
 import { checkBodySize } from './trackers/validate.js';
-import type { Job, JobStatus, ProcessTextRequest, TrackerSpec } from './types.js';
+import type { Job, JobStatus, ProcessTextRequest, StoredMessage, TrackerDetected, TrackerSpec } from './types.js';
 
 export interface StoreOptions {
   /** SQLite file; created with its folder's permission if missing. */
@@ -190,6 +190,26 @@ export async function openStore(options: StoreOptions) {
     },
 
     trackerStats: async (query?: StatsQuery) => trackerStats(db, query),
+
+    listConversations: async () => ({ conversations: listConversationRows(db) }),
+
+    /**
+     * Stores a conversation matched elsewhere (the CLI's batch `match --store`) with its trackers-detected.
+     * Messages get store ids; the refs are rewritten to them.
+     */
+    importConversation: async (input: { name: string; messages: Array<Omit<StoredMessage, 'conversationId' | 'id'> & { id: string }>; trackers: TrackerDetected[] }) => {
+      if (closed) throw new CoreError(CoreErrorCode.storeClosed, 'the store is closed');
+      return db.transaction(() => {
+        const conversationId = nextId(db);
+        insertConversation(db, conversationId, input.name, now());
+        const ids = insertMessages(db, conversationId, input.messages.map((m) => ({ payload: { content: m.text }, from: m.from, duration: { startTime: m.startTime, endTime: m.endTime } })));
+        const renamed = new Map(input.messages.map((m, i) => [m.id, ids[i]]));
+        const detected: TrackerDetected[] = structuredClone(input.trackers);
+        for (const tracker of detected) for (const m of tracker.matches) for (const ref of m.messageRefs) ref.id = renamed.get(ref.id) ?? ref.id;
+        saveDetections(db, conversationId, detected, hitsOf(detected, listMessages(db, conversationId), now()), now());
+        return { conversationId };
+      })();
+    },
 
     /** Resolves when no job is queued or running and every webhook has been delivered or given up. */
     idle: async () => {

@@ -37,13 +37,26 @@ export function mergeTrackerSpecs(db: Db, id: string, specs: TrackerSpec[], enab
   );
 }
 
-export function insertMessages(db: Db, conversationId: string, messages: InputMessage[]): void {
+/** Inserts in order and returns the new message ids. */
+export function insertMessages(db: Db, conversationId: string, messages: InputMessage[]): string[] {
   const last = db.prepare('SELECT max(seq) AS seq FROM messages WHERE conversation_id = ?').get(conversationId) as { seq: number | null };
   let seq = (last.seq ?? -1) + 1;
   const insert = db.prepare('INSERT INTO messages (id, conversation_id, seq, text, from_json, start_time, end_time) VALUES (?, ?, ?, ?, ?, ?, ?)');
-  for (const message of messages) {
-    insert.run(nextId(db), conversationId, seq++, message.payload.content, JSON.stringify(message.from ?? {}), message.duration?.startTime ?? null, message.duration?.endTime ?? null);
-  }
+  return messages.map((message) => {
+    const id = nextId(db);
+    insert.run(id, conversationId, seq++, message.payload.content, JSON.stringify(message.from ?? {}), message.duration?.startTime ?? null, message.duration?.endTime ?? null);
+    return id;
+  });
+}
+
+export function listConversationRows(db: Db): Array<{ id: string; name: string; createdOn: string; messageCount: number }> {
+  return db
+    .prepare('SELECT c.id, c.name, c.created_on, (SELECT count(*) FROM messages m WHERE m.conversation_id = c.id) AS n FROM conversations c ORDER BY c.created_on, c.id')
+    .all()
+    .map((raw) => {
+      const row = raw as { id: string; name: string; created_on: string; n: number };
+      return { id: row.id, name: row.name, createdOn: row.created_on, messageCount: row.n };
+    });
 }
 
 export function listMessages(db: Db, conversationId: string): StoredMessage[] {

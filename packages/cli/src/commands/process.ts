@@ -1,0 +1,94 @@
+// `phrasewatch process`, `job` and `conversation`: Symbl's Async Text and Conversation APIs over the store.
+import { readFile } from 'node:fs/promises';
+import { basename, extname } from 'node:path';
+import { readConversations, type InputFormat } from '@phrasewatch/core';
+import type { Command } from 'commander';
+import { UsageError, describeError } from '../exit.js';
+import { printJson, writeOut, type Io } from '../io.js';
+import { withStore } from '../store.js';
+import { loadTrackerFile } from './match.js';
+
+type Run = (code: Promise<number>) => Promise<void>;
+
+export function registerProcess(program: Command, io: Io, run: Run): void {
+  program
+    .command('process')
+    .description('Submit a transcript as an async text job; prints {conversationId, jobId}, or the trackers detected with --wait')
+    .argument('<file>', 'a transcript in any format phrasewatch match reads')
+    .option('--trackers <file>', 'trackers for this conversation only')
+    .option('--enable-all-trackers', 'apply every tracker in the store')
+    .option('--input-format <format>', 'the file\'s format, when its name and content do not tell')
+    .option('--wait', 'wait for the job and print the trackers detected')
+    .option('--db <path>', 'store file')
+    .addHelpText('after', '\nExample:\n  phrasewatch process call.vtt --enable-all-trackers --wait\n')
+    .action((file: string, options: { trackers?: string; enableAllTrackers?: boolean; inputFormat?: InputFormat; wait?: boolean; db?: string }) =>
+      run(
+        (async () => {
+          let text: string;
+          try {
+            text = await readFile(file, 'utf8');
+          } catch (error) {
+            throw new UsageError(`${file}: ${describeError(error)}`);
+          }
+          const conversations = readConversations(text, { name: file, baseName: basename(file, extname(file)), format: options.inputFormat });
+          const trackers = options.trackers ? await loadTrackerFile(options.trackers) : [];
+          return withStore(options.db, async (store) => {
+            for (const conversation of conversations) {
+              const submitted = await store.processText({
+                name: conversation.conversationId,
+                messages: conversation.messages.map((m) => ({
+                  payload: { content: m.text },
+                  from: m.from,
+                  ...(m.startTime ? { duration: { startTime: m.startTime, endTime: m.endTime ?? m.startTime } } : {}),
+                })),
+                trackers: [...trackers, ...(conversation.trackers ?? [])],
+                enableAllTrackers: options.enableAllTrackers === true,
+              });
+              if (!options.wait) {
+                await writeOut(io.stdout, JSON.stringify(submitted) + '\n');
+                continue;
+              }
+              await store.idle();
+              const job = await store.getJob(submitted.jobId);
+              if (job.status !== 'completed') throw new Error(`job ${job.id} ${job.status}${job.reason ? `: ${job.reason}` : ''}`);
+              await printJson(io.stdout, await store.getTrackersDetected(submitted.conversationId));
+            }
+            return 0;
+          });
+        })(),
+      ),
+    );
+
+  program
+    .command('job')
+    .description('Show a job\'s status')
+    .argument('<id>')
+    .option('--db <path>', 'store file')
+    .addHelpText('after', '\nExample:\n  phrasewatch job 9f0c2d7e-1b9a-4c5e-8f3e-2a1d4b6c8e0f\n')
+    .action((id: string, options: { db?: string }) => run(withStore(options.db, async (store) => {
+      await printJson(io.stdout, await store.getJob(id));
+      return 0;
+    })));
+
+  const views = {
+    messages: 'getMessages',
+    'trackers-detected': 'getTrackersDetected',
+    questions: 'getQuestions',
+    'action-items': 'getActionItems',
+  } as const;
+  program
+    .command('conversation')
+    .description(`Show a stored conversation: ${Object.keys(views).join(', ')}`)
+    .argument('<view>', Object.keys(views).join(' | '))
+    .argument('<id>', 'conversation id')
+    .option('--db <path>', 'store file')
+    .addHelpText('after', '\nExample:\n  phrasewatch conversation trackers-detected 4476908732794497\n')
+    .action((view: string, id: string, options: { db?: string }) => run((async () => {
+      const method = views[view as keyof typeof views];
+      if (!method) throw new UsageError(`unknown view "${view}"; use one of ${Object.keys(views).join(', ')}`);
+      return withStore(options.db, async (store) => {
+        await printJson(io.stdout, await store[method](id));
+        return 0;
+      });
+    })()));
+}

@@ -1,0 +1,32 @@
+// A human summary: one line per conversation with its tracker hits, then totals per tracker.
+import { writeOut, type Output } from '../io.js';
+import type { Paint } from '../colors.js';
+import type { RecordWriter } from './types.js';
+import type { TrackerDetected } from '@phrasewatch/matcher';
+
+export function formatTable(header: string[], rows: string[][]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]): string => cells.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
+  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n') + '\n';
+}
+
+export function tableWriter(out: Output, paint: Paint): RecordWriter {
+  const rows: string[][] = [];
+  const totals = new Map<string, number>();
+  return {
+    needsObjects: true,
+    async write(record) {
+      const hits = (record.trackers as TrackerDetected[]).map((t) => {
+        const messages = new Set(t.matches.flatMap((m) => m.messageRefs.map((r) => r.id)));
+        totals.set(t.name, (totals.get(t.name) ?? 0) + messages.size);
+        return `${t.name} ×${messages.size}`;
+      });
+      rows.push([record.conversationId, record.source, String(record.messages.length), hits.join(', ') || '—']);
+    },
+    async end() {
+      await writeOut(out, paint.bold('Conversations') + '\n' + formatTable(['conversation', 'source', 'messages', 'trackers (messages matched)'], rows));
+      const sorted = [...totals].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+      await writeOut(out, '\n' + paint.bold('Trackers') + '\n' + formatTable(['tracker', 'messages matched'], sorted.map(([name, n]) => [name, String(n)])));
+    },
+  };
+}

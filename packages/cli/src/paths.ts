@@ -1,0 +1,75 @@
+// Command-line PATH arguments -> transcript files: files as given, folders walked recursively (hidden
+// entries skipped), and glob patterns (*, ?, **) expanded here so they work in every shell.
+import { readdir, stat } from 'node:fs/promises';
+import { join, sep } from 'node:path';
+
+export interface Expanded {
+  files: string[];
+  /** Arguments that named nothing: [argument, reason]. */
+  missing: Array<[string, string]>;
+}
+
+const GLOB = /[*?[]/;
+
+function globToRegExp(pattern: string): RegExp {
+  let out = '';
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === '*' && pattern[i + 1] === '*') {
+      out += pattern[i + 2] === '/' ? '(?:.*/)?' : '.*';
+      i += pattern[i + 2] === '/' ? 2 : 1;
+    } else if (c === '*') out += '[^/]*';
+    else if (c === '?') out += '[^/]';
+    else out += /[.+^${}()|\\\]]/.test(c) ? `\\${c}` : c;
+  }
+  return new RegExp(`^${out}$`);
+}
+
+async function walk(dir: string, into: string[]): Promise<void> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    if (entry.name.startsWith('.')) continue;
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) await walk(path, into);
+    else if (entry.isFile()) into.push(path);
+  }
+}
+
+export async function expandPaths(args: string[]): Promise<Expanded> {
+  const files: string[] = [];
+  const missing: Array<[string, string]> = [];
+  for (const arg of args) {
+    if (GLOB.test(arg)) {
+      const normalized = arg.split(sep).join('/');
+      const firstGlob = normalized.search(GLOB);
+      const slash = normalized.lastIndexOf('/', firstGlob);
+      const root = slash < 0 ? '.' : normalized.slice(0, slash) || '/';
+      const found: string[] = [];
+      try {
+        await walk(root, found);
+      } catch {
+        missing.push([arg, 'no such file or directory']);
+        continue;
+      }
+      const re = globToRegExp(slash < 0 ? normalized : normalized);
+      const matched = found.filter((f) => re.test((root === '.' ? f : f).split(sep).join('/')));
+      if (matched.length === 0) missing.push([arg, 'no files match this pattern']);
+      files.push(...matched);
+      continue;
+    }
+    try {
+      const info = await stat(arg);
+      if (info.isDirectory()) {
+        const before = files.length;
+        await walk(arg, files);
+        if (files.length === before) missing.push([arg, 'the folder holds no files']);
+      } else {
+        files.push(arg);
+      }
+    } catch {
+      missing.push([arg, 'no such file or directory']);
+    }
+  }
+  return { files, missing };
+}

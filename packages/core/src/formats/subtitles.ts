@@ -1,0 +1,78 @@
+// WebVTT and SubRip: one message per cue, times kept, speakers from <v Name> tags (VTT) or a leading
+// "Name:" (both).
+import { CoreError, CoreErrorCode } from '../errors.js';
+import { cueTimeToIso } from './timestamps.js';
+import type { InputFileMessage } from './types.js';
+
+const TIMING = /^\s*(\S+)\s+-->\s+(\S+)/;
+const SPEAKER_PREFIX = /^([A-Z][\w .'-]{0,39}):\s+(.+)$/s;
+
+function invalid(format: string, message: string): CoreError {
+  return new CoreError(CoreErrorCode.conversationInvalid, `${format}: ${message}`);
+}
+
+/** Splits on blank lines; each block with a timing line is a cue. */
+function cues(text: string, format: string): Array<{ start: string; end: string; lines: string[] }> {
+  const out: Array<{ start: string; end: string; lines: string[] }> = [];
+  const blocks = text.replace(/\r\n?/g, '\n').split(/\n{2,}/);
+  for (const block of blocks) {
+    const lines = block.split('\n').filter((l) => l.trim() !== '');
+    const at = lines.findIndex((l) => TIMING.test(l));
+    if (at < 0) continue;
+    const [, rawStart, rawEnd] = TIMING.exec(lines[at])!;
+    const start = cueTimeToIso(rawStart), end = cueTimeToIso(rawEnd);
+    if (!start || !end) throw invalid(format, `bad cue timing ${JSON.stringify(lines[at].trim())}`);
+    const body = lines.slice(at + 1);
+    if (body.length > 0) out.push({ start, end, lines: body });
+  }
+  return out;
+}
+
+function withSpeaker(text: string, voice: string | undefined): { text: string; speaker?: string } {
+  if (voice) return { text, speaker: voice };
+  const m = SPEAKER_PREFIX.exec(text);
+  return m ? { text: m[2], speaker: m[1].trim() } : { text };
+}
+
+function message(id: string, text: string, speaker: string | undefined, start: string, end: string): InputFileMessage {
+  return { id, text, from: speaker ? { name: speaker } : {}, startTime: start, endTime: end };
+}
+
+export function parseVtt(text: string, idPrefix: string): InputFileMessage[] {
+  if (!/^\uFEFF?WEBVTT/.test(text)) throw invalid('WebVTT', 'the file does not start with "WEBVTT"');
+  const out: InputFileMessage[] = [];
+  for (const cue of cues(text, 'WebVTT')) {
+    const raw = cue.lines.join(' ');
+    const voice = /<v(?:\.[\w.]+)?\s+([^>]+)>/.exec(raw)?.[1]?.trim();
+    const plain = raw.replace(/<[^>]*>/g, '').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/\s+/g, ' ').trim();
+    if (plain === '') continue;
+    const { text: body, speaker } = withSpeaker(plain, voice);
+    out.push(message(`${idPrefix}-${out.length + 1}`, body, speaker, cue.start, cue.end));
+  }
+  if (out.length === 0) throw invalid('WebVTT', 'no cues with text');
+  return out;
+}
+
+export function parseSrt(text: string, idPrefix: string): InputFileMessage[] {
+  const out: InputFileMessage[] = [];
+  for (const cue of cues(text, 'SubRip')) {
+    const plain = cue.lines.join(' ').replace(/<[^>]*>/g, '').replace(/\s+/g, ' ').trim();
+    if (plain === '') continue;
+    const { text: body, speaker } = withSpeaker(plain, undefined);
+    out.push(message(`${idPrefix}-${out.length + 1}`, body, speaker, cue.start, cue.end));
+  }
+  if (out.length === 0) throw invalid('SubRip', 'no cues with text');
+  return out;
+}
+
+/** Plain text: one message per non-empty line; "Speaker: text" gives the speaker. */
+export function parseText(text: string, idPrefix: string): InputFileMessage[] {
+  const out: InputFileMessage[] = [];
+  for (const line of text.replace(/\r\n?/g, '\n').split('\n')) {
+    if (line.trim() === '') continue;
+    const { text: body, speaker } = withSpeaker(line.trim(), undefined);
+    out.push({ id: `${idPrefix}-${out.length + 1}`, text: body, from: speaker ? { name: speaker } : {} });
+  }
+  if (out.length === 0) throw invalid('text', 'the file has no lines of text');
+  return out;
+}
