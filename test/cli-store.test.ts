@@ -1,0 +1,159 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { conversation, fixtureDir, jsonLines, parseCsv, phrasewatch } from './helpers.js';
+
+const PRICING = { name: 'Pricing', vocabulary: ['what is the price', 'how much does it cost', 'price per user', 'pricing plan', 'subscription fees'] };
+const BUDGET = { name: 'Budget Concern', vocabulary: ["I can't afford this", 'too expensive', 'budget is tight', 'out of our price range', "we don't have the budget"] };
+
+describe('phrasewatch trackers', () => {
+  it('creates from stdin, lists, gets, updates, patches, exports, imports and deletes', async () => {
+    const dir = fixtureDir({ 'budget.json': BUDGET, 'patch.json': [{ op: 'add', path: '/vocabulary/-', value: 'cost per seat' }] });
+    const db = ['--db', join(dir, 'store.db')];
+    const created = await phrasewatch(['trackers', 'create', ...db], { cwd: dir, input: JSON.stringify(PRICING) });
+    expect(created.code).toBe(0);
+    const { tracker } = JSON.parse(created.stdout);
+    expect(tracker).toMatchObject({ id: expect.stringMatching(/^\d{16}$/), name: 'Pricing' });
+    expect((await phrasewatch(['trackers', 'bulk', ...db, '-'], { cwd: dir, input: JSON.stringify([BUDGET, { ...PRICING, name: 'pricing' }]) })).code).toBe(0);
+
+    const list = JSON.parse((await phrasewatch(['trackers', 'list', ...db], { cwd: dir })).stdout);
+    expect(list.trackers.map((t: any) => t.name)).toEqual(['Pricing', 'Budget Concern', 'pricing']);
+    const table = (await phrasewatch(['trackers', 'list', ...db, '--table', '--name', 'Pricing'], { cwd: dir })).stdout;
+    expect(table).toMatch(new RegExp(`id\\s+name\\s+phrases\\s+updated\\n-+.*\\n${tracker.id}\\s+Pricing\\s+5\\s+`));
+
+    expect(JSON.parse((await phrasewatch(['trackers', 'get', tracker.id, ...db], { cwd: dir })).stdout).tracker.name).toBe('Pricing');
+    const updated = JSON.parse((await phrasewatch(['trackers', 'update', tracker.id, ...db], { cwd: dir, input: JSON.stringify({ ...PRICING, name: 'Price Talk' }) })).stdout);
+    expect(updated.tracker.name).toBe('Price Talk');
+    const patched = JSON.parse((await phrasewatch(['trackers', 'patch', tracker.id, 'patch.json', ...db], { cwd: dir })).stdout);
+    expect(patched.tracker.vocabulary.at(-1)).toBe('cost per seat');
+
+    const exported = await phrasewatch(['trackers', 'export', ...db, '--out', 'exported.json'], { cwd: dir });
+    expect(exported.code).toBe(0);
+    const other = ['--db', join(dir, 'other.db')];
+    const imported = await phrasewatch(['trackers', 'import', 'exported.json', ...other], { cwd: dir });
+    expect(JSON.parse(imported.stdout).trackers.map((t: any) => t.name)).toEqual(['Price Talk', 'Budget Concern', 'pricing']);
+
+    expect(JSON.parse((await phrasewatch(['trackers', 'delete', tracker.id, ...db], { cwd: dir })).stdout)).toEqual({ id: tracker.id, type: 'tracker', deleted: true });
+    const gone = await phrasewatch(['trackers', 'get', tracker.id, ...db], { cwd: dir });
+    expect(gone.code).toBe(2);
+    expect(gone.stderr).toMatch(new RegExp(`tracker "${tracker.id}" does not exist`));
+  });
+
+  it.each([
+    [['trackers', 'create'], JSON.stringify({ name: 'Bad', vocabulary: ['price?'] }), /phrase "price\?" in "vocabulary" has the character "\?"/],
+    [['trackers', 'create'], JSON.stringify({ name: 'NoVocabulary' }), /"vocabulary" must be an array of strings/],
+    [['trackers', 'create'], '{"name": ', /standard input: malformed JSON/],
+    [['trackers', 'create'], '', /standard input is empty/],
+    [['trackers', 'create', 'nope.json'], '', /nope\.json: no such file/],
+    [['trackers', 'patch', '1'], '[{"op": "move", "path": "/name"}]', /"op" must be "add", "replace" or "remove"|tracker "1" does not exist/],
+  ])('exits 2 with the field and reason: %j', async (args, input, message) => {
+    const dir = fixtureDir({});
+    const run = await phrasewatch([...args, '--db', join(dir, 'store.db')], { cwd: dir, input });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(message);
+    expect(run.stdout).toBe('');
+  });
+
+  it('refuses a second tracker with the same name (exit 2, the name in the message)', async () => {
+    const dir = fixtureDir({ 'p.json': PRICING });
+    const db = ['--db', join(dir, 'store.db')];
+    await phrasewatch(['trackers', 'create', 'p.json', ...db], { cwd: dir });
+    const again = await phrasewatch(['trackers', 'create', 'p.json', ...db], { cwd: dir });
+    expect(again.code).toBe(2);
+    expect(again.stderr).toMatch(/a tracker named "Pricing" exists already/);
+  });
+});
+
+describe('phrasewatch process, job and conversation', () => {
+  it('submits a transcript, runs its job, and shows the conversation', async () => {
+    const dir = fixtureDir({ 'call.txt': 'Lead: How much does it cost?\nRep: I will send you the price sheet today.\n', 'p.json': [PRICING] });
+    const db = ['--db', join(dir, 'store.db')];
+    const submitted = JSON.parse((await phrasewatch(['process', 'call.txt', '--trackers', 'p.json', ...db], { cwd: dir })).stdout);
+    expect(submitted).toEqual({ conversationId: expect.stringMatching(/^\d+$/), jobId: expect.stringMatching(/^[0-9a-f-]{36}$/) });
+    expect(JSON.parse((await phrasewatch(['job', submitted.jobId, ...db], { cwd: dir })).stdout)).toEqual({ id: submitted.jobId, status: 'completed' });
+    const messages = JSON.parse((await phrasewatch(['conversation', 'messages', submitted.conversationId, ...db], { cwd: dir })).stdout).messages;
+    expect(messages.map((m: any) => [m.from.name, m.text])).toEqual([['Lead', 'How much does it cost?'], ['Rep', 'I will send you the price sheet today.']]);
+    const detected = JSON.parse((await phrasewatch(['conversation', 'trackers-detected', submitted.conversationId, ...db], { cwd: dir })).stdout);
+    expect(detected[0].matches[0].messageRefs[0]).toMatchObject({ id: messages[0].id, offset: 0 });
+    expect(JSON.parse((await phrasewatch(['conversation', 'questions', submitted.conversationId, ...db], { cwd: dir })).stdout).questions).toHaveLength(1);
+    expect(JSON.parse((await phrasewatch(['conversation', 'action-items', submitted.conversationId, ...db], { cwd: dir })).stdout).actionItems[0].text).toBe('I will send you the price sheet today.');
+    const bad = await phrasewatch(['conversation', 'summary', submitted.conversationId, ...db], { cwd: dir });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/unknown view "summary"/);
+  });
+
+  it('prints the trackers detected with --wait, using every stored tracker', async () => {
+    const dir = fixtureDir({ 'call.json': conversation('c', ['That is too expensive.']), 'b.json': BUDGET });
+    const db = ['--db', join(dir, 'store.db')];
+    await phrasewatch(['trackers', 'create', 'b.json', ...db], { cwd: dir });
+    const run = await phrasewatch(['process', 'call.json', '--enable-all-trackers', '--wait', ...db], { cwd: dir });
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)[0]).toMatchObject({ name: 'Budget Concern', matches: [{ value: 'too expensive' }] });
+  });
+
+  it('keeps the store in PHRASEWATCH_DB, else under XDG_DATA_HOME', async () => {
+    const dir = fixtureDir({ 'p.json': PRICING });
+    const env = { ...process.env };
+    try {
+      process.env.PHRASEWATCH_DB = join(dir, 'env.db');
+      await phrasewatch(['trackers', 'create', 'p.json'], { cwd: dir });
+      expect(existsSync(join(dir, 'env.db'))).toBe(true);
+      delete process.env.PHRASEWATCH_DB;
+      process.env.XDG_DATA_HOME = join(dir, 'xdg');
+      await phrasewatch(['trackers', 'create', 'p.json'], { cwd: dir });
+      expect(existsSync(join(dir, 'xdg', 'phrasewatch', 'phrasewatch.db'))).toBe(true);
+    } finally {
+      process.env = env;
+    }
+  });
+});
+
+describe('phrasewatch match --store, then stats', () => {
+  it('saves conversations and detections, and counts hits by tracker, day and speaker', async () => {
+    const dir = fixtureDir({
+      'trackers.json': [PRICING, BUDGET],
+      'a.json': conversation('a', ['How much does it cost?', 'That is too expensive.']),
+      'b.json': conversation('b', ['What is the price per user?']),
+    });
+    const db = ['--db', join(dir, 'store.db')];
+    const matched = await phrasewatch(['match', '--trackers', 'trackers.json', '--store', ...db, 'a.json', 'b.json'], { cwd: dir });
+    expect(matched.code).toBe(0);
+    expect(jsonLines(matched.stdout)).toHaveLength(2);
+    const stats = JSON.parse((await phrasewatch(['stats', '--format', 'json', ...db], { cwd: dir })).stdout);
+    expect(stats.trackers.map((t: any) => [t.name, t.hits])).toEqual([['Pricing', 2], ['Budget Concern', 1]]);
+    expect(stats.speakers.map((s: any) => [s.speaker, s.name, s.hits])).toEqual([['Agent', 'Pricing', 2], ['Customer', 'Budget Concern', 1]]);
+    const csv = parseCsv((await phrasewatch(['stats', '--format', 'csv', '--speaker', 'Customer', ...db], { cwd: dir })).stdout);
+    expect(csv[0]).toEqual(['by', 'key', 'trackerId', 'tracker', 'hits']);
+    expect(csv.filter((r) => r[0] === 'tracker').map((r) => [r[3], r[4]])).toEqual([['Budget Concern', '1']]);
+    const table = (await phrasewatch(['stats', ...db], { cwd: dir })).stdout;
+    expect(table).toMatch(/tracker\s+id\s+hits\n-+.*\nPricing\s+\d+\s+2\nBudget Concern\s+\d+\s+1/);
+    expect(table).toMatch(/2024-01-01\s+Pricing\s+2/);
+    const bad = await phrasewatch(['stats', '--from', 'yesterday', ...db], { cwd: dir });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/"from" must be an ISO date/);
+  });
+
+  it('matches with the store\'s trackers with --all-trackers', async () => {
+    const dir = fixtureDir({ 'b.json': BUDGET, 'call.txt': 'that is too expensive' });
+    const db = ['--db', join(dir, 'store.db')];
+    const empty = await phrasewatch(['match', '--all-trackers', ...db, 'call.txt'], { cwd: dir });
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toMatch(/the store has no trackers/);
+    await phrasewatch(['trackers', 'create', 'b.json', ...db], { cwd: dir });
+    const run = await phrasewatch(['match', '--all-trackers', ...db, 'call.txt'], { cwd: dir });
+    expect(jsonLines(run.stdout)[0].trackers[0].name).toBe('Budget Concern');
+  });
+});
+
+describe('conventions', () => {
+  it.each([['match'], ['trackers', 'create'], ['trackers', 'list'], ['process'], ['job'], ['conversation'], ['stats'], ['report']])('"%s --help" shows an example', async (...command) => {
+    const run = await phrasewatch([...command, '--help']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/Example:\n {2}.*phrasewatch /);
+  });
+
+  it('exits 2 on an unknown command or option', async () => {
+    expect((await phrasewatch(['frobnicate'])).code).toBe(2);
+    expect((await phrasewatch(['match', '--nope'])).code).toBe(2);
+  });
+});
