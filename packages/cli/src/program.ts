@@ -4,6 +4,7 @@ import { Command, Option } from 'commander';
 import { matchCommand } from './commands/match.js';
 import { registerProcess } from './commands/process.js';
 import { registerReport } from './commands/report.js';
+import { registerServe } from './commands/serve.js';
 import { registerStats } from './commands/stats.js';
 import { registerTrackers } from './commands/trackers.js';
 import type { Io } from './io.js';
@@ -53,5 +54,6 @@ Example:
   registerProcess(program, io, run);
   registerStats(program, io, run);
   registerReport(program, io, run);
+  registerServe(program, io, run);
   return program;
 }

@@ -12,7 +12,7 @@ import {
 } from './conversations/repository.js';
 import { detectTrackers, hitsOf, resolveTrackers, type TrackerSource } from './detect.js';
 import { actionItemsOf, questionsOf } from './insights/index.js';
-import { findJob, insertJob, setJobStatus, unfinishedJobs } from './jobs/repository.js';
+import { countActiveJobs, findJob, insertJob, setJobStatus, unfinishedJobs } from './jobs/repository.js';
 import { createRunner } from './jobs/runner.js';
 import { createNotifier } from './jobs/webhook.js';
 import { trackerStats, type StatsQuery } from './stats.js';
@@ -210,6 +210,9 @@ export async function openStore(options: StoreOptions) {
         return { conversationId };
       })();
     },
+
+    /** Jobs accepted and not yet finished (scheduled or in progress). */
+    activeJobCount: async () => countActiveJobs(db),
 
     /** Resolves when no job is queued or running and every webhook has been delivered or given up. */
     idle: async () => {

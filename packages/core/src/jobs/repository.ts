@@ -39,3 +39,7 @@ export function unfinishedJobs(db: Db, now: string): string[] {
   db.prepare("UPDATE jobs SET status = 'scheduled', updated_on = ? WHERE status = 'in_progress'").run(now);
   return ids;
 }
+
+export function countActiveJobs(db: Db): number {
+  return (db.prepare("SELECT count(*) AS n FROM jobs WHERE status IN ('scheduled', 'in_progress')").get() as { n: number }).n;
+}

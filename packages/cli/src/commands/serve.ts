@@ -1,0 +1,65 @@
+// `phrasewatch serve`: the Symbl-compatible server on the local store, until SIGINT or SIGTERM.
+import { openStore } from '@phrasewatch/core';
+import type { Command } from 'commander';
+import { resolveDbPath } from '../db-path.js';
+import { UsageError } from '../exit.js';
+import type { Io } from '../io.js';
+import { buildServer } from '../server/app.js';
+import { tokenIssuer } from '../server/auth.js';
+
+type Run = (code: Promise<number>) => Promise<void>;
+
+interface ServeOptions {
+  host: string;
+  port: string;
+  db?: string;
+  appId?: string;
+  appSecret?: string;
+  maxJobs: string;
+}
+
+function positiveInteger(name: string, value: string, min = 1): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min) throw new UsageError(`option --${name} must be an integer of at least ${min}, got "${value}"`);
+  return n;
+}
+
+export function registerServe(program: Command, io: Io, run: Run): void {
+  program
+    .command('serve')
+    .description('Serve Symbl\'s REST API (trackers, async text, conversations) on the local store')
+    .option('--host <host>', 'address to listen on', '127.0.0.1')
+    .option('--port <port>', 'port (0 picks a free one)', '8080')
+    .option('--db <path>', 'store file')
+    .option('--app-id <id>', 'the appId clients authenticate with (or PHRASEWATCH_APP_ID)')
+    .option('--app-secret <secret>', 'the appSecret (or PHRASEWATCH_APP_SECRET)')
+    .option('--max-jobs <n>', 'jobs scheduled or running before async requests get 429', '16')
+    .addHelpText('after', '\nExample:\n  PHRASEWATCH_APP_ID=me PHRASEWATCH_APP_SECRET=s3cret phrasewatch serve --port 8080\n')
+    .action((options: ServeOptions) => run((async () => {
+      const appId = options.appId ?? process.env.PHRASEWATCH_APP_ID;
+      const appSecret = options.appSecret ?? process.env.PHRASEWATCH_APP_SECRET;
+      if (!appId || !appSecret) throw new UsageError('give --app-id and --app-secret (or PHRASEWATCH_APP_ID and PHRASEWATCH_APP_SECRET)');
+      const port = positiveInteger('port', options.port, 0);
+      const maxJobs = positiveInteger('max-jobs', options.maxJobs);
+      const store = await openStore({ path: resolveDbPath(options.db), onError: (error) => io.stderr.write(`phrasewatch: ${error.message}\n`) });
+      const app = buildServer({ store, tokens: tokenIssuer(), appId, appSecret, maxJobs, log: (line) => io.stderr.write(`${new Date().toISOString()} ${line}\n`) });
+      try {
+        const address = await app.listen({ host: options.host, port });
+        io.stderr.write(`phrasewatch: listening on ${address}\n`);
+      } catch (error) {
+        await store.close();
+        throw new UsageError(`cannot listen on ${options.host}:${port}: ${(error as Error).message}`);
+      }
+      // Until a signal: then stop taking requests, finish the ones in flight and the running job, and close
+      // the store. Accepted jobs not yet run stay in the store and resume on the next start.
+      const signal = await new Promise<string>((resolve) => {
+        process.once('SIGINT', () => resolve('SIGINT'));
+        process.once('SIGTERM', () => resolve('SIGTERM'));
+      });
+      io.stderr.write(`phrasewatch: ${signal}, shutting down\n`);
+      await app.close();
+      await store.close();
+      io.stderr.write('phrasewatch: stopped\n');
+      return 0;
+    })()));
+}

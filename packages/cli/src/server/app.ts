@@ -1,0 +1,109 @@
+// The Symbl-compatible HTTP server: Fastify routes over the store's operations, Symbl's paths, shapes and
+// status codes (201 for creates, errors as {message}). One log line per request.
+import { timingSafeEqual } from 'node:crypto';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import type { Store } from '@phrasewatch/core';
+import { tokenOf, type TokenIssuer } from './auth.js';
+
+export interface ServerOptions {
+  store: Store;
+  tokens: TokenIssuer;
+  appId: string;
+  appSecret: string;
+  /** More jobs than this scheduled or running: new async requests get 429. */
+  maxJobs: number;
+  /** Where the request log goes, one line per request. */
+  log?: (line: string) => void;
+  bodyLimit?: number;
+}
+
+const UNAUTHORIZED = 'Token validation failed for provided token.';
+
+function sameSecret(a: string, b: string): boolean {
+  const x = Buffer.from(a), y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+export function buildServer(options: ServerOptions): FastifyInstance {
+  const { store } = options;
+  const app = Fastify({ logger: false, bodyLimit: options.bodyLimit ?? 1024 * 1024 });
+
+  app.addHook('onResponse', async (request, reply) => {
+    options.log?.(`${request.method} ${request.url} ${reply.statusCode} ${reply.elapsedTime.toFixed(1)}ms`);
+  });
+
+  // Every error leaves as Symbl's {message}, with the status the store or Fastify chose.
+  app.setErrorHandler((error: Error & { status?: number; statusCode?: number; code?: string }, _request, reply) => {
+    const status = error.status ?? error.statusCode ?? 500;
+    let message = status >= 500 && error.status === undefined ? 'Internal server error.' : error.message;
+    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') message = `request body is over the limit of ${options.bodyLimit ?? 1024 * 1024} bytes`;
+    if (error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError) message = `malformed JSON: ${error.message}`;
+    void reply.status(status).send({ message });
+  });
+  app.setNotFoundHandler((request, reply) => void reply.status(404).send({ message: `no route ${request.method} ${request.url}` }));
+
+  app.post('/oauth2/token::generate', async (request, reply) => {
+    const body = (request.body ?? {}) as { type?: unknown; appId?: unknown; appSecret?: unknown };
+    if (body.type !== 'application' || typeof body.appId !== 'string' || typeof body.appSecret !== 'string') {
+      return reply.status(400).send({ message: 'expected {"type": "application", "appId", "appSecret"}' });
+    }
+    if (!sameSecret(body.appId, options.appId) || !sameSecret(body.appSecret, options.appSecret)) {
+      return reply.status(401).send({ message: 'Invalid appId or appSecret.' });
+    }
+    return options.tokens.issue(body.appId);
+  });
+
+  app.register(async (api) => {
+    api.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
+      const token = tokenOf(request.headers);
+      if (!token || !options.tokens.verify(token)) return reply.status(401).send({ message: UNAUTHORIZED });
+    });
+
+    type Id = { Params: { id: string } };
+    const created = <T>(reply: FastifyReply, value: T): T => {
+      void reply.status(201);
+      return value;
+    };
+
+    // Trackers: both API generations' paths.
+    api.post('/v1/manage/tracker', async (request, reply) => created(reply, await store.createTracker(request.body)));
+    api.post('/v1/manage/trackers', async (request, reply) =>
+      created(reply, Array.isArray(request.body) ? await store.createTrackers(request.body) : await store.createTracker(request.body)));
+    api.post('/v1/manage/trackers/bulk', async (request, reply) => created(reply, await store.createTrackers(request.body)));
+    api.get<{ Querystring: { name?: string } }>('/v1/manage/trackers', async (request) =>
+      store.listTrackers(request.query.name === undefined ? {} : { name: request.query.name }));
+    for (const path of ['/v1/manage/tracker/:id', '/v1/manage/trackers/:id']) {
+      api.get<Id>(path, async (request) => store.getTracker(request.params.id));
+      api.put<Id>(path, async (request) => store.updateTracker(request.params.id, request.body));
+      api.patch<Id>(path, async (request) => store.patchTracker(request.params.id, request.body));
+      api.delete<Id>(path, async (request) => store.deleteTracker(request.params.id));
+    }
+
+    // Async text.
+    const tooBusy = async (reply: FastifyReply): Promise<boolean> => {
+      const active = await store.activeJobCount();
+      if (active < options.maxJobs) return false;
+      void reply.status(429).send({ statusCode: 429, message: `${active} jobs are scheduled or running; the limit is ${options.maxJobs}. Retry later.` });
+      return true;
+    };
+    api.post('/v1/process/text', async (request, reply) => {
+      if (await tooBusy(reply)) return reply;
+      return created(reply, await store.processText(request.body));
+    });
+    api.put<{ Params: { conversationId: string } }>('/v1/process/text/:conversationId', async (request, reply) => {
+      if (await tooBusy(reply)) return reply;
+      return created(reply, await store.appendText(request.params.conversationId, request.body));
+    });
+    api.get<Id>('/v1/job/:id', async (request) => store.getJob(request.params.id));
+
+    // Conversations.
+    api.get<Id>('/v1/conversations/:id/messages', async (request) => store.getMessages(request.params.id));
+    api.get<Id>('/v1/conversations/:id/trackers-detected', async (request) => store.getTrackersDetected(request.params.id));
+    // Symbl's deprecated alias, still called by its Python and Go SDKs.
+    api.get<Id>('/v1/conversations/:id/trackers', async (request) => store.getTrackersDetected(request.params.id));
+    api.get<Id>('/v1/conversations/:id/questions', async (request) => store.getQuestions(request.params.id));
+    api.get<Id>('/v1/conversations/:id/action-items', async (request) => store.getActionItems(request.params.id));
+  });
+
+  return app;
+}
