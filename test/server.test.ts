@@ -110,6 +110,13 @@ describe('trackers routes', () => {
     expect(big.body.message).toMatch(/over the limit/);
   });
 
+  it('accepts a DELETE that says Content-Type: application/json with no body, as Symbl\'s docs tell clients to', async () => {
+    const { token, call } = await server();
+    const id = (await call('POST', '/v1/manage/tracker', { name: 'P', vocabulary: ['price'] })).body.tracker.id;
+    const response = await app!.inject({ method: 'DELETE', url: `/v1/manage/tracker/${id}`, headers: { 'x-api-key': token, 'content-type': 'application/json' } });
+    expect(response.statusCode).toBe(200);
+  });
+
   it('refuses malformed JSON with 400', async () => {
     const { token } = await server();
     const response = await app!.inject({ method: 'POST', url: '/v1/manage/tracker', payload: '{"name": ', headers: { 'x-api-key': token, 'content-type': 'application/json' } });

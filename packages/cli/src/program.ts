@@ -6,6 +6,7 @@ import { registerProcess } from './commands/process.js';
 import { registerReport } from './commands/report.js';
 import { registerServe } from './commands/serve.js';
 import { registerStats } from './commands/stats.js';
+import { registerSync } from './commands/sync.js';
 import { registerTrackers } from './commands/trackers.js';
 import type { Io } from './io.js';
 import { parseThreshold, parseWorkers } from './options.js';
@@ -55,5 +56,6 @@ Example:
   registerStats(program, io, run);
   registerReport(program, io, run);
   registerServe(program, io, run);
+  registerSync(program, io, run);
   return program;
 }

@@ -11,6 +11,10 @@ export const DEFAULTS = Object.freeze({
   webhookAttempts: 5,
   webhookRetryDelayMs: 200,
   webhookTimeoutMs: 10_000,
+  /** Sync requests: tries on 429, 5xx or no answer; the first retry's delay (doubling); the wait for an answer. */
+  syncAttempts: 5,
+  syncRetryDelayMs: 500,
+  syncTimeoutMs: 30_000,
 });
 
 export type CoreDefaults = typeof DEFAULTS;

@@ -4,7 +4,8 @@ export { parseConversation, parseJson } from './conversation.js';
 export type { Conversation } from './conversation.js';
 export { parseTrackerList } from './trackers.js';
 export { openStore } from './store.js';
-export type { Store, StoreOptions } from './store.js';
+export type { Store, StoreOptions, SyncOptions } from './store.js';
+export type { PullReport, PushReport, SyncStatus } from './sync/engine.js';
 export type { StatsQuery, TrackerStats } from './stats.js';
 export type { Stream, StreamMessage, StreamOptions, TrackerResponse } from './stream.js';
 export type {

@@ -16,11 +16,27 @@ import { countActiveJobs, findJob, insertJob, setJobStatus, unfinishedJobs } fro
 import { createRunner } from './jobs/runner.js';
 import { createNotifier } from './jobs/webhook.js';
 import { trackerStats, type StatsQuery } from './stats.js';
+import { syncEngine } from './sync/engine.js';
+import { remoteApi, type ApiGeneration } from './sync/remote.js';
 import { createStreamSession, type Stream, type StreamOptions } from './stream.js';
 import { trackerOperations } from './trackers/operations.js';
 import { findTracker, listTrackerRows } from './trackers/repository.js';
 import { checkBodySize } from './trackers/validate.js';
 import type { Job, JobStatus, ProcessTextRequest, StoredMessage, TrackerDetected, TrackerSpec } from './types.js';
+
+export interface SyncOptions {
+  /** The remote Symbl API; default https://api.symbl.ai. */
+  baseUrl?: string;
+  appId: string;
+  appSecret: string;
+  /** Which API generation the remote speaks; "auto" probes it once. */
+  api?: ApiGeneration | 'auto';
+  /** Tries per request on 429, 5xx or no answer, and the first retry's delay (doubling). */
+  attempts?: number;
+  retryDelayMs?: number;
+  timeoutMs?: number;
+  fetch?: typeof fetch;
+}
 
 export interface StoreOptions {
   /** SQLite file; created with its folder's permission if missing. */
@@ -209,6 +225,29 @@ export async function openStore(options: StoreOptions) {
         saveDetections(db, conversationId, detected, hitsOf(detected, listMessages(db, conversationId), now()), now());
         return { conversationId };
       })();
+    },
+
+    /** Sync of trackers with a remote Symbl API: push the outbox, pull remote changes, status. */
+    sync: (options: SyncOptions) => {
+      if (!options || typeof options.appId !== 'string' || typeof options.appSecret !== 'string' || options.appId === '' || options.appSecret === '') {
+        throw new CoreError('option.invalid', 'sync needs "appId" and "appSecret"');
+      }
+      const api = options.api ?? 'auto';
+      if (!['legacy', 'newer', 'auto'].includes(api)) throw new CoreError('option.invalid', `option "api" must be "legacy", "newer" or "auto", got ${JSON.stringify(api)}`);
+      const baseUrl = options.baseUrl ?? 'https://api.symbl.ai';
+      if (!URL.canParse(baseUrl)) throw new CoreError('option.invalid', `option "baseUrl" must be a URL, got ${JSON.stringify(baseUrl)}`);
+      const remote = remoteApi({
+        baseUrl,
+        appId: options.appId,
+        appSecret: options.appSecret,
+        api,
+        attempts: options.attempts ?? DEFAULTS.syncAttempts,
+        retryDelayMs: options.retryDelayMs ?? DEFAULTS.syncRetryDelayMs,
+        timeoutMs: options.timeoutMs ?? DEFAULTS.syncTimeoutMs,
+        fetch: options.fetch ?? fetch,
+      });
+      const engine = syncEngine(db, remote, now, maxBodyBytes);
+      return { push: () => engine.push(), pull: () => engine.pull(), status: async () => engine.status(), generation: () => remote.generation() };
     },
 
     /** Jobs accepted and not yet finished (scheduled or in progress). */

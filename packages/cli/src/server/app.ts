@@ -28,6 +28,19 @@ export function buildServer(options: ServerOptions): FastifyInstance {
   const { store } = options;
   const app = Fastify({ logger: false, bodyLimit: options.bodyLimit ?? 1024 * 1024 });
 
+  // Symbl's docs tell clients to send Content-Type: application/json on every request, GET and DELETE
+  // included: an empty JSON body is no body, not an error.
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
+    const text = String(body);
+    if (text.trim() === '') return done(null, undefined);
+    try {
+      done(null, JSON.parse(text));
+    } catch (error) {
+      done(Object.assign(new Error(`malformed JSON: ${(error as Error).message}`), { statusCode: 400 }), undefined);
+    }
+  });
+
   app.addHook('onResponse', async (request, reply) => {
     options.log?.(`${request.method} ${request.url} ${reply.statusCode} ${reply.elapsedTime.toFixed(1)}ms`);
   });
@@ -38,6 +51,7 @@ export function buildServer(options: ServerOptions): FastifyInstance {
     let message = status >= 500 && error.status === undefined ? 'Internal server error.' : error.message;
     if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') message = `request body is over the limit of ${options.bodyLimit ?? 1024 * 1024} bytes`;
     if (error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError) message = `malformed JSON: ${error.message}`;
+    if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') message = 'send JSON bodies with Content-Type: application/json';
     void reply.status(status).send({ message });
   });
   app.setNotFoundHandler((request, reply) => void reply.status(404).send({ message: `no route ${request.method} ${request.url}` }));

@@ -62,6 +62,31 @@ const MIGRATIONS: readonly string[] = [
   CREATE INDEX hits_by_conversation ON hits(conversation_id);
   CREATE INDEX hits_by_day ON hits(day);
   `,
+  // 2: sync with a remote Symbl API.
+  `
+  CREATE TABLE outbox (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    op TEXT NOT NULL CHECK (op IN ('create', 'update', 'delete')),
+    tracker_id TEXT NOT NULL,
+    created_on TEXT NOT NULL
+  );
+  CREATE TABLE remote_ids (
+    local_id TEXT PRIMARY KEY,
+    remote_id TEXT NOT NULL UNIQUE,
+    remote_updated_on TEXT,
+    remote_hash TEXT,
+    local_synced_on TEXT
+  );
+  CREATE TABLE sync_conflicts (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    local_id TEXT,
+    remote_id TEXT,
+    kind TEXT NOT NULL,
+    resolution TEXT NOT NULL,
+    detail TEXT NOT NULL,
+    created_on TEXT NOT NULL
+  );
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

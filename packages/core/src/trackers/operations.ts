@@ -19,6 +19,11 @@ function duplicateName(name: string): CoreError {
   return new CoreError(CoreErrorCode.trackerDuplicateName, `a tracker named ${JSON.stringify(name)} exists already`, 409);
 }
 
+/** Every local change is queued for the next sync push, in the same transaction as the change. */
+function record(db: Db, op: 'create' | 'update' | 'delete', trackerId: string, now: string): void {
+  db.prepare('INSERT INTO outbox (op, tracker_id, created_on) VALUES (?, ?, ?)').run(op, trackerId, now);
+}
+
 export function trackerOperations(db: Db, limits: TrackerLimits, now: () => string) {
   const checkRoom = (adding: number): void => {
     const count = countTrackers(db);
@@ -35,7 +40,9 @@ export function trackerOperations(db: Db, limits: TrackerLimits, now: () => stri
     const body = checkTrackerBody(next);
     const clash = findTrackerByName(db, body.name);
     if (clash && clash.id !== id) throw duplicateName(body.name);
-    return withWarnings(replaceTracker(db, id, body, now()), warningsFor(body));
+    const tracker = replaceTracker(db, id, body, now());
+    record(db, 'update', id, tracker.updatedOn);
+    return withWarnings(tracker, warningsFor(body));
   };
 
   return {
@@ -45,7 +52,9 @@ export function trackerOperations(db: Db, limits: TrackerLimits, now: () => stri
       return db.transaction(() => {
         if (findTrackerByName(db, body.name)) throw duplicateName(body.name);
         checkRoom(1);
-        return withWarnings(insertTracker(db, body, now()), warningsFor(body));
+        const tracker = insertTracker(db, body, now());
+        record(db, 'create', tracker.id, tracker.createdOn);
+        return withWarnings(tracker, warningsFor(body));
       })();
     },
 
@@ -63,6 +72,7 @@ export function trackerOperations(db: Db, limits: TrackerLimits, now: () => stri
         for (const body of bodies) if (findTrackerByName(db, body.name)) throw duplicateName(body.name);
         checkRoom(bodies.length);
         const trackers = bodies.map((body) => insertTracker(db, body, now()));
+        for (const tracker of trackers) record(db, 'create', tracker.id, tracker.createdOn);
         const warnings = bodies.flatMap((body) => warningsFor(body) ?? []);
         return warnings.length > 0 ? { trackers, warnings } : { trackers };
       })();
@@ -97,6 +107,7 @@ export function trackerOperations(db: Db, limits: TrackerLimits, now: () => stri
     deleteTracker(id: string): { id: string; type: 'tracker'; deleted: true } {
       return db.transaction(() => {
         if (!deleteTrackerRow(db, id)) throw notFound(CoreErrorCode.trackerNotFound, 'tracker', id);
+        record(db, 'delete', id, now());
         return { id, type: 'tracker' as const, deleted: true as const };
       })();
     },
