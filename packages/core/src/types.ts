@@ -1,18 +1,6 @@
 // Symbl's resources, in Symbl's words.
 import type { TrackerDetected } from '@phrasewatch/matcher';
 
-export interface Tracker {
-  id: string;
-  name: string;
-  description?: string;
-  categories?: string[];
-  languages?: string[];
-  vocabulary: string[];
-  excludeVocabulary?: string[];
-  createdOn: string;
-  updatedOn: string;
-}
-
 /** What a create or replace request carries. */
 export interface TrackerBody {
   name: string;
@@ -21,6 +9,12 @@ export interface TrackerBody {
   languages?: string[];
   vocabulary: string[];
   excludeVocabulary?: string[];
+}
+
+export interface Tracker extends TrackerBody {
+  id: string;
+  createdOn: string;
+  updatedOn: string;
 }
 
 export interface TrackerResult {

@@ -17,8 +17,8 @@ export function registerReport(program: Command, io: Io, run: Run): void {
     .option('--db <path>', 'store file')
     .addHelpText('after', '\nExample:\n  phrasewatch match --trackers trackers.json --store calls/ && phrasewatch report --out report.html\n')
     .action((options: { out: string; conversation?: string[]; db?: string }) => run(withStore(options.db, async (store) => {
-      const ids = options.conversation ?? (await store.listConversations()).conversations.map((c) => c.id);
       const all = new Map((await store.listConversations()).conversations.map((c) => [c.id, c.name]));
+      const ids = options.conversation ?? [...all.keys()];
       const conversations: ReportConversation[] = [];
       for (const id of ids) {
         conversations.push({

@@ -38,31 +38,29 @@ function message(id: string, text: string, speaker: string | undefined, start: s
   return { id, text, from: speaker ? { name: speaker } : {}, startTime: start, endTime: end };
 }
 
-export function parseVtt(text: string, idPrefix: string): InputFileMessage[] {
-  if (!/^\uFEFF?WEBVTT/.test(text)) throw invalid('WebVTT', 'the file does not start with "WEBVTT"');
+/** One message per cue with text; `read` turns a cue's lines into its text and, if tagged, its speaker. */
+function cueMessages(text: string, format: string, idPrefix: string, read: (raw: string) => { plain: string; voice?: string }): InputFileMessage[] {
   const out: InputFileMessage[] = [];
-  for (const cue of cues(text, 'WebVTT')) {
-    const raw = cue.lines.join(' ');
-    const voice = /<v(?:\.[\w.]+)?\s+([^>]+)>/.exec(raw)?.[1]?.trim();
-    const plain = raw.replace(/<[^>]*>/g, '').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/\s+/g, ' ').trim();
+  for (const cue of cues(text, format)) {
+    const { plain, voice } = read(cue.lines.join(' '));
     if (plain === '') continue;
     const { text: body, speaker } = withSpeaker(plain, voice);
     out.push(message(`${idPrefix}-${out.length + 1}`, body, speaker, cue.start, cue.end));
   }
-  if (out.length === 0) throw invalid('WebVTT', 'no cues with text');
+  if (out.length === 0) throw invalid(format, 'no cues with text');
   return out;
 }
 
+export function parseVtt(text: string, idPrefix: string): InputFileMessage[] {
+  if (!/^\uFEFF?WEBVTT/.test(text)) throw invalid('WebVTT', 'the file does not start with "WEBVTT"');
+  return cueMessages(text, 'WebVTT', idPrefix, (raw) => ({
+    voice: /<v(?:\.[\w.]+)?\s+([^>]+)>/.exec(raw)?.[1]?.trim(),
+    plain: raw.replace(/<[^>]*>/g, '').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/\s+/g, ' ').trim(),
+  }));
+}
+
 export function parseSrt(text: string, idPrefix: string): InputFileMessage[] {
-  const out: InputFileMessage[] = [];
-  for (const cue of cues(text, 'SubRip')) {
-    const plain = cue.lines.join(' ').replace(/<[^>]*>/g, '').replace(/\s+/g, ' ').trim();
-    if (plain === '') continue;
-    const { text: body, speaker } = withSpeaker(plain, undefined);
-    out.push(message(`${idPrefix}-${out.length + 1}`, body, speaker, cue.start, cue.end));
-  }
-  if (out.length === 0) throw invalid('SubRip', 'no cues with text');
-  return out;
+  return cueMessages(text, 'SubRip', idPrefix, (raw) => ({ plain: raw.replace(/<[^>]*>/g, '').replace(/\s+/g, ' ').trim() }));
 }
 
 /** Plain text: one message per non-empty line; "Speaker: text" gives the speaker. */
