@@ -41,6 +41,8 @@ export const DEFAULTS = Object.freeze({
   fuzzySingleWordMinLength: 6,
   /** Conversations per pool task in matchMany. */
   poolBatchSize: 16,
+  /** Young-generation size of each pool worker, in MB (V8's default is 16 to 32). */
+  poolYoungGenerationMb: 64,
   /** Unknown words remembered per index before the cache is cleared. */
   unknownWordCacheSize: 50_000,
 });

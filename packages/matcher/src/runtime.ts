@@ -3,7 +3,7 @@
 import { DEFAULTS } from './defaults.js';
 import { classOf } from './lexicon.js';
 import { isDerivedForm, stemOf } from './stem.js';
-import { FuzzyIndex, NO_NEIGHBORS, type Neighbors } from './tiers/fuzzy.js';
+import { FuzzyIndex, type Neighbors } from './tiers/fuzzy.js';
 import type { CompiledIndex } from './types.js';
 
 export interface Runtime {
@@ -88,7 +88,7 @@ function createRuntime(index: CompiledIndex): Runtime {
       if (found === undefined) {
         fuzzy ??= new FuzzyIndex(index.lemmas, index.lemmaClass, index.lemmaStem);
         found = fuzzy.neighbors(this.wordOf(id), id, id < known ? index.lemmaStem[id] : extraStem[id - known]);
-        cache[slot] = found === NO_NEIGHBORS ? NO_NEIGHBORS : found;
+        cache[slot] = found;
       }
       return found;
     },
