@@ -5,6 +5,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { compile, lemmatize, match } from '@phrasewatch/matcher';
 import { createMatcherPool } from '@phrasewatch/matcher/pool';
+import { openStore } from '@phrasewatch/core';
 import { Bench } from 'tinybench';
 import { loadCorpus, loadJson } from './corpus.js';
 
@@ -103,6 +104,23 @@ for (const name of Object.keys(sets)) {
     pool2VsSingleJson: Number((ms[`match+json ${name}, 1 thread`] / ms[`pool ${name}, 2 threads`]).toFixed(2)),
   };
 }
+// Streaming: the time from push() to its tracker_response event, per message, with the dev trackers.
+const store = await openStore({ memory: true });
+const stream = await store.createStream({ trackers: sets.dev });
+const latencies = [];
+for (const text of texts.slice(0, 5000)) {
+  const start = process.hrtime.bigint();
+  stream.push({ text });
+  latencies.push(Number(process.hrtime.bigint() - start) / 1e6);
+}
+await stream.close();
+await store.close();
+latencies.sort((a, b) => a - b);
+summary.streamPushMs = {
+  median: Number(latencies[Math.floor(latencies.length / 2)].toFixed(3)),
+  p99: Number(latencies[Math.floor(latencies.length * 0.99)].toFixed(3)),
+  max: Number(latencies.at(-1).toFixed(3)),
+};
 console.log(JSON.stringify(summary, null, 2));
 mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
 writeFileSync(new URL('./results/latest.json', import.meta.url), JSON.stringify({ summary, rows }, null, 2) + '\n');
