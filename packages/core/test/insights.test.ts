@@ -28,6 +28,18 @@ describe('insights', () => {
     expect((await store.getQuestions(conversationId)).questions.map((q) => q.id)).toEqual(questions.map((q) => q.id));
   });
 
+  it('takes imperatives for action items, with wink-nlp\'s tags, but not a gerund or a thank-you', async () => {
+    const store = await memoryStore();
+    const { conversationId } = await store.processText({
+      messages: [say('Send me the contract by Friday.'), say('Review the pricing sheet and get back to us.'), say('Meeting notes are attached.'), say('Thanks for the call today.')],
+    });
+    await store.idle();
+    expect((await store.getActionItems(conversationId)).actionItems.map((a) => [a.text, a.definitive])).toEqual([
+      ['Send me the contract by Friday.', false],
+      ['Review the pricing sheet and get back to us.', false],
+    ]);
+  });
+
   it('does not take a refusal for an action item', async () => {
     const store = await memoryStore();
     const { conversationId } = await store.processText({ messages: [say("We won't renew this year."), say('I will not send it.')] });

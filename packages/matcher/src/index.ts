@@ -3,7 +3,8 @@ export { match } from './match.js';
 export { DEFAULTS } from './defaults.js';
 export { MatcherError, ErrorCode } from './errors.js';
 export { trackerIdFor } from './tracker-id.js';
-export { lemmatize } from './nlp.js';
+export { lemmatize, tagWords } from './nlp.js';
+export type { TaggedWord } from './nlp.js';
 export type {
   CompiledIndex,
   CompileOptions,

@@ -68,3 +68,19 @@ export function readTokens(text: string): TokenSource {
 export function lemmatize(text: string): string[] {
   return readTokens(text).lemmas;
 }
+
+export interface TaggedWord {
+  value: string;
+  lemma: string;
+  /** Universal POS tag from wink-nlp ("VERB", "NOUN", "PRON", ...). */
+  pos: string;
+}
+
+/** wink-nlp's words of `text` with their lemmas and part-of-speech tags, for heuristics outside matching. */
+export function tagWords(text: string): TaggedWord[] {
+  const w = engine();
+  const tokens = w.readDoc(prepareText(text)).tokens();
+  const read = (helper: unknown): string[] => tokens.out(helper as Parameters<typeof tokens.out>[0]) as unknown as string[];
+  const values = read(w.its.value), lemmas = read(w.its.lemma), tags = read(w.its.pos);
+  return values.map((value, i) => ({ value, lemma: lemmas[i], pos: tags[i] }));
+}
