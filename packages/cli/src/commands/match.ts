@@ -3,14 +3,15 @@
 // --fail-fast.
 import { availableParallelism } from 'node:os';
 import { readFile } from 'node:fs/promises';
-import { basename, extname } from 'node:path';
-import { parseJson, parseTrackerList, readConversations, type InputConversation, type InputFormat, type Store } from '@phrasewatch/core';
-import { compile, match, type CompiledIndex, type MatchOptions, type Tracker, type TrackerDetected } from '@phrasewatch/matcher';
-import { createMatcherPool, type MatcherPool } from '@phrasewatch/matcher/pool';
+import { parseJson, parseTrackerList, type InputFormat, type Store } from '@phrasewatch/core';
+import { compile, type MatchOptions, type Tracker, type TrackerDetected } from '@phrasewatch/matcher';
+import { converter } from '../batch/convert.js';
+import { createBatchPool, type BatchPool } from '../batch/pool.js';
+import type { BatchFile, BatchFileResult, BatchInit } from '../batch/protocol.js';
 import { paintFor } from '../colors.js';
 import { EXIT_INPUT, EXIT_OK, UsageError, describeError } from '../exit.js';
 import { writeOut, type Io, type Output } from '../io.js';
-import { openAtomic, writerFor, type MatchRecord, type OutputFormat } from '../output/index.js';
+import { openAtomic, writerFor, type OutputFormat } from '../output/index.js';
 import { expandPaths } from '../paths.js';
 import { progressBar } from '../progress.js';
 import { withStore } from '../store.js';
@@ -46,6 +47,9 @@ export async function loadTrackerFile(path: string): Promise<Tracker[]> {
   }
 }
 
+/** Files per worker task: enough to keep the per-task cost small next to the work. */
+const BATCH_FILES = 16;
+
 interface Failure {
   source: string;
   reason: string;
@@ -60,7 +64,6 @@ export async function matchCommand(paths: string[], options: MatchCommandOptions
 async function run(paths: string[], options: MatchCommandOptions, io: Io, store: Store | undefined): Promise<number> {
   const trackers = options.trackers ? await loadTrackerFile(options.trackers) : (await store!.listTrackers()).trackers;
   if (trackers.length === 0) throw new UsageError('the store has no trackers; create some with "phrasewatch trackers create" or give --trackers FILE');
-  const index = compile(trackers);
   const matchOptions: MatchOptions = { details: options.details ?? false, ...(options.threshold === undefined ? {} : { threshold: options.threshold }) };
   const { files, missing } = await expandPaths(paths);
   const failures: Failure[] = missing.map(([source, reason]) => ({ source, reason }));
@@ -69,59 +72,54 @@ async function run(paths: string[], options: MatchCommandOptions, io: Io, store:
 
   const out = options.out ? await openAtomic(options.out).catch((error: unknown) => { throw new UsageError(`--out ${options.out}: ${describeError(error)}`); }) : undefined;
   const writer = writerFor(options.format ?? 'jsonl', out ? out.stream : io.stdout, paintFor(out ? {} : (io.stdout as { isTTY?: boolean })));
+  const init: BatchInit = { trackers: trackers as Tracker[], matchOptions, inputFormat: options.inputFormat, objects: writer.needsObjects || options.store === true };
   const threads = options.workers ?? availableParallelism();
-  // A pool costs a model load per worker: worth it for a batch, not for one file.
-  const pool: MatcherPool | undefined = threads > 1 && files.length > 1 ? createMatcherPool({ index, threads }) : undefined;
+  // Workers cost a model load each: worth it for a batch, not for one file. They parse and match whole
+  // files; this thread only reads bytes and writes results.
+  const pool: BatchPool | undefined = threads > 1 && files.length > 1 ? createBatchPool(threads, init) : undefined;
+  const local = pool ? undefined : converter(init.trackers, init);
   const progress = progressBar(stderr, files.length, !options.quiet);
-  const withInline = new Map<string, CompiledIndex>();
 
-  const detect = async (conversation: InputConversation): Promise<TrackerDetected[] | string> => {
-    if (conversation.trackers) {
-      // Inline trackers of an Async Text API body apply to that conversation only.
-      const extra = conversation.trackers as Tracker[];
-      const key = JSON.stringify(extra);
-      let own = withInline.get(key);
-      if (own === undefined) withInline.set(key, (own = compile([...trackers, ...extra])));
-      return match(own, conversation.messages, matchOptions);
-    }
-    if (writer.needsObjects || options.store) return pool ? pool.match(conversation.messages, matchOptions) : match(index, conversation.messages, matchOptions);
-    return pool ? pool.matchJson(conversation.messages, matchOptions) : JSON.stringify(match(index, conversation.messages, matchOptions));
-  };
-
-  const processFile = async (source: string): Promise<MatchRecord[]> => {
-    const text = await readFile(source, 'utf8');
-    const conversations = readConversations(text, { name: source, baseName: basename(source, extname(source)), format: options.inputFormat });
-    const records: MatchRecord[] = [];
-    for (const conversation of conversations) {
-      records.push({ conversationId: conversation.conversationId, source, messages: conversation.messages, trackers: await detect(conversation) });
-    }
-    return records;
+  const convert = async (batch: string[]): Promise<BatchFileResult[]> => {
+    const read = await Promise.all(batch.map((source) => readFile(source, 'utf8').then((text) => ({ source, text }), (error: unknown) => ({ source, error: describeError(error) }))));
+    const readable = read.filter((r): r is BatchFile => 'text' in r);
+    const converted = pool
+      ? await pool.run(readable)
+      : readable.map(({ source, text }): BatchFileResult => {
+          try {
+            return { source, records: local!.records(source, text) };
+          } catch (error) {
+            return { source, error: describeError(error) };
+          }
+        });
+    const bySource = new Map(converted.map((r) => [r.source, r]));
+    return read.map((r) => ('error' in r ? r : bySource.get(r.source)!));
   };
 
   let stopped = options.failFast === true && failures.length > 0;
   try {
-    // Files are read and matched ahead of the writer, a few at a time; records leave in argument order.
+    // Files go in small batches, a few batches ahead of the writer; results leave in argument order.
+    const batchSize = pool ? BATCH_FILES : 1;
     const window = pool ? pool.threads * 2 : 1;
-    const pending: Array<Promise<MatchRecord[]>> = [];
+    const batches: string[][] = [];
+    for (let k = 0; k < files.length; k += batchSize) batches.push(files.slice(k, k + batchSize));
+    const pending: Array<Promise<BatchFileResult[]>> = [];
     let next = 0;
-    for (let done = 0; done < files.length && !stopped; done++) {
-      while (next < files.length && pending.length < window) {
-        const job = processFile(files[next++]);
-        job.catch(() => {}); // handled when its turn comes
-        pending.push(job);
-      }
-      const source = files[done];
-      try {
-        const records = await pending.shift()!;
-        for (const record of records) {
-          await writer.write(record);
-          if (store) await store.importConversation({ name: record.conversationId, messages: record.messages, trackers: typeof record.trackers === 'string' ? JSON.parse(record.trackers) : record.trackers });
+    for (let done = 0; done < batches.length && !stopped; done++) {
+      while (next < batches.length && pending.length < window) pending.push(convert(batches[next++]));
+      for (const result of await pending.shift()!) {
+        if (stopped) break;
+        if ('error' in result) {
+          failures.push({ source: result.source, reason: result.error });
+          progress.advance(1, 0);
+          if (options.failFast) stopped = true;
+          continue;
         }
-        progress.advance(1, records.reduce((n, r) => n + r.messages.length, 0));
-      } catch (error) {
-        failures.push({ source, reason: describeError(error) });
-        progress.advance(1, 0);
-        if (options.failFast) stopped = true;
+        for (const record of result.records) {
+          await writer.write({ ...record, source: result.source });
+          if (store) await store.importConversation({ name: record.conversationId, messages: record.messages, trackers: record.trackers as TrackerDetected[] });
+        }
+        progress.advance(1, result.records.reduce((n, r) => n + r.messages.length, 0));
       }
     }
     await Promise.allSettled(pending);

@@ -1,0 +1,32 @@
+// One file's text -> its records: parse in any supported format, then match each conversation (inline
+// trackers of an Async Text API body apply to that conversation only). Shared by the in-process path and
+// the batch workers, so both give the same records.
+import { basename, extname } from 'node:path';
+import { readConversations, type InputFormat } from '@phrasewatch/core';
+import { compile, match, type CompiledIndex, type MatchOptions, type Tracker } from '@phrasewatch/matcher';
+import type { BatchRecord } from './protocol.js';
+
+export interface Converter {
+  records(source: string, text: string): BatchRecord[];
+}
+
+export function converter(trackers: Tracker[], options: { matchOptions: MatchOptions; inputFormat?: InputFormat; objects: boolean }): Converter {
+  const index = compile(trackers);
+  const withInline = new Map<string, CompiledIndex>();
+  const indexFor = (extra: Tracker[] | undefined): CompiledIndex => {
+    if (!extra) return index;
+    const key = JSON.stringify(extra);
+    let own = withInline.get(key);
+    if (own === undefined) withInline.set(key, (own = compile([...trackers, ...extra])));
+    return own;
+  };
+  return {
+    records(source, text) {
+      const conversations = readConversations(text, { name: source, baseName: basename(source, extname(source)), format: options.inputFormat });
+      return conversations.map((conversation) => {
+        const detected = match(indexFor(conversation.trackers as Tracker[] | undefined), conversation.messages, options.matchOptions);
+        return { conversationId: conversation.conversationId, messages: conversation.messages, trackers: options.objects ? detected : JSON.stringify(detected) };
+      });
+    },
+  };
+}
