@@ -10,8 +10,11 @@ export interface Converter {
   records(source: string, text: string): BatchRecord[];
 }
 
-export function converter(trackers: Tracker[], options: { matchOptions: MatchOptions; inputFormat?: InputFormat; objects: boolean }): Converter {
-  const index = compile(trackers);
+export function converter(
+  trackers: Tracker[],
+  options: { matchOptions: MatchOptions; inputFormat?: InputFormat; objects: boolean },
+  index: CompiledIndex = compile(trackers),
+): Converter {
   const withInline = new Map<string, CompiledIndex>();
   const indexFor = (extra: Tracker[] | undefined): CompiledIndex => {
     if (!extra) return index;

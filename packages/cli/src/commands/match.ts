@@ -4,7 +4,7 @@
 import { availableParallelism } from 'node:os';
 import { readFile } from 'node:fs/promises';
 import { parseJson, parseTrackerList, type InputFormat, type Store } from '@phrasewatch/core';
-import { compile, type MatchOptions, type Tracker, type TrackerDetected } from '@phrasewatch/matcher';
+import { compile, type CompiledIndex, type MatchOptions, type Tracker, type TrackerDetected } from '@phrasewatch/matcher';
 import { converter } from '../batch/convert.js';
 import { createBatchPool, type BatchPool } from '../batch/pool.js';
 import type { BatchFile, BatchFileResult, BatchInit } from '../batch/protocol.js';
@@ -31,7 +31,8 @@ export interface MatchCommandOptions {
   db?: string;
 }
 
-export async function loadTrackerFile(path: string): Promise<Tracker[]> {
+/** The trackers of a --trackers file, checked by compiling them (the index is returned for reuse). */
+export async function loadTrackerFile(path: string): Promise<{ trackers: Tracker[]; index: CompiledIndex }> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
@@ -40,8 +41,7 @@ export async function loadTrackerFile(path: string): Promise<Tracker[]> {
   }
   try {
     const trackers = parseTrackerList(parseJson(text));
-    compile(trackers);
-    return trackers;
+    return { trackers, index: compile(trackers) };
   } catch (error) {
     throw new UsageError(`--trackers ${path}: ${describeError(error)}`);
   }
@@ -62,7 +62,8 @@ export async function matchCommand(paths: string[], options: MatchCommandOptions
 }
 
 async function run(paths: string[], options: MatchCommandOptions, io: Io, store: Store | undefined): Promise<number> {
-  const trackers = options.trackers ? await loadTrackerFile(options.trackers) : (await store!.listTrackers()).trackers;
+  const loaded = options.trackers ? await loadTrackerFile(options.trackers) : undefined;
+  const trackers = loaded?.trackers ?? (await store!.listTrackers()).trackers;
   if (trackers.length === 0) throw new UsageError('the store has no trackers; create some with "phrasewatch trackers create" or give --trackers FILE');
   const matchOptions: MatchOptions = { details: options.details ?? false, ...(options.threshold === undefined ? {} : { threshold: options.threshold }) };
   const { files, missing } = await expandPaths(paths);
@@ -77,7 +78,7 @@ async function run(paths: string[], options: MatchCommandOptions, io: Io, store:
   // Workers cost a model load each: worth it for a batch, not for one file. They parse and match whole
   // files; this thread only reads bytes and writes results.
   const pool: BatchPool | undefined = threads > 1 && files.length > 1 ? createBatchPool(threads, init) : undefined;
-  const local = pool ? undefined : converter(init.trackers, init);
+  const local = pool ? undefined : converter(init.trackers, init, loaded?.index);
   const progress = progressBar(stderr, files.length, !options.quiet);
 
   const convert = async (batch: string[]): Promise<BatchFileResult[]> => {

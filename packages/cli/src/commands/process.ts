@@ -31,7 +31,7 @@ export function registerProcess(program: Command, io: Io, run: Run): void {
             throw new UsageError(`${file}: ${describeError(error)}`);
           }
           const conversations = readConversations(text, { name: file, baseName: basename(file, extname(file)), format: options.inputFormat });
-          const trackers = options.trackers ? await loadTrackerFile(options.trackers) : [];
+          const trackers = options.trackers ? (await loadTrackerFile(options.trackers)).trackers : [];
           return withStore(options.db, async (store) => {
             for (const conversation of conversations) {
               const submitted = await store.processText({
