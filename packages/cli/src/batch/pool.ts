@@ -1,5 +1,6 @@
 // The batch pool behind `phrasewatch match --workers N`: piscina workers that each compile the trackers
 // once (workerData) and take files in small batches.
+import { DEFAULTS as MATCHER_DEFAULTS } from '@phrasewatch/matcher';
 import { Piscina } from 'piscina';
 import type { BatchFile, BatchFileResult, BatchInit } from './protocol.js';
 
@@ -16,7 +17,7 @@ export function createBatchPool(threads: number, init: BatchInit): BatchPool {
     maxThreads: threads,
     concurrentTasksPerWorker: 2,
     // Fewer scavenges, as in the matcher's pool.
-    resourceLimits: { maxYoungGenerationSizeMb: 64 },
+    resourceLimits: { maxYoungGenerationSizeMb: MATCHER_DEFAULTS.poolYoungGenerationMb },
     workerData: init,
   });
   return { threads, run: (files) => piscina.run(files), close: () => piscina.destroy() };

@@ -9,6 +9,7 @@ import { converter } from '../batch/convert.js';
 import { createBatchPool, type BatchPool } from '../batch/pool.js';
 import type { BatchFile, BatchFileResult, BatchInit } from '../batch/protocol.js';
 import { paintFor } from '../colors.js';
+import { DEFAULTS } from '../defaults.js';
 import { EXIT_INPUT, EXIT_OK, UsageError, describeError } from '../exit.js';
 import { writeOut, type Io, type Output } from '../io.js';
 import { openAtomic, writerFor, type OutputFormat } from '../output/index.js';
@@ -46,9 +47,6 @@ export async function loadTrackerFile(path: string): Promise<{ trackers: Tracker
     throw new UsageError(`--trackers ${path}: ${describeError(error)}`);
   }
 }
-
-/** Files per worker task: enough to keep the per-task cost small next to the work. */
-const BATCH_FILES = 16;
 
 interface Failure {
   source: string;
@@ -100,8 +98,8 @@ async function run(paths: string[], options: MatchCommandOptions, io: Io, store:
   let stopped = options.failFast === true && failures.length > 0;
   try {
     // Files go in small batches, a few batches ahead of the writer; results leave in argument order.
-    const batchSize = pool ? BATCH_FILES : 1;
-    const window = pool ? pool.threads * 2 : 1;
+    const batchSize = pool ? DEFAULTS.batchFiles : 1;
+    const window = pool ? pool.threads * DEFAULTS.batchesPerWorker : 1;
     const batches: string[][] = [];
     for (let k = 0; k < files.length; k += batchSize) batches.push(files.slice(k, k + batchSize));
     const pending: Array<Promise<BatchFileResult[]>> = [];

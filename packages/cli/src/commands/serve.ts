@@ -2,6 +2,7 @@
 import { openStore } from '@phrasewatch/core';
 import type { Command } from 'commander';
 import { resolveDbPath } from '../db-path.js';
+import { DEFAULTS } from '../defaults.js';
 import { UsageError } from '../exit.js';
 import type { Io } from '../io.js';
 import { buildServer } from '../server/app.js';
@@ -28,12 +29,12 @@ export function registerServe(program: Command, io: Io, run: Run): void {
   program
     .command('serve')
     .description('Serve Symbl\'s REST API (trackers, async text, conversations) on the local store')
-    .option('--host <host>', 'address to listen on', '127.0.0.1')
-    .option('--port <port>', 'port (0 picks a free one)', '8080')
+    .option('--host <host>', 'address to listen on', DEFAULTS.serveHost)
+    .option('--port <port>', 'port (0 picks a free one)', DEFAULTS.servePort)
     .option('--db <path>', 'store file')
     .option('--app-id <id>', 'the appId clients authenticate with (or PHRASEWATCH_APP_ID)')
     .option('--app-secret <secret>', 'the appSecret (or PHRASEWATCH_APP_SECRET)')
-    .option('--max-jobs <n>', 'jobs scheduled or running before async requests get 429', '16')
+    .option('--max-jobs <n>', 'jobs scheduled or running before async requests get 429', DEFAULTS.serveMaxJobs)
     .addHelpText('after', '\nExample:\n  PHRASEWATCH_APP_ID=me PHRASEWATCH_APP_SECRET=s3cret phrasewatch serve --port 8080\n')
     .action((options: ServeOptions) => run((async () => {
       const appId = options.appId ?? process.env.PHRASEWATCH_APP_ID;

@@ -1,5 +1,6 @@
 // `phrasewatch sync pull|push|status`: trackers between the local store and a remote Symbl API.
 import type { Command } from 'commander';
+import { DEFAULTS } from '../defaults.js';
 import { EXIT_INPUT, UsageError } from '../exit.js';
 import { printJson, type Io } from '../io.js';
 import { withStore } from '../store.js';
@@ -24,7 +25,7 @@ export function registerSync(program: Command, io: Io, run: Run): void {
     .option('--app-id <id>', 'the remote appId (or PHRASEWATCH_SYNC_APP_ID)')
     .option('--app-secret <secret>', 'the remote appSecret (or PHRASEWATCH_SYNC_APP_SECRET)')
     .option('--api <generation>', 'legacy (/v1/manage/tracker + PUT), newer (/v1/manage/trackers + PATCH) or auto', 'auto')
-    .option('--attempts <n>', 'tries per request on 429, 5xx or no answer, with exponential backoff', '5')
+    .option('--attempts <n>', 'tries per request on 429, 5xx or no answer, with exponential backoff', DEFAULTS.syncAttempts)
     .option('--db <path>', 'store file')
     .addHelpText('after', '\nExample:\n  PHRASEWATCH_SYNC_APP_ID=… PHRASEWATCH_SYNC_APP_SECRET=… phrasewatch sync push\n')
     .action((action: string, flags: SyncFlags) => run((async () => {

@@ -1,0 +1,13 @@
+// The CLI's defaults, in one place.
+export const DEFAULTS = Object.freeze({
+  /** Files per batch-worker task in `match --workers`. */
+  batchFiles: 16,
+  /** Batches in flight per worker, so a worker never waits for the next one. */
+  batchesPerWorker: 2,
+  serveHost: '127.0.0.1',
+  servePort: '8080',
+  /** Jobs scheduled or running before `serve` answers async requests with 429. */
+  serveMaxJobs: '16',
+  /** Tries per sync request on 429, 5xx or no answer. */
+  syncAttempts: '5',
+});
