@@ -31,8 +31,8 @@ afterEach(async () => {
   while (cleanup.length) await cleanup.pop()!();
 });
 
-async function remote(): Promise<Remote> {
-  const store = await openStore({ memory: true });
+async function remote(clock?: () => Date): Promise<Remote> {
+  const store = await openStore({ memory: true, ...(clock ? { now: clock } : {}) });
   const tokens = tokenIssuer();
   let app = buildServer({ store, tokens, ...APP, maxJobs: 8 });
   await app.listen({ host: '127.0.0.1', port: 0 });
@@ -230,6 +230,21 @@ describe('sync pull', () => {
       ['concurrent_edit', 'local_kept'],
       ['concurrent_edit', 'remote_kept'],
     ]);
+  });
+});
+
+describe('sync change detection', () => {
+  // Regression: a remote edit within the same millisecond as the last sync kept its updatedOn and was missed.
+  it('notices a remote edit that kept the same updatedOn', async () => {
+    const frozen = new Date('2024-06-01T00:00:00.000Z');
+    const [r, a] = [await remote(() => frozen), await local()];
+    await r.store.createTracker(PRICING);
+    const sync = a.sync(options(r));
+    await sync.pull();
+    const remoteId = (await r.store.listTrackers()).trackers[0].id;
+    await r.store.patchTracker(remoteId, [{ op: 'add', path: '/vocabulary/-', value: 'same millisecond' }]);
+    expect(await sync.pull()).toEqual({ created: 0, updated: 1, deleted: 0 });
+    expect((await a.listTrackers()).trackers[0].vocabulary.at(-1)).toBe('same millisecond');
   });
 });
 

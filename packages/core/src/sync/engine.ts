@@ -48,8 +48,10 @@ export function syncEngine(db: Db, remote: RemoteApi, now: () => string, maxBody
   const conflict = (c: Omit<Conflict, 'createdOn'>): void => reportConflict(db, { ...c, createdOn: now() });
   const linkTo = (localId: string, r: RemoteTracker): void =>
     link(db, { localId, remoteId: r.id, remoteUpdatedOn: r.updatedOn ?? null, remoteHash: hashOf(r) }, now());
+  // Changed since the last sync: a new updatedOn, or new content (two edits can share a millisecond, and
+  // an older remote API may send no updatedOn at all).
   const remoteChanged = (r: RemoteTracker, l: { remoteUpdatedOn: string | null; remoteHash: string | null }): boolean =>
-    r.updatedOn !== undefined && l.remoteUpdatedOn !== null ? r.updatedOn !== l.remoteUpdatedOn : hashOf(r) !== l.remoteHash;
+    hashOf(r) !== l.remoteHash || (r.updatedOn !== undefined && l.remoteUpdatedOn !== null && r.updatedOn !== l.remoteUpdatedOn);
 
   /** Remote content into the local tracker, without queueing it back. */
   const applyRemote = (localId: string, r: RemoteTracker): boolean => {
