@@ -1,7 +1,6 @@
 // The one place where failures become exit codes and messages.
 import { CommanderError } from 'commander';
-import { CoreError } from '@phrasewatch/core';
-import { MatcherError } from '@phrasewatch/matcher';
+import { PhrasewatchError } from '@phrasewatch/matcher';
 
 export const EXIT_OK = 0;
 /** Some input failed; the rest was processed. */
@@ -16,7 +15,7 @@ export class UsageError extends Error {
 
 export function exitCodeFor(error: unknown): number {
   if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
-  if (error instanceof UsageError || error instanceof MatcherError || error instanceof CoreError) return EXIT_USAGE;
+  if (error instanceof UsageError || error instanceof PhrasewatchError) return EXIT_USAGE;
   return EXIT_INPUT;
 }
 

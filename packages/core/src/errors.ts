@@ -1,15 +1,7 @@
-/** Every error core raises: a stable `code` and the HTTP status Symbl uses for it. */
-export class CoreError extends Error {
-  readonly code: string;
-  readonly status: number;
+import { PhrasewatchError } from '@phrasewatch/matcher';
 
-  constructor(code: string, message: string, status = 400) {
-    super(message);
-    this.name = 'CoreError';
-    this.code = code;
-    this.status = status;
-  }
-}
+/** Every error core raises: a stable `code` and the HTTP status Symbl uses for it. */
+export class CoreError extends PhrasewatchError {}
 
 export const CoreErrorCode = {
   conversationInvalid: 'conversation.invalid',

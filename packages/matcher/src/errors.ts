@@ -1,15 +1,18 @@
-/** Every error the matcher throws: a stable `code` and the HTTP status it maps to. */
-export class MatcherError extends Error {
+/** Every phrasewatch error: a stable `code` and the HTTP status it maps to. Each package has its subclass. */
+export class PhrasewatchError extends Error {
   readonly code: string;
   readonly status: number;
 
   constructor(code: string, message: string, status = 400) {
     super(message);
-    this.name = 'MatcherError';
+    this.name = new.target.name;
     this.code = code;
     this.status = status;
   }
 }
+
+/** Every error the matcher throws. */
+export class MatcherError extends PhrasewatchError {}
 
 export const ErrorCode = {
   trackerInvalid: 'tracker.invalid',

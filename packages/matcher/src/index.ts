@@ -1,7 +1,7 @@
 export { compile } from './compile.js';
 export { match } from './match.js';
 export { DEFAULTS } from './defaults.js';
-export { MatcherError, ErrorCode } from './errors.js';
+export { MatcherError, PhrasewatchError, ErrorCode } from './errors.js';
 export { trackerIdFor } from './tracker-id.js';
 export { lemmatize, tagWords } from './nlp.js';
 export type { TaggedWord } from './nlp.js';
