@@ -50,7 +50,6 @@ export function compile(trackers: readonly Tracker[], options: CompileOptions = 
   const trackerNames: string[] = [];
   const phraseValue: string[] = [];
   const phraseTracker: number[] = [];
-  const phraseExcluded: number[] = [];
   const patternIds = new Map<string, number>();
   const patternPhrases: number[][] = [];
   const patternExcluded: number[] = [];
@@ -83,7 +82,6 @@ export function compile(trackers: readonly Tracker[], options: CompileOptions = 
       const phrase = phraseValue.length;
       phraseValue.push(value);
       phraseTracker.push(t);
-      phraseExcluded.push(excluded);
       const key = `${excluded}\u0002${stream.lemma.join('\u0001')}\u0002${stream.normal!.join('\u0001')}`;
       const known = patternIds.get(key);
       if (known !== undefined) {
@@ -159,7 +157,6 @@ export function compile(trackers: readonly Tracker[], options: CompileOptions = 
     trackerNames,
     phraseValue,
     phraseTracker: Int32Array.from(phraseTracker),
-    phraseExcluded: Uint8Array.from(phraseExcluded),
     patternPhraseStart: phraseLists.start,
     patternPhrase: phraseLists.items,
     patternStart: Int32Array.from(patternStart),

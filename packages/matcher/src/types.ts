@@ -70,8 +70,6 @@ export interface CompiledIndex {
   /** Phrases of all trackers, vocabulary then excludeVocabulary, in tracker order. */
   readonly phraseValue: string[];
   readonly phraseTracker: Int32Array;
-  /** 1 where the phrase is an excluded one. */
-  readonly phraseExcluded: Uint8Array;
   /**
    * Patterns: the distinct normalized token sequences. Phrases that normalize alike ("Is it" in ten
    * trackers) share one pattern, matched once per message. Phrases of pattern q:
