@@ -52,8 +52,8 @@ export async function expandPaths(args: string[]): Promise<Expanded> {
         missing.push([arg, 'no such file or directory']);
         continue;
       }
-      const re = globToRegExp(slash < 0 ? normalized : normalized);
-      const matched = found.filter((f) => re.test((root === '.' ? f : f).split(sep).join('/')));
+      const re = globToRegExp(normalized);
+      const matched = found.filter((f) => re.test(f.split(sep).join('/')));
       if (matched.length === 0) missing.push([arg, 'no files match this pattern']);
       files.push(...matched);
       continue;

@@ -31,6 +31,13 @@ const REPLACEMENT: Record<string, string> = {
   '\u00A0': ' ', '\u2009': ' ', '\u202F': ' ',
 };
 
+type Tokens = ReturnType<ReturnType<Nlp['readDoc']>['tokens']>;
+
+/** One string per token. wink-nlp's typings disagree with its own its.* helpers; those used here yield strings. */
+function outOf(tokens: Tokens, helper: unknown): string[] {
+  return tokens.out(helper as Parameters<Tokens['out']>[0]) as unknown as string[];
+}
+
 export function prepareText(text: string): string {
   return text.replace(TYPOGRAPHIC, (c) => REPLACEMENT[c] ?? c);
 }
@@ -39,8 +46,7 @@ export function readTokens(text: string): TokenSource {
   const w = engine();
   const its = w.its;
   const tokens = w.readDoc(prepareText(text)).tokens();
-  // wink-nlp's typings disagree with its own its.* helpers; every helper used here yields strings.
-  const read = (helper: unknown): string[] => tokens.out(helper as Parameters<typeof tokens.out>[0]) as unknown as string[];
+  const read = (helper: unknown): string[] => outOf(tokens, helper);
   const lemmas = read(its.lemma);
   let normals: string[] | undefined;
   let starts: Int32Array | undefined;
@@ -80,7 +86,6 @@ export interface TaggedWord {
 export function tagWords(text: string): TaggedWord[] {
   const w = engine();
   const tokens = w.readDoc(prepareText(text)).tokens();
-  const read = (helper: unknown): string[] => tokens.out(helper as Parameters<typeof tokens.out>[0]) as unknown as string[];
-  const values = read(w.its.value), lemmas = read(w.its.lemma), tags = read(w.its.pos);
+  const values = outOf(tokens, w.its.value), lemmas = outOf(tokens, w.its.lemma), tags = outOf(tokens, w.its.pos);
   return values.map((value, i) => ({ value, lemma: lemmas[i], pos: tags[i] }));
 }
