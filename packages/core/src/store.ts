@@ -6,9 +6,9 @@ import { DEFAULTS } from './defaults.js';
 import { openDatabase, type Db } from './db/driver.js';
 import { migrate } from './db/migrations.js';
 import { nextId } from './ids.js';
-import { checkProcessTextRequest } from './conversations/request.js';
+import { checkProcessTextRequest, checkTrackerSpecs } from './conversations/request.js';
 import {
-  findConversation, insertConversation, insertMessages, listConversationRows, listMessages, loadDetections, mergeTrackerSpecs, saveDetections,
+  asInputMessage, findConversation, insertConversation, insertMessages, listConversationRows, listMessages, loadDetections, mergeTrackerSpecs, saveDetections,
 } from './conversations/repository.js';
 import { detectTrackers, hitsOf, resolveTrackers, type TrackerSource } from './detect.js';
 import { actionItemsOf, questionsOf } from './insights/index.js';
@@ -22,7 +22,7 @@ import { createStreamSession, type Stream, type StreamOptions } from './stream.j
 import { trackerOperations } from './trackers/operations.js';
 import { findTracker, listTrackerRows } from './trackers/repository.js';
 import { checkBodySize } from './trackers/validate.js';
-import type { Job, JobStatus, ProcessTextRequest, StoredMessage, TrackerDetected, TrackerSpec } from './types.js';
+import type { Job, JobStatus, ProcessTextRequest, StoredMessage, TrackerDetected } from './types.js';
 
 export interface SyncOptions {
   /** The remote Symbl API; default https://api.symbl.ai. */
@@ -187,16 +187,13 @@ export async function openStore(options: StoreOptions) {
     },
 
     createStream: async (streamOptions: StreamOptions = {}): Promise<Stream> => {
-      const specs = (checkProcessTextRequest(
-        { messages: [{ payload: { content: '' } }], trackers: streamOptions.trackers },
-        (id) => findTracker(db, id) !== undefined,
-      ).trackers ?? []) as TrackerSpec[];
+      const specs = streamOptions.trackers === undefined ? [] : checkTrackerSpecs(streamOptions.trackers, (id) => findTracker(db, id) !== undefined);
       const enableAll = streamOptions.enableAllTrackers === true;
       return createStreamSession(resolveTrackers({ trackerSpecs: specs, enableAll }, source), streamOptions, async (finals) => {
         const id = db.transaction(() => {
           const conversationId = nextId(db);
           insertConversation(db, conversationId, conversationId, now());
-          insertMessages(db, conversationId, finals.map((m) => ({ payload: { content: m.text }, from: m.from, duration: { startTime: m.startTime, endTime: m.endTime } })));
+          insertMessages(db, conversationId, finals.map(asInputMessage));
           mergeTrackerSpecs(db, conversationId, specs, enableAll, streamOptions.threshold);
           refreshDetections(conversationId);
           return conversationId;
@@ -218,7 +215,7 @@ export async function openStore(options: StoreOptions) {
       return db.transaction(() => {
         const conversationId = nextId(db);
         insertConversation(db, conversationId, input.name, now());
-        const ids = insertMessages(db, conversationId, input.messages.map((m) => ({ payload: { content: m.text }, from: m.from, duration: { startTime: m.startTime, endTime: m.endTime } })));
+        const ids = insertMessages(db, conversationId, input.messages.map(asInputMessage));
         const renamed = new Map(input.messages.map((m, i) => [m.id, ids[i]]));
         const detected: TrackerDetected[] = structuredClone(input.trackers);
         for (const tracker of detected) for (const m of tracker.matches) for (const ref of m.messageRefs) ref.id = renamed.get(ref.id) ?? ref.id;

@@ -37,6 +37,11 @@ export function mergeTrackerSpecs(db: Db, id: string, specs: TrackerSpec[], enab
   );
 }
 
+/** A message already in the Conversation API shape (streamed, or matched elsewhere) as a request message. */
+export function asInputMessage(m: { text: string; from?: InputMessage['from']; startTime?: string; endTime?: string }): InputMessage {
+  return { payload: { content: m.text }, from: m.from, duration: { startTime: m.startTime, endTime: m.endTime } };
+}
+
 /** Inserts in order and returns the new message ids. */
 export function insertMessages(db: Db, conversationId: string, messages: InputMessage[]): string[] {
   const last = db.prepare('SELECT max(seq) AS seq FROM messages WHERE conversation_id = ?').get(conversationId) as { seq: number | null };

@@ -29,18 +29,7 @@ export function checkProcessTextRequest(value: unknown, trackerExists: (id: stri
     if (typeof body.name !== 'string') throw invalid(`"name" must be a string, got ${show(body.name)}`);
     request.name = body.name;
   }
-  if (body.trackers !== undefined) {
-    if (!Array.isArray(body.trackers)) throw invalid(`"trackers" must be an array, got ${show(body.trackers)}`);
-    request.trackers = body.trackers.map((raw: unknown, i): TrackerSpec => {
-      const spec = raw as Record<string, unknown> | null;
-      if (spec && typeof spec.id === 'string' && spec.vocabulary === undefined) {
-        if (!trackerExists(spec.id)) throw notFound(CoreErrorCode.trackerNotFound, `trackers[${i}]: tracker`, spec.id);
-        return { id: spec.id };
-      }
-      const body = checkTrackerBody(raw, `trackers[${i}]`);
-      return { name: body.name, vocabulary: body.vocabulary, ...(body.excludeVocabulary ? { excludeVocabulary: body.excludeVocabulary } : {}) };
-    });
-  }
+  if (body.trackers !== undefined) request.trackers = checkTrackerSpecs(body.trackers, trackerExists);
   if (body.enableAllTrackers !== undefined) {
     if (typeof body.enableAllTrackers !== 'boolean') throw invalid(`"enableAllTrackers" must be a boolean, got ${show(body.enableAllTrackers)}`);
     request.enableAllTrackers = body.enableAllTrackers;
@@ -56,4 +45,18 @@ export function checkProcessTextRequest(value: unknown, trackerExists: (id: stri
     request.webhookUrl = url;
   }
   return request;
+}
+
+/** `trackers` of a request (or a stream): stored ones by `{id}`, which must exist, or inline `{name, vocabulary}`. */
+export function checkTrackerSpecs(value: unknown, trackerExists: (id: string) => boolean): TrackerSpec[] {
+  if (!Array.isArray(value)) throw invalid(`"trackers" must be an array, got ${show(value)}`);
+  return value.map((raw: unknown, i): TrackerSpec => {
+    const spec = raw as Record<string, unknown> | null;
+    if (spec && typeof spec.id === 'string' && spec.vocabulary === undefined) {
+      if (!trackerExists(spec.id)) throw notFound(CoreErrorCode.trackerNotFound, `trackers[${i}]: tracker`, spec.id);
+      return { id: spec.id };
+    }
+    const body = checkTrackerBody(raw, `trackers[${i}]`);
+    return { name: body.name, vocabulary: body.vocabulary, ...(body.excludeVocabulary ? { excludeVocabulary: body.excludeVocabulary } : {}) };
+  });
 }
