@@ -19,6 +19,7 @@ export interface BatchFile {
 export interface BatchRecord {
   conversationId: string;
   messages: InputFileMessage[];
+  /** The trackers-detected array, as objects or, when only JSON is written, as JSON text. */
   trackers: TrackerDetected[] | string;
 }
 

@@ -1,13 +1,8 @@
-import type { InputFileMessage } from '@phrasewatch/core';
-import type { TrackerDetected } from '@phrasewatch/matcher';
+import type { BatchRecord } from '../batch/protocol.js';
 
-/** One conversation's result, as every writer receives it. */
-export interface MatchRecord {
-  conversationId: string;
+/** One conversation's result and the file it came from, as every writer receives it. */
+export interface MatchRecord extends BatchRecord {
   source: string;
-  messages: InputFileMessage[];
-  /** The trackers-detected array, as objects or, when a worker built it, as JSON text. */
-  trackers: TrackerDetected[] | string;
 }
 
 export interface RecordWriter {
