@@ -241,7 +241,10 @@ export function syncEngine(db: Db, remote: RemoteApi, now: () => string, maxBody
 
     status(): SyncStatus {
       const status: SyncStatus = {
-        pending: outbox(db).map((e) => ({ op: e.op, trackerId: e.trackerId, ...(findTracker(db, e.trackerId) ? { name: findTracker(db, e.trackerId)!.name } : {}) })),
+        pending: outbox(db).map((e) => {
+          const name = findTracker(db, e.trackerId)?.name;
+          return { op: e.op, trackerId: e.trackerId, ...(name === undefined ? {} : { name }) };
+        }),
         linked: allLinks(db).length,
         conflicts: conflicts(db),
       };
