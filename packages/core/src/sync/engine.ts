@@ -8,7 +8,7 @@ import { deleteTrackerRow, findTracker, findTrackerByName, insertTracker, replac
 import type { Tracker, TrackerBody } from '../types.js';
 import { RemoteError, type RemoteApi, type RemoteTracker } from './remote.js';
 import {
-  allLinks, conflicts, dropPending, getMeta, hasPending, link, linkOfLocal, linkOfRemote, outbox, reportConflict, setMeta, settle, unlink, type Conflict,
+  allLinks, conflicts, dropPending, getMeta, hasPending, link, linkOfLocal, linkOfRemote, outbox, queueChange, reportConflict, setMeta, settle, unlink, type Conflict,
 } from './repository.js';
 
 export interface PushReport {
@@ -221,7 +221,7 @@ export function syncEngine(db: Db, remote: RemoteApi, now: () => string, maxBody
           const local = findTracker(db, l.localId);
           if (local && hasPending(db, local.id)) {
             unlink(db, local.id);
-            db.prepare('INSERT INTO outbox (op, tracker_id, created_on) VALUES (?, ?, ?)').run('create', local.id, now());
+            queueChange(db, 'create', local.id, now());
             conflict({ localId: local.id, remoteId: l.remoteId, kind: 'deleted_remotely', resolution: 'local_kept', detail: `"${local.name}" was deleted remotely but changed locally; the next push recreates it` });
             continue;
           }

@@ -23,6 +23,11 @@ export interface Conflict {
   createdOn: string;
 }
 
+/** Queues a local tracker change for the next push; callers run it in the change's own transaction. */
+export function queueChange(db: Db, op: OutboxEntry['op'], trackerId: string, now: string): void {
+  db.prepare('INSERT INTO outbox (op, tracker_id, created_on) VALUES (?, ?, ?)').run(op, trackerId, now);
+}
+
 export function outbox(db: Db): OutboxEntry[] {
   return db.prepare('SELECT seq, op, tracker_id FROM outbox ORDER BY seq').all().map((raw) => {
     const row = raw as { seq: number; op: OutboxEntry['op']; tracker_id: string };

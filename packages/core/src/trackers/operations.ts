@@ -2,6 +2,7 @@
 import { CoreError, CoreErrorCode, notFound } from '../errors.js';
 import type { Db } from '../db/driver.js';
 import type { PatchOperation, Tracker, TrackerResult } from '../types.js';
+import { queueChange } from '../sync/repository.js';
 import { applyPatch } from './patch.js';
 import {
   bodyOf, countTrackers, deleteTrackerRow, findTracker, findTrackerByName, insertTracker, listTrackerRows, replaceTracker,
@@ -19,10 +20,8 @@ function duplicateName(name: string): CoreError {
   return new CoreError(CoreErrorCode.trackerDuplicateName, `a tracker named ${JSON.stringify(name)} exists already`, 409);
 }
 
-/** Every local change is queued for the next sync push, in the same transaction as the change. */
-function record(db: Db, op: 'create' | 'update' | 'delete', trackerId: string, now: string): void {
-  db.prepare('INSERT INTO outbox (op, tracker_id, created_on) VALUES (?, ?, ?)').run(op, trackerId, now);
-}
+// Every local change is queued for the next sync push, in the same transaction as the change.
+const record = queueChange;
 
 export function trackerOperations(db: Db, limits: TrackerLimits, now: () => string) {
   const checkRoom = (adding: number): void => {
