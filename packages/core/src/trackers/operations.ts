@@ -20,9 +20,7 @@ function duplicateName(name: string): CoreError {
   return new CoreError(CoreErrorCode.trackerDuplicateName, `a tracker named ${JSON.stringify(name)} exists already`, 409);
 }
 
-// Every local change is queued for the next sync push, in the same transaction as the change.
-const record = queueChange;
-
+/** Every change is also queued for the next sync push (queueChange), in the same transaction. */
 export function trackerOperations(db: Db, limits: TrackerLimits, now: () => string) {
   const checkRoom = (adding: number): void => {
     const count = countTrackers(db);
@@ -40,7 +38,7 @@ export function trackerOperations(db: Db, limits: TrackerLimits, now: () => stri
     const clash = findTrackerByName(db, body.name);
     if (clash && clash.id !== id) throw duplicateName(body.name);
     const tracker = replaceTracker(db, id, body, now());
-    record(db, 'update', id, tracker.updatedOn);
+    queueChange(db, 'update', id, tracker.updatedOn);
     return withWarnings(tracker, warningsFor(body));
   };
 
@@ -52,7 +50,7 @@ export function trackerOperations(db: Db, limits: TrackerLimits, now: () => stri
         if (findTrackerByName(db, body.name)) throw duplicateName(body.name);
         checkRoom(1);
         const tracker = insertTracker(db, body, now());
-        record(db, 'create', tracker.id, tracker.createdOn);
+        queueChange(db, 'create', tracker.id, tracker.createdOn);
         return withWarnings(tracker, warningsFor(body));
       })();
     },
@@ -71,7 +69,7 @@ export function trackerOperations(db: Db, limits: TrackerLimits, now: () => stri
         for (const body of bodies) if (findTrackerByName(db, body.name)) throw duplicateName(body.name);
         checkRoom(bodies.length);
         const trackers = bodies.map((body) => insertTracker(db, body, now()));
-        for (const tracker of trackers) record(db, 'create', tracker.id, tracker.createdOn);
+        for (const tracker of trackers) queueChange(db, 'create', tracker.id, tracker.createdOn);
         const warnings = bodies.flatMap((body) => warningsFor(body) ?? []);
         return warnings.length > 0 ? { trackers, warnings } : { trackers };
       })();
@@ -106,7 +104,7 @@ export function trackerOperations(db: Db, limits: TrackerLimits, now: () => stri
     deleteTracker(id: string): { id: string; type: 'tracker'; deleted: true } {
       return db.transaction(() => {
         if (!deleteTrackerRow(db, id)) throw notFound(CoreErrorCode.trackerNotFound, 'tracker', id);
-        record(db, 'delete', id, now());
+        queueChange(db, 'delete', id, now());
         return { id, type: 'tracker' as const, deleted: true as const };
       })();
     },
