@@ -65,11 +65,16 @@ describe('phrasewatch trackers', () => {
 });
 
 describe('phrasewatch process, job and conversation', () => {
-  it('submits a transcript, runs its job, and shows the conversation', async () => {
+  it('submits a transcript, leaves its job to a worker, and shows the conversation', async () => {
     const dir = fixtureDir({ 'call.txt': 'Lead: How much does it cost?\nRep: I will send you the price sheet today.\n', 'p.json': [PRICING] });
     const db = ['--db', join(dir, 'store.db')];
     const submitted = JSON.parse((await phrasewatch(['process', 'call.txt', '--trackers', 'p.json', ...db], { cwd: dir })).stdout);
     expect(submitted).toEqual({ conversationId: expect.stringMatching(/^\d+$/), jobId: expect.stringMatching(/^[0-9a-f-]{36}$/) });
+    // Commands that only read or manage the store never run its jobs.
+    expect((await phrasewatch(['trackers', 'list', ...db], { cwd: dir })).code).toBe(0);
+    expect(JSON.parse((await phrasewatch(['job', submitted.jobId, ...db], { cwd: dir })).stdout)).toEqual({ id: submitted.jobId, status: 'scheduled' });
+    const worker = await phrasewatch(['worker', '--until-idle', '--threads', '1', ...db], { cwd: dir });
+    expect(worker.code).toBe(0);
     expect(JSON.parse((await phrasewatch(['job', submitted.jobId, ...db], { cwd: dir })).stdout)).toEqual({ id: submitted.jobId, status: 'completed' });
     const messages = JSON.parse((await phrasewatch(['conversation', 'messages', submitted.conversationId, ...db], { cwd: dir })).stdout).messages;
     expect(messages.map((m: any) => [m.from.name, m.text])).toEqual([['Lead', 'How much does it cost?'], ['Rep', 'I will send you the price sheet today.']]);

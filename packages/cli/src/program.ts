@@ -8,6 +8,7 @@ import { registerServe } from './commands/serve.js';
 import { registerStats } from './commands/stats.js';
 import { registerSync } from './commands/sync.js';
 import { registerTrackers } from './commands/trackers.js';
+import { registerWorker } from './commands/worker.js';
 import type { Io } from './io.js';
 import { parseThreshold, parseWorkers } from './options.js';
 import { OUTPUT_FORMATS } from './output/index.js';
@@ -56,6 +57,7 @@ Example:
   registerStats(program, io, run);
   registerReport(program, io, run);
   registerServe(program, io, run);
+  registerWorker(program, io, run);
   registerSync(program, io, run);
   return program;
 }

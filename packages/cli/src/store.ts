@@ -1,14 +1,53 @@
-// Opening the local store for a command: --db, PHRASEWATCH_DB or the user's data directory.
-import { openStore, type Store } from '@phrasewatch/core';
-import { resolveDbPath } from './db-path.js';
+// Opening the store for a command: --db (a file or a postgres:// URL), PHRASEWATCH_DB or the user's data
+// directory; --queue (or PHRASEWATCH_QUEUE) for BullMQ on Redis. Only commands meant to run jobs (serve,
+// worker, process --wait) run them; the others open the store without touching its jobs.
+import { openStore, type Store, type StoreOptions } from '@phrasewatch/core';
+import { resolveStoreLocation } from './db-path.js';
+import { UsageError } from './exit.js';
 
-export async function withStore<T>(dbFlag: string | undefined, use: (store: Store) => Promise<T>): Promise<T> {
-  const store = await openStore({ path: resolveDbPath(dbFlag) });
+export interface StoreUse {
+  runJobs?: boolean;
+  deliverWebhooks?: boolean;
+  /** redis://host:port[/db][?prefix=name] */
+  queue?: string;
+  threads?: number;
+  leaseMs?: number;
+  onError?: (error: Error) => void;
+}
+
+export function queueOption(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): StoreOptions['queue'] {
+  const value = flag ?? env.PHRASEWATCH_QUEUE;
+  if (value === undefined || value === '') return undefined;
+  let url: URL;
   try {
-    return await use(store);
+    url = new URL(value);
+  } catch {
+    throw new UsageError(`--queue must be a redis:// URL, got "${value}"`);
+  }
+  if (url.protocol !== 'redis:' && url.protocol !== 'rediss:') throw new UsageError(`--queue must be a redis:// URL, got "${value}"`);
+  const prefix = url.searchParams.get('prefix') ?? undefined;
+  url.search = '';
+  return { url: url.toString(), ...(prefix ? { prefix } : {}) };
+}
+
+export async function openCliStore(dbFlag: string | undefined, use: StoreUse = {}): Promise<Store> {
+  const queue = queueOption(use.queue);
+  return openStore({
+    ...resolveStoreLocation(dbFlag),
+    runJobs: use.runJobs ?? false,
+    ...(use.deliverWebhooks !== undefined ? { deliverWebhooks: use.deliverWebhooks } : {}),
+    ...(queue ? { queue } : {}),
+    ...(use.threads !== undefined ? { threads: use.threads } : {}),
+    ...(use.leaseMs !== undefined ? { leaseMs: use.leaseMs } : {}),
+    ...(use.onError ? { onError: use.onError } : {}),
+  });
+}
+
+export async function withStore<T>(dbFlag: string | undefined, work: (store: Store) => Promise<T>, use: StoreUse = {}): Promise<T> {
+  const store = await openCliStore(dbFlag, use);
+  try {
+    return await work(store);
   } finally {
-    // Jobs this process accepted run to the end before it exits.
-    await store.idle();
     await store.close();
   }
 }

@@ -11,6 +11,20 @@ export const DEFAULTS = Object.freeze({
   webhookAttempts: 5,
   webhookRetryDelayMs: 200,
   webhookTimeoutMs: 10_000,
+  /** A job's lease: its owner renews it every third of this; a dead owner's job is run again after it. */
+  leaseMs: 30_000,
+  /** How often runners look in the store for jobs and notifications other processes wrote. */
+  pollMs: 250,
+  /** How often a BullMQ process puts unfinished jobs the queue lacks back on it. */
+  reconcileMs: 5_000,
+  /** Redis key prefix of the BullMQ queue. */
+  queuePrefix: 'phrasewatch',
+  /** The longest close() waits for webhook deliveries before leaving them for the next process. */
+  shutdownMs: 5_000,
+  /** How long a write waits in all for another process's SQLite write lock before it fails (503). */
+  busyTimeoutMs: 30_000,
+  /** Connections per process to PostgreSQL. */
+  postgresConnections: 10,
   /** Sync requests: tries on 429, 5xx or no answer; the first retry's delay (doubling); the wait for an answer. */
   syncAttempts: 5,
   syncRetryDelayMs: 500,

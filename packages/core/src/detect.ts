@@ -7,23 +7,23 @@ import { insightsOf } from './insights/index.js';
 import type { StoredMessage, Tracker, TrackerDetected, TrackerSpec } from './types.js';
 
 export interface TrackerSource {
-  byId(id: string): Tracker | undefined;
-  all(): Tracker[];
+  byId(id: string): Promise<Tracker | undefined>;
+  all(): Promise<Tracker[]>;
 }
 
 const toMatcher = (t: Tracker): MatcherTracker => ({ id: t.id, name: t.name, vocabulary: t.vocabulary, excludeVocabulary: t.excludeVocabulary });
 
 /** Stored trackers first (as asked, or all), then inline ones; a tracker counted twice is kept once. */
-export function resolveTrackers(conversation: Pick<ConversationRow, 'trackerSpecs' | 'enableAll'>, source: TrackerSource): MatcherTracker[] {
+export async function resolveTrackers(conversation: Pick<ConversationRow, 'trackerSpecs' | 'enableAll'>, source: TrackerSource): Promise<MatcherTracker[]> {
   const out = new Map<string, MatcherTracker>();
   const key = (t: MatcherTracker): string => t.id ?? `name:${t.name}`;
   const add = (t: MatcherTracker): void => {
     if (!out.has(key(t))) out.set(key(t), t);
   };
-  if (conversation.enableAll) for (const t of source.all()) add(toMatcher(t));
+  if (conversation.enableAll) for (const t of await source.all()) add(toMatcher(t));
   for (const spec of conversation.trackerSpecs as TrackerSpec[]) {
     if ('id' in spec) {
-      const stored = source.byId(spec.id);
+      const stored = await source.byId(spec.id);
       // A tracker deleted since the request no longer applies.
       if (stored) add(toMatcher(stored));
     } else {

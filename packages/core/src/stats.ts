@@ -1,6 +1,6 @@
 // Hit counts over the store, computed in SQL: per tracker, per conversation, per speaker and per day.
 // A hit is one message matched by one tracker.
-import type { Db } from './db/driver.js';
+import type { Param, Sql } from './db/sql.js';
 import { CoreError, CoreErrorCode } from './errors.js';
 
 export interface StatsQuery {
@@ -26,9 +26,9 @@ function day(field: string, value: string | undefined): string | undefined {
   return new Date(value).toISOString().slice(0, 10);
 }
 
-export function trackerStats(db: Db, query: StatsQuery = {}): TrackerStats {
+export async function trackerStats(db: Sql, query: StatsQuery = {}): Promise<TrackerStats> {
   const where: string[] = [];
-  const params: unknown[] = [];
+  const params: Param[] = [];
   const from = day('from', query.from), to = day('to', query.to);
   if (from) (where.push('day >= ?'), params.push(from));
   if (to) (where.push('day <= ?'), params.push(to));
@@ -41,16 +41,17 @@ export function trackerStats(db: Db, query: StatsQuery = {}): TrackerStats {
   }
   if (query.speaker !== undefined) (where.push('speaker = ?'), params.push(query.speaker));
   const filter = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
-  const group = (columns: string): Array<Record<string, unknown>> =>
-    db.prepare(`SELECT ${columns}, tracker_id, tracker_name, count(*) AS hits FROM hits ${filter} GROUP BY ${columns}, tracker_id ORDER BY ${columns}, tracker_name`).all(...params) as Array<Record<string, unknown>>;
+  // tracker_name is grouped too, as PostgreSQL requires: a tracker id has one name in its hits.
+  const group = (column: string): Promise<Array<Record<string, unknown>>> =>
+    db.all(`SELECT ${column}, tracker_id, tracker_name, count(*) AS hits FROM hits ${filter} GROUP BY ${column}, tracker_id, tracker_name ORDER BY ${column} NULLS FIRST, tracker_name, tracker_id`, params);
   const base = (r: Record<string, unknown>) => ({ trackerId: r.tracker_id as string, name: r.tracker_name as string, hits: r.hits as number });
-  const trackers = db
-    .prepare(`SELECT tracker_id, tracker_name, count(*) AS hits FROM hits ${filter} GROUP BY tracker_id ORDER BY hits DESC, tracker_name`)
-    .all(...params) as Array<Record<string, unknown>>;
+  const trackers = await db.all<Record<string, unknown>>(
+    `SELECT tracker_id, tracker_name, count(*) AS hits FROM hits ${filter} GROUP BY tracker_id, tracker_name ORDER BY hits DESC, tracker_name, tracker_id`, params,
+  );
   return {
     trackers: trackers.map(base),
-    conversations: group('conversation_id').map((r) => ({ conversationId: r.conversation_id as string, ...base(r) })),
-    speakers: group('speaker').map((r) => ({ speaker: r.speaker as string | null, ...base(r) })),
-    days: group('day').map((r) => ({ day: r.day as string, ...base(r) })),
+    conversations: (await group('conversation_id')).map((r) => ({ conversationId: r.conversation_id as string, ...base(r) })),
+    speakers: (await group('speaker')).map((r) => ({ speaker: r.speaker as string | null, ...base(r) })),
+    days: (await group('day')).map((r) => ({ day: r.day as string, ...base(r) })),
   };
 }

@@ -1,28 +1,36 @@
-// openStore: the embedded store and Symbl's operations over it. Every write is one transaction; jobs
-// run in the background, in arrival order, and survive restarts.
+// openStore: the store and Symbl's operations over it. Every write is one transaction. Jobs are rows with
+// one owner at a time (a lease); which processes run them, and how, is chosen here: the in-process queue
+// on the store itself (the default), or BullMQ on Redis across machines; matching on the calling thread
+// or on worker threads.
 import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import { CoreError, CoreErrorCode, notFound } from './errors.js';
 import { DEFAULTS } from './defaults.js';
-import { openDatabase, type Db } from './db/driver.js';
-import { migrate } from './db/migrations.js';
-import { nextId } from './ids.js';
+import { isPostgresUrl, openSql } from './db/open.js';
+import type { Sql } from './db/sql.js';
+import { nextId, nextIds } from './ids.js';
 import { checkProcessTextRequest, checkTrackerSpecs } from './conversations/request.js';
 import {
   asInputMessage, findConversation, insertConversation, insertMessages, listConversationRows, listMessages, loadDetections, mergeTrackerSpecs, saveDetections,
 } from './conversations/repository.js';
 import { detectTrackers, hitsOf, resolveTrackers, type TrackerSource } from './detect.js';
 import { actionItemsOf, questionsOf } from './insights/index.js';
-import { countActiveJobs, findJob, insertJob, setJobStatus, unfinishedJobs } from './jobs/repository.js';
-import { createRunner } from './jobs/runner.js';
-import { createNotifier } from './jobs/webhook.js';
+import { createBullQueue, type BullQueue } from './jobs/bullmq.js';
+import { computeInline, type Compute } from './jobs/compute.js';
+import { createComputePool, type ComputePool } from './jobs/compute-pool.js';
+import { createExecutor } from './jobs/executor.js';
+import { createLocalQueue, type LocalQueue } from './jobs/local-queue.js';
+import { countActiveJobs, findJob, insertJob } from './jobs/repository.js';
+import { createDeliverer, type Deliverer } from './jobs/webhook.js';
+import { queueWebhook } from './jobs/webhook-repository.js';
 import { trackerStats, type StatsQuery } from './stats.js';
 import { syncEngine } from './sync/engine.js';
 import { remoteApi, type ApiGeneration } from './sync/remote.js';
 import { createStreamSession, type Stream, type StreamOptions } from './stream.js';
 import { trackerOperations } from './trackers/operations.js';
-import { findTracker, listTrackerRows } from './trackers/repository.js';
+import { findTracker, listTrackerRows, trackerIds } from './trackers/repository.js';
 import { checkBodySize } from './trackers/validate.js';
-import type { Job, JobStatus, ProcessTextRequest, StoredMessage, TrackerDetected } from './types.js';
+import type { Job, ProcessTextRequest, StoredMessage, TrackerDetected } from './types.js';
 
 export interface SyncOptions {
   /** The remote Symbl API; default https://api.symbl.ai. */
@@ -41,8 +49,27 @@ export interface SyncOptions {
 export interface StoreOptions {
   /** SQLite file; created with its folder's permission if missing. */
   path?: string;
-  /** An in-memory database instead of a file: for tests and short-lived embedding. */
+  /** An in-memory SQLite database instead of a file: for tests and short-lived embedding. */
   memory?: boolean;
+  /** A PostgreSQL URL (postgres://…) instead of SQLite: one store for many processes and machines. */
+  url?: string;
+  /** With `url`: a schema of the store's own (created if missing). */
+  schema?: string;
+  /**
+   * Whether this process runs jobs (default true). A process that only reads or manages trackers passes
+   * false; jobs it accepts then wait for a process that runs them.
+   */
+  runJobs?: boolean;
+  /** Worker threads for jobs' matching; 0 (the default) matches on the calling thread. */
+  threads?: number;
+  /** Jobs through BullMQ on Redis instead of the in-process queue: accepted here, run by any worker. */
+  queue?: { url: string; prefix?: string };
+  /** How long a job's owner holds it without renewing (it renews every third of this). */
+  leaseMs?: number;
+  /** Whether this process delivers webhook notifications (default: when it runs jobs). */
+  deliverWebhooks?: boolean;
+  /** The longest close() waits for webhook deliveries before cutting them off (they stay pending). */
+  shutdownMs?: number;
   maxTrackers?: number;
   maxBodyBytes?: number;
   webhook?: { attempts?: number; retryDelayMs?: number; timeoutMs?: number };
@@ -54,100 +81,116 @@ export interface StoreOptions {
 
 function checkOptions(options: StoreOptions): void {
   if (typeof options !== 'object' || options === null) throw new CoreError('option.invalid', 'openStore needs an options object');
-  if (options.memory !== true && (typeof options.path !== 'string' || options.path === '')) {
-    throw new CoreError('option.invalid', 'give option "path" (a database file) or "memory: true"');
-  }
-  for (const name of ['maxTrackers', 'maxBodyBytes'] as const) {
+  const places = [options.memory === true, typeof options.path === 'string' && options.path !== '', typeof options.url === 'string' && options.url !== ''].filter(Boolean).length;
+  if (places !== 1) throw new CoreError('option.invalid', 'give one of the options "path" (an SQLite file), "url" (postgres://…) or "memory: true"');
+  if (options.url !== undefined && !isPostgresUrl(options.url)) throw new CoreError('option.invalid', `option "url" must be a postgres:// URL, got ${JSON.stringify(options.url)}`);
+  if (options.schema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(options.schema)) throw new CoreError('option.invalid', `option "schema" must be a lower-case SQL name, got ${JSON.stringify(options.schema)}`);
+  for (const name of ['maxTrackers', 'maxBodyBytes', 'leaseMs', 'shutdownMs'] as const) {
     const value = options[name];
     if (value !== undefined && !(Number.isInteger(value) && value > 0)) throw new CoreError('option.invalid', `option "${name}" must be a positive integer, got ${JSON.stringify(value)}`);
   }
+  if (options.threads !== undefined && !(Number.isInteger(options.threads) && options.threads >= 0)) {
+    throw new CoreError('option.invalid', `option "threads" must be an integer of at least 0, got ${JSON.stringify(options.threads)}`);
+  }
+  if (options.queue !== undefined && (typeof options.queue !== 'object' || typeof options.queue?.url !== 'string')) {
+    throw new CoreError('option.invalid', 'option "queue" must be {url: "redis://…"}');
+  }
 }
+
+const describePlace = (options: StoreOptions): string => (options.memory ? 'memory' : options.url !== undefined ? options.url.replace(/\/\/[^@/]*@/, '//…@') : JSON.stringify(options.path));
 
 export async function openStore(options: StoreOptions) {
   checkOptions(options);
-  let db: Db;
+  let db: Sql;
   try {
-    db = openDatabase(options);
-    migrate(db);
+    db = await openSql(options, { busyTimeoutMs: DEFAULTS.busyTimeoutMs, maxConnections: DEFAULTS.postgresConnections });
   } catch (error) {
-    throw new CoreError('store.open_failed', `cannot open the store at ${options.memory ? 'memory' : JSON.stringify(options.path)}: ${(error as Error).message}`, 500);
+    throw new CoreError('store.open_failed', `cannot open the store at ${describePlace(options)}: ${(error as Error).message}`, 500);
   }
   const clock = options.now ?? (() => new Date());
   const now = (): string => clock().toISOString();
   const onError = options.onError ?? (() => {});
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULTS.maxBodyBytes;
+  const runJobs = options.runJobs ?? true;
+  const leaseMs = options.leaseMs ?? DEFAULTS.leaseMs;
+  const owner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   const trackers = trackerOperations(db, { maxTrackers: options.maxTrackers ?? DEFAULTS.maxTrackers, maxBodyBytes }, now);
-  const notifier = createNotifier({
-    attempts: options.webhook?.attempts ?? DEFAULTS.webhookAttempts,
-    retryDelayMs: options.webhook?.retryDelayMs ?? DEFAULTS.webhookRetryDelayMs,
-    timeoutMs: options.webhook?.timeoutMs ?? DEFAULTS.webhookTimeoutMs,
-    onError,
-  });
   const source: TrackerSource = { byId: (id) => findTracker(db, id), all: () => listTrackerRows(db) };
   let closed = false;
 
-  const status = (jobId: string, webhookUrl: string | null, next: JobStatus, reason: string | null = null): void => {
-    setJobStatus(db, jobId, next, reason, now());
-    if (webhookUrl) notifier.notify(webhookUrl, jobId, next);
+  let deliverer: Deliverer | null = null;
+  if (options.deliverWebhooks ?? runJobs) {
+    deliverer = createDeliverer(db, owner, {
+      attempts: options.webhook?.attempts ?? DEFAULTS.webhookAttempts,
+      retryDelayMs: options.webhook?.retryDelayMs ?? DEFAULTS.webhookRetryDelayMs,
+      timeoutMs: options.webhook?.timeoutMs ?? DEFAULTS.webhookTimeoutMs,
+      pollMs: DEFAULTS.pollMs,
+      onError,
+    });
+  }
+
+  const threads = options.threads ?? 0;
+  let pool: ComputePool | null = null;
+  let compute: Compute = computeInline;
+  if (runJobs && threads > 0) {
+    pool = createComputePool(threads);
+    compute = pool.compute;
+  }
+  const execute = createExecutor({ db, owner, leaseMs, compute, source, now, onError, onWebhook: () => deliverer?.wake() });
+  const concurrency = Math.max(1, threads);
+
+  let bull: BullQueue | null = null;
+  let local: LocalQueue | null = null;
+  if (options.queue !== undefined) {
+    bull = createBullQueue({ url: options.queue.url, prefix: options.queue.prefix ?? DEFAULTS.queuePrefix });
+    if (runJobs) bull.startWorker(execute, { concurrency: concurrency * 2, lockMs: leaseMs, retryMs: DEFAULTS.pollMs, onError });
+    bull.startReconciler(db, DEFAULTS.reconcileMs, onError);
+  } else if (runJobs) {
+    local = createLocalQueue(db, execute, { concurrency, pollMs: DEFAULTS.pollMs, onError });
+  }
+
+  const refreshDetections = async (conversationId: string): Promise<void> => {
+    const conversation = (await findConversation(db, conversationId))!;
+    const messages = await listMessages(db, conversationId);
+    const { detected, hits } = detectTrackers(await resolveTrackers(conversation, source), messages, conversation.threshold ?? undefined, now());
+    await saveDetections(db, conversationId, detected, hits, now());
   };
 
-  /** A job's whole effect (messages, trackers, detections, completion) commits at once, or not at all. */
-  const runJob = (jobId: string): void => {
-    const job = findJob(db, jobId);
-    if (!job || job.status === 'completed' || job.status === 'failed') return;
-    status(job.id, job.webhookUrl, 'in_progress');
-    try {
-      const request = JSON.parse(job.requestJson) as ProcessTextRequest;
-      db.transaction(() => {
-        insertMessages(db, job.conversationId, request.messages);
-        mergeTrackerSpecs(db, job.conversationId, request.trackers ?? [], request.enableAllTrackers ?? false, request.confidenceThreshold);
-        refreshDetections(job.conversationId);
-        setJobStatus(db, job.id, 'completed', null, now());
-      })();
-      if (job.webhookUrl) notifier.notify(job.webhookUrl, job.id, 'completed');
-    } catch (error) {
-      onError(error as Error);
-      status(job.id, job.webhookUrl, 'failed', (error as Error).message);
-    }
-  };
-  const runner = createRunner(runJob);
-
-  const refreshDetections = (conversationId: string): void => {
-    const conversation = findConversation(db, conversationId)!;
-    const messages = listMessages(db, conversationId);
-    const { detected, hits } = detectTrackers(resolveTrackers(conversation, source), messages, conversation.threshold ?? undefined, now());
-    saveDetections(db, conversationId, detected, hits, now());
-  };
-
-  const submit = (body: unknown, conversationId: string | null): { conversationId: string; jobId: string } => {
+  const open = (): void => {
     if (closed) throw new CoreError(CoreErrorCode.storeClosed, 'the store is closed');
+  };
+
+  const submit = async (body: unknown, conversationId: string | null): Promise<{ conversationId: string; jobId: string }> => {
+    open();
     checkBodySize(body, maxBodyBytes);
-    const request: ProcessTextRequest = checkProcessTextRequest(body, (id) => findTracker(db, id) !== undefined);
+    const known = await trackerIds(db);
+    const request: ProcessTextRequest = checkProcessTextRequest(body, (id) => known.has(id));
     const jobId = randomUUID();
-    const id = db.transaction(() => {
+    const id = await db.transaction(async () => {
       let target = conversationId;
       if (target === null) {
-        target = nextId(db);
-        insertConversation(db, target, request.name ?? target, now());
-      } else if (!findConversation(db, target)) {
+        target = await nextId(db);
+        await insertConversation(db, target, request.name ?? target, now());
+      } else if (!(await findConversation(db, target))) {
         throw notFound(CoreErrorCode.conversationNotFound, 'conversation', target);
       }
-      insertJob(db, { id: jobId, conversationId: target, request, webhookUrl: request.webhookUrl }, now());
+      const messageIds = await nextIds(db, request.messages.length);
+      await insertJob(db, { id: jobId, conversationId: target, request, webhookUrl: request.webhookUrl, messageIds }, now());
+      if (request.webhookUrl) await queueWebhook(db, jobId, request.webhookUrl, 'scheduled', Date.now(), now());
       return target;
-    })();
-    if (request.webhookUrl) notifier.notify(request.webhookUrl, jobId, 'scheduled');
-    runner.enqueue(jobId);
+    });
+    if (request.webhookUrl) deliverer?.wake();
+    local?.wake();
+    // The row is committed: if Redis does not take the job now, the reconciler puts it on the queue later.
+    if (bull) await bull.enqueue(jobId).catch((error: Error) => onError(error));
     return { conversationId: id, jobId };
   };
 
-  const conversation = (id: string) => {
-    const found = findConversation(db, id);
+  const conversation = async (id: string) => {
+    const found = await findConversation(db, id);
     if (!found) throw notFound(CoreErrorCode.conversationNotFound, 'conversation', id);
     return found;
   };
-
-  // Jobs a previous process left unfinished run again, in their order.
-  for (const jobId of unfinishedJobs(db, now())) runner.enqueue(jobId);
 
   const store = {
     createTracker: async (body: unknown) => trackers.createTracker(body),
@@ -164,64 +207,65 @@ export async function openStore(options: StoreOptions) {
     appendText: async (conversationId: string, body: unknown) => submit(body, conversationId),
 
     getJob: async (jobId: string): Promise<Job> => {
-      const job = findJob(db, jobId);
+      const job = await findJob(db, jobId);
       if (!job) throw notFound(CoreErrorCode.jobNotFound, 'job', jobId);
       return job.reason ? { id: job.id, status: job.status, reason: job.reason } : { id: job.id, status: job.status };
     },
     getMessages: async (conversationId: string) => {
-      conversation(conversationId);
-      return { messages: listMessages(db, conversationId) };
+      await conversation(conversationId);
+      return { messages: await listMessages(db, conversationId) };
     },
     /** Stored when the conversation's last job completed: reading it costs no matching. */
     getTrackersDetected: async (conversationId: string) => {
-      conversation(conversationId);
-      return loadDetections(db, conversationId) ?? [];
+      await conversation(conversationId);
+      return (await loadDetections(db, conversationId)) ?? [];
     },
     getQuestions: async (conversationId: string) => {
-      conversation(conversationId);
-      return questionsOf(listMessages(db, conversationId));
+      await conversation(conversationId);
+      return questionsOf(await listMessages(db, conversationId));
     },
     getActionItems: async (conversationId: string) => {
-      conversation(conversationId);
-      return actionItemsOf(listMessages(db, conversationId));
+      await conversation(conversationId);
+      return actionItemsOf(await listMessages(db, conversationId));
     },
 
     createStream: async (streamOptions: StreamOptions = {}): Promise<Stream> => {
-      const specs = streamOptions.trackers === undefined ? [] : checkTrackerSpecs(streamOptions.trackers, (id) => findTracker(db, id) !== undefined);
+      const known = await trackerIds(db);
+      const specs = streamOptions.trackers === undefined ? [] : checkTrackerSpecs(streamOptions.trackers, (id) => known.has(id));
       const enableAll = streamOptions.enableAllTrackers === true;
-      return createStreamSession(resolveTrackers({ trackerSpecs: specs, enableAll }, source), streamOptions, async (finals) => {
-        const id = db.transaction(() => {
-          const conversationId = nextId(db);
-          insertConversation(db, conversationId, conversationId, now());
-          insertMessages(db, conversationId, finals.map(asInputMessage));
-          mergeTrackerSpecs(db, conversationId, specs, enableAll, streamOptions.threshold);
-          refreshDetections(conversationId);
+      return createStreamSession(await resolveTrackers({ trackerSpecs: specs, enableAll }, source), streamOptions, async (finals) => {
+        const id = await db.transaction(async () => {
+          const conversationId = await nextId(db);
+          await insertConversation(db, conversationId, conversationId, now());
+          await insertMessages(db, conversationId, finals.map(asInputMessage));
+          await mergeTrackerSpecs(db, conversationId, specs, enableAll, streamOptions.threshold);
+          await refreshDetections(conversationId);
           return conversationId;
-        })();
-        return { conversationId: id, trackers: loadDetections(db, id) ?? [] };
+        });
+        return { conversationId: id, trackers: (await loadDetections(db, id)) ?? [] };
       });
     },
 
     trackerStats: async (query?: StatsQuery) => trackerStats(db, query),
 
-    listConversations: async () => ({ conversations: listConversationRows(db) }),
+    listConversations: async () => ({ conversations: await listConversationRows(db) }),
 
     /**
      * Stores a conversation matched elsewhere (the CLI's batch `match --store`) with its trackers-detected.
      * Messages get store ids; the refs are rewritten to them.
      */
     importConversation: async (input: { name: string; messages: Array<Omit<StoredMessage, 'conversationId' | 'id'> & { id: string }>; trackers: TrackerDetected[] }) => {
-      if (closed) throw new CoreError(CoreErrorCode.storeClosed, 'the store is closed');
-      return db.transaction(() => {
-        const conversationId = nextId(db);
-        insertConversation(db, conversationId, input.name, now());
-        const ids = insertMessages(db, conversationId, input.messages.map(asInputMessage));
+      open();
+      return db.transaction(async () => {
+        const conversationId = await nextId(db);
+        await insertConversation(db, conversationId, input.name, now());
+        const ids = await insertMessages(db, conversationId, input.messages.map(asInputMessage));
         const renamed = new Map(input.messages.map((m, i) => [m.id, ids[i]]));
         const detected: TrackerDetected[] = structuredClone(input.trackers);
         for (const tracker of detected) for (const m of tracker.matches) for (const ref of m.messageRefs) ref.id = renamed.get(ref.id) ?? ref.id;
-        saveDetections(db, conversationId, detected, hitsOf(detected, listMessages(db, conversationId), now()), now());
+        await saveDetections(db, conversationId, detected, hitsOf(detected, await listMessages(db, conversationId), now()), now());
         return { conversationId };
-      })();
+      });
     },
 
     /** Sync of trackers with a remote Symbl API: push the outbox, pull remote changes, status. */
@@ -250,17 +294,33 @@ export async function openStore(options: StoreOptions) {
     /** Jobs accepted and not yet finished (scheduled or in progress). */
     activeJobCount: async () => countActiveJobs(db),
 
-    /** Resolves when no job is queued or running and every webhook has been delivered or given up. */
+    /** Puts every unfinished job the BullMQ queue lacks back on it; how many were looked at. */
+    reconcileQueue: async () => (bull ? bull.reconcile(db) : 0),
+
+    /**
+     * Resolves when no job is scheduled or running (when this process runs jobs) and every webhook has been
+     * delivered or given up (when it delivers them).
+     */
     idle: async () => {
-      await runner.idle();
-      await notifier.drain();
+      if (runJobs) {
+        if (local) await local.idle();
+        while ((await countActiveJobs(db)) > 0) await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      await deliverer?.drain();
     },
-    /** Stops taking jobs, lets the running one finish, and closes the file. Unfinished jobs resume on the next open. */
+    /**
+     * Takes no new job, lets the running ones finish, gives webhook deliveries at most `shutdownMs`, and
+     * closes the database. Unfinished jobs and undelivered notifications stay in the store for the next
+     * process.
+     */
     close: async () => {
       if (closed) return;
       closed = true;
-      await runner.stop();
-      db.close();
+      await local?.stop();
+      await bull?.close();
+      await deliverer?.stop(options.shutdownMs ?? DEFAULTS.shutdownMs);
+      await pool?.close();
+      await db.close();
     },
   };
   return store;

@@ -51,7 +51,7 @@ describe('durability', () => {
 
   it('says which path it cannot open', async () => {
     await expect(openStore({ path: join(dir, 'missing-folder', 'x.db') })).rejects.toMatchObject({ code: 'store.open_failed', message: expect.stringContaining('missing-folder') });
-    await expect(openStore({} as never)).rejects.toThrow(/give option "path"/);
+    await expect(openStore({} as never)).rejects.toThrow(/give one of the options "path"/);
   });
 
   it('keeps every committed change when the process is killed in the middle of writes', async () => {

@@ -1,7 +1,7 @@
 // `phrasewatch process`, `job` and `conversation`: Symbl's Async Text and Conversation APIs over the store.
 import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
-import { readConversations, type InputFormat } from '@phrasewatch/core';
+import { readConversations, type InputFormat, type Job, type Store } from '@phrasewatch/core';
 import type { Command } from 'commander';
 import { UsageError, describeError } from '../exit.js';
 import { printJson, writeOut, type Io } from '../io.js';
@@ -9,6 +9,15 @@ import { withStore } from '../store.js';
 import { loadTrackerFile } from './match.js';
 
 type Run = (code: Promise<number>) => Promise<void>;
+
+/** The job once it has completed or failed, whoever ran it. */
+async function finished(store: Store, jobId: string): Promise<Job> {
+  for (;;) {
+    const job = await store.getJob(jobId);
+    if (job.status === 'completed' || job.status === 'failed') return job;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
 
 export function registerProcess(program: Command, io: Io, run: Run): void {
   program
@@ -18,10 +27,11 @@ export function registerProcess(program: Command, io: Io, run: Run): void {
     .option('--trackers <file>', 'trackers for this conversation only')
     .option('--enable-all-trackers', 'apply every tracker in the store')
     .option('--input-format <format>', 'the file\'s format, when its name and content do not tell')
-    .option('--wait', 'wait for the job and print the trackers detected')
-    .option('--db <path>', 'store file')
+    .option('--wait', 'run the job here (or, with --queue, wait for a worker to) and print the trackers detected')
+    .option('--db <path>', 'store: an SQLite file, or postgres://… for PostgreSQL')
+    .option('--queue <url>', 'enqueue on BullMQ (redis://…) for `phrasewatch worker`')
     .addHelpText('after', '\nExample:\n  phrasewatch process call.vtt --enable-all-trackers --wait\n')
-    .action((file: string, options: { trackers?: string; enableAllTrackers?: boolean; inputFormat?: InputFormat; wait?: boolean; db?: string }) =>
+    .action((file: string, options: { trackers?: string; enableAllTrackers?: boolean; inputFormat?: InputFormat; wait?: boolean; db?: string; queue?: string }) =>
       run(
         (async () => {
           let text: string;
@@ -32,6 +42,7 @@ export function registerProcess(program: Command, io: Io, run: Run): void {
           }
           const conversations = readConversations(text, { name: file, baseName: basename(file, extname(file)), format: options.inputFormat });
           const trackers = options.trackers ? (await loadTrackerFile(options.trackers)).trackers : [];
+          const queued = options.queue !== undefined || Boolean(process.env.PHRASEWATCH_QUEUE);
           return withStore(options.db, async (store) => {
             for (const conversation of conversations) {
               const submitted = await store.processText({
@@ -48,13 +59,13 @@ export function registerProcess(program: Command, io: Io, run: Run): void {
                 await writeOut(io.stdout, JSON.stringify(submitted) + '\n');
                 continue;
               }
-              await store.idle();
-              const job = await store.getJob(submitted.jobId);
+              const job = await finished(store, submitted.jobId);
               if (job.status !== 'completed') throw new Error(`job ${job.id} ${job.status}${job.reason ? `: ${job.reason}` : ''}`);
               await printJson(io.stdout, await store.getTrackersDetected(submitted.conversationId));
             }
+            if (!options.wait && !queued) io.stderr.write('phrasewatch: scheduled; `phrasewatch worker` or `phrasewatch serve` on this store runs it (or use --wait)\n');
             return 0;
-          });
+          }, { runJobs: options.wait === true && !queued, queue: options.queue });
         })(),
       ),
     );

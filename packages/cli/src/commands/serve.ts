@@ -1,12 +1,13 @@
 // `phrasewatch serve`: the Symbl-compatible server on the local store, until SIGINT or SIGTERM.
-import { openStore } from '@phrasewatch/core';
+import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
-import { resolveDbPath } from '../db-path.js';
 import { DEFAULTS } from '../defaults.js';
 import { UsageError } from '../exit.js';
 import type { Io } from '../io.js';
 import { buildServer } from '../server/app.js';
 import { tokenIssuer } from '../server/auth.js';
+import { openCliStore } from '../store.js';
+import { untilSignal } from '../signals.js';
 
 type Run = (code: Promise<number>) => Promise<void>;
 
@@ -17,9 +18,12 @@ interface ServeOptions {
   appId?: string;
   appSecret?: string;
   maxJobs: string;
+  queue?: string;
+  threads?: string;
+  lease?: string;
 }
 
-function positiveInteger(name: string, value: string, min = 1): number {
+export function positiveInteger(name: string, value: string, min = 1): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < min) throw new UsageError(`option --${name} must be an integer of at least ${min}, got "${value}"`);
   return n;
@@ -31,7 +35,10 @@ export function registerServe(program: Command, io: Io, run: Run): void {
     .description('Serve Symbl\'s REST API (trackers, async text, conversations) on the local store')
     .option('--host <host>', 'address to listen on', DEFAULTS.serveHost)
     .option('--port <port>', 'port (0 picks a free one)', DEFAULTS.servePort)
-    .option('--db <path>', 'store file')
+    .option('--db <path>', 'store: an SQLite file, or postgres://… for PostgreSQL')
+    .option('--queue <url>', 'BullMQ on Redis (redis://host:port[?prefix=name]): accept and enqueue here, run jobs in `phrasewatch worker`')
+    .option('--threads <n>', 'worker threads for jobs\' matching (default: the number of cores)')
+    .option('--lease <ms>', 'how long a job stays claimed without renewal before another runner takes it', String(30_000))
     .option('--app-id <id>', 'the appId clients authenticate with (or PHRASEWATCH_APP_ID)')
     .option('--app-secret <secret>', 'the appSecret (or PHRASEWATCH_APP_SECRET)')
     .option('--max-jobs <n>', 'jobs scheduled or running before async requests get 429', DEFAULTS.serveMaxJobs)
@@ -42,7 +49,17 @@ export function registerServe(program: Command, io: Io, run: Run): void {
       if (!appId || !appSecret) throw new UsageError('give --app-id and --app-secret (or PHRASEWATCH_APP_ID and PHRASEWATCH_APP_SECRET)');
       const port = positiveInteger('port', options.port, 0);
       const maxJobs = positiveInteger('max-jobs', options.maxJobs);
-      const store = await openStore({ path: resolveDbPath(options.db), onError: (error) => io.stderr.write(`phrasewatch: ${error.message}\n`) });
+      const threads = options.threads === undefined ? availableParallelism() : positiveInteger('threads', options.threads);
+      const leaseMs = positiveInteger('lease', options.lease ?? '30000', 100);
+      // With a queue, workers run the jobs; without one, this process does, on its own worker threads.
+      const store = await openCliStore(options.db, {
+        runJobs: options.queue === undefined && !process.env.PHRASEWATCH_QUEUE,
+        deliverWebhooks: true,
+        queue: options.queue,
+        threads,
+        leaseMs,
+        onError: (error) => io.stderr.write(`phrasewatch: ${error.message}\n`),
+      });
       const app = buildServer({ store, tokens: tokenIssuer(), appId, appSecret, maxJobs, log: (line) => io.stderr.write(`${new Date().toISOString()} ${line}\n`) });
       try {
         const address = await app.listen({ host: options.host, port });
@@ -53,10 +70,7 @@ export function registerServe(program: Command, io: Io, run: Run): void {
       }
       // Until a signal: then stop taking requests, finish the ones in flight and the running job, and close
       // the store. Accepted jobs not yet run stay in the store and resume on the next start.
-      const signal = await new Promise<string>((resolve) => {
-        process.once('SIGINT', () => resolve('SIGINT'));
-        process.once('SIGTERM', () => resolve('SIGTERM'));
-      });
+      const signal = await untilSignal();
       io.stderr.write(`phrasewatch: ${signal}, shutting down\n`);
       await app.close();
       await store.close();

@@ -1,6 +1,7 @@
-// The schema, as forward migrations: migration k brings user_version from k to k + 1. They run on open,
-// each in its own transaction.
-import { userVersion, type Db } from './driver.js';
+// The schema, as forward migrations written once for both databases ({{…}} marks the column types that
+// differ). Migration k brings the schema from version k to k + 1; pending ones run on open, in one
+// transaction, which on PostgreSQL also holds a lock so that processes starting together migrate once.
+import { forDialect, type Sql } from './sql.js';
 
 const MIGRATIONS: readonly string[] = [
   `
@@ -21,7 +22,7 @@ const MIGRATIONS: readonly string[] = [
     name TEXT NOT NULL,
     tracker_specs TEXT NOT NULL DEFAULT '[]',
     enable_all INTEGER NOT NULL DEFAULT 0,
-    threshold REAL,
+    threshold {{real}},
     created_on TEXT NOT NULL
   );
   CREATE TABLE messages (
@@ -35,7 +36,7 @@ const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX messages_by_conversation ON messages(conversation_id, seq);
   CREATE TABLE jobs (
-    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    seq {{serialKey}},
     id TEXT NOT NULL UNIQUE,
     conversation_id TEXT NOT NULL REFERENCES conversations(id),
     status TEXT NOT NULL,
@@ -65,7 +66,7 @@ const MIGRATIONS: readonly string[] = [
   // 2: sync with a remote Symbl API.
   `
   CREATE TABLE outbox (
-    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    seq {{serialKey}},
     op TEXT NOT NULL CHECK (op IN ('create', 'update', 'delete')),
     tracker_id TEXT NOT NULL,
     created_on TEXT NOT NULL
@@ -78,7 +79,7 @@ const MIGRATIONS: readonly string[] = [
     local_synced_on TEXT
   );
   CREATE TABLE sync_conflicts (
-    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    seq {{serialKey}},
     local_id TEXT,
     remote_id TEXT,
     kind TEXT NOT NULL,
@@ -87,15 +88,55 @@ const MIGRATIONS: readonly string[] = [
     created_on TEXT NOT NULL
   );
   `,
+  // 3: jobs with one owner at a time (a lease), message ids fixed at submission, webhooks kept until delivered.
+  `
+  ALTER TABLE jobs ADD COLUMN owner TEXT;
+  ALTER TABLE jobs ADD COLUMN lease_until {{bigint}};
+  ALTER TABLE jobs ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE jobs ADD COLUMN message_ids TEXT;
+  CREATE INDEX jobs_by_conversation ON jobs(conversation_id, seq);
+  CREATE TABLE webhooks (
+    seq {{serialKey}},
+    job_id TEXT NOT NULL,
+    url TEXT NOT NULL,
+    status TEXT NOT NULL,
+    state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'delivered', 'given_up')),
+    attempts INTEGER NOT NULL DEFAULT 0,
+    next_at {{bigint}} NOT NULL,
+    owner TEXT,
+    lease_until {{bigint}},
+    last_error TEXT,
+    created_on TEXT NOT NULL,
+    UNIQUE (job_id, status)
+  );
+  CREATE INDEX webhooks_due ON webhooks(state, next_at);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
-export function migrate(db: Db): void {
-  for (let version = userVersion(db); version < MIGRATIONS.length; version++) {
-    db.transaction(() => {
-      db.exec(MIGRATIONS[version]);
-      db.exec(`PRAGMA user_version = ${version + 1}`);
-    })();
-  }
+/** Any number, the same in every process: the advisory lock that serializes migrations. */
+const MIGRATION_LOCK = 727_190_401;
+
+async function readVersion(sql: Sql): Promise<number> {
+  if (sql.dialect.name === 'sqlite') return (await sql.get<{ user_version: number }>('PRAGMA user_version'))!.user_version;
+  await sql.get('SELECT pg_advisory_xact_lock(?)', [MIGRATION_LOCK]);
+  await sql.exec('CREATE TABLE IF NOT EXISTS phrasewatch_schema (version INTEGER NOT NULL)');
+  const row = await sql.get<{ version: number }>('SELECT version FROM phrasewatch_schema');
+  if (row === undefined) await sql.run('INSERT INTO phrasewatch_schema (version) VALUES (0)');
+  return row?.version ?? 0;
+}
+
+async function writeVersion(sql: Sql, version: number): Promise<void> {
+  if (sql.dialect.name === 'sqlite') await sql.exec(`PRAGMA user_version = ${version}`);
+  else await sql.run('UPDATE phrasewatch_schema SET version = ?', [version]);
+}
+
+export async function migrate(sql: Sql): Promise<void> {
+  await sql.transaction(async () => {
+    const from = await readVersion(sql);
+    if (from > MIGRATIONS.length) throw new Error(`the store's schema is version ${from}, newer than this phrasewatch (${MIGRATIONS.length}): upgrade phrasewatch`);
+    for (let version = from; version < MIGRATIONS.length; version++) await sql.exec(forDialect(MIGRATIONS[version], sql.dialect));
+    if (from < MIGRATIONS.length) await writeVersion(sql, MIGRATIONS.length);
+  });
 }

@@ -3,7 +3,7 @@
 // trackers merged in. Links map local and remote ids; a name that exists on the other side links the two
 // instead of failing; concurrent edits go to the newer updatedOn; every conflict is kept for status.
 import { createHash } from 'node:crypto';
-import type { Db } from '../db/driver.js';
+import type { Sql } from '../db/sql.js';
 import { deleteTrackerRow, findTracker, findTrackerByName, insertTracker, replaceTracker } from '../trackers/repository.js';
 import type { Tracker, TrackerBody } from '../types.js';
 import { RemoteError, type RemoteApi, type RemoteTracker } from './remote.js';
@@ -44,9 +44,9 @@ export function contentOf(t: TrackerBody): TrackerBody {
 const hashOf = (t: TrackerBody): string => createHash('sha256').update(JSON.stringify(contentOf(t))).digest('hex');
 const newer = (a: string | undefined, b: string | undefined): boolean => (a ?? '') > (b ?? '');
 
-export function syncEngine(db: Db, remote: RemoteApi, now: () => string, maxBodyBytes: number) {
-  const conflict = (c: Omit<Conflict, 'createdOn'>): void => reportConflict(db, { ...c, createdOn: now() });
-  const linkTo = (localId: string, r: RemoteTracker): void =>
+export function syncEngine(db: Sql, remote: RemoteApi, now: () => string, maxBodyBytes: number) {
+  const conflict = (c: Omit<Conflict, 'createdOn'>): Promise<void> => reportConflict(db, { ...c, createdOn: now() });
+  const linkTo = (localId: string, r: RemoteTracker): Promise<void> =>
     link(db, { localId, remoteId: r.id, remoteUpdatedOn: r.updatedOn ?? null, remoteHash: hashOf(r) }, now());
   // Changed since the last sync: a new updatedOn, or new content (two edits can share a millisecond, and
   // an older remote API may send no updatedOn at all).
@@ -54,16 +54,16 @@ export function syncEngine(db: Db, remote: RemoteApi, now: () => string, maxBody
     hashOf(r) !== l.remoteHash || (r.updatedOn !== undefined && l.remoteUpdatedOn !== null && r.updatedOn !== l.remoteUpdatedOn);
 
   /** Remote content into the local tracker, without queueing it back. */
-  const applyRemote = (localId: string, r: RemoteTracker): boolean => {
+  const applyRemote = async (localId: string, r: RemoteTracker): Promise<boolean> => {
     try {
-      db.transaction(() => {
-        replaceTracker(db, localId, contentOf(r), now());
-        dropPending(db, localId);
-        linkTo(localId, r);
-      })();
+      await db.transaction(async () => {
+        await replaceTracker(db, localId, contentOf(r), now());
+        await dropPending(db, localId);
+        await linkTo(localId, r);
+      });
       return true;
     } catch (error) {
-      conflict({ localId, remoteId: r.id, kind: 'name_clash', resolution: 'skipped', detail: `remote tracker "${r.name}" could not be applied: ${(error as Error).message}` });
+      await conflict({ localId, remoteId: r.id, kind: 'name_clash', resolution: 'skipped', detail: `remote tracker "${r.name}" could not be applied: ${(error as Error).message}` });
       return false;
     }
   };
@@ -71,16 +71,16 @@ export function syncEngine(db: Db, remote: RemoteApi, now: () => string, maxBody
   /** Local and remote trackers of one name: link them; the newer updatedOn wins. */
   const reconcile = async (local: Tracker, r: RemoteTracker, kind: string, upTo: number): Promise<void> => {
     if (newer(r.updatedOn, local.updatedOn)) {
-      applyRemote(local.id, r);
-      conflict({ localId: local.id, remoteId: r.id, kind, resolution: 'remote_kept', detail: `"${local.name}": the remote version is newer (${r.updatedOn} > ${local.updatedOn})` });
+      await applyRemote(local.id, r);
+      await conflict({ localId: local.id, remoteId: r.id, kind, resolution: 'remote_kept', detail: `"${local.name}": the remote version is newer (${r.updatedOn} > ${local.updatedOn})` });
       return;
     }
     const updated = (await remote.update(r.id, contentOf(local))) ?? r;
-    db.transaction(() => {
-      linkTo(local.id, updated);
-      settle(db, local.id, upTo);
-    })();
-    conflict({ localId: local.id, remoteId: r.id, kind, resolution: 'local_kept', detail: `"${local.name}": the local version is newer (${local.updatedOn} >= ${r.updatedOn ?? 'unknown'})` });
+    await db.transaction(async () => {
+      await linkTo(local.id, updated);
+      await settle(db, local.id, upTo);
+    });
+    await conflict({ localId: local.id, remoteId: r.id, kind, resolution: 'local_kept', detail: `"${local.name}": the local version is newer (${local.updatedOn} >= ${r.updatedOn ?? 'unknown'})` });
   };
 
   const pushCreate = async (local: Tracker, upTo: number, created?: RemoteTracker): Promise<void> => {
@@ -91,18 +91,18 @@ export function syncEngine(db: Db, remote: RemoteApi, now: () => string, maxBody
       await reconcile(local, existing, 'name_exists_remotely', upTo);
       return;
     }
-    db.transaction(() => {
-      linkTo(local.id, r);
-      settle(db, local.id, upTo);
-    })();
+    await db.transaction(async () => {
+      await linkTo(local.id, r);
+      await settle(db, local.id, upTo);
+    });
   };
 
   const pushUpdate = async (local: Tracker, remoteId: string, upTo: number): Promise<void> => {
-    const l = linkOfLocal(db, local.id)!;
+    const l = (await linkOfLocal(db, local.id))!;
     const current = await remote.get(remoteId);
     if (current === undefined) {
-      conflict({ localId: local.id, remoteId, kind: 'deleted_remotely', resolution: 'recreated', detail: `"${local.name}" was deleted remotely and edited locally` });
-      unlink(db, local.id);
+      await conflict({ localId: local.id, remoteId, kind: 'deleted_remotely', resolution: 'recreated', detail: `"${local.name}" was deleted remotely and edited locally` });
+      await unlink(db, local.id);
       await pushCreate(local, upTo);
       return;
     }
@@ -111,10 +111,10 @@ export function syncEngine(db: Db, remote: RemoteApi, now: () => string, maxBody
       return;
     }
     const updated = (await remote.update(remoteId, contentOf(local))) ?? current;
-    db.transaction(() => {
-      linkTo(local.id, updated);
-      settle(db, local.id, upTo);
-    })();
+    await db.transaction(async () => {
+      await linkTo(local.id, updated);
+      await settle(db, local.id, upTo);
+    });
   };
 
   return {
@@ -122,7 +122,7 @@ export function syncEngine(db: Db, remote: RemoteApi, now: () => string, maxBody
       let pushed = 0;
       try {
         // One step per tracker, in the order its first change was queued, with the tracker as it is now.
-        const entries = outbox(db);
+        const entries = await outbox(db);
         const last = new Map<string, number>();
         for (const e of entries) last.set(e.trackerId, e.seq);
         const order = [...new Set(entries.map((e) => e.trackerId))];
@@ -145,8 +145,8 @@ export function syncEngine(db: Db, remote: RemoteApi, now: () => string, maxBody
         };
         for (const trackerId of order) {
           const upTo = last.get(trackerId)!;
-          const local = findTracker(db, trackerId);
-          const linked = linkOfLocal(db, trackerId);
+          const local = await findTracker(db, trackerId);
+          const linked = await linkOfLocal(db, trackerId);
           if (local && !linked) {
             creates.push({ local, upTo });
             continue;
@@ -154,21 +154,21 @@ export function syncEngine(db: Db, remote: RemoteApi, now: () => string, maxBody
           await flushCreates();
           if (!local) {
             if (linked) await remote.remove(linked.remoteId);
-            db.transaction(() => {
-              unlink(db, trackerId);
-              settle(db, trackerId, upTo);
-            })();
+            await db.transaction(async () => {
+              await unlink(db, trackerId);
+              await settle(db, trackerId, upTo);
+            });
           } else {
             await pushUpdate(local, linked!.remoteId, upTo);
           }
           pushed++;
         }
         await flushCreates();
-        setMeta(db, 'sync.last_push', now());
-        return { pushed, pending: outbox(db).length };
+        await setMeta(db, 'sync.last_push', now());
+        return { pushed, pending: (await outbox(db)).length };
       } catch (error) {
-        setMeta(db, 'sync.last_error', `${now()} push: ${(error as Error).message}`);
-        return { pushed, pending: outbox(db).length, error: (error as Error).message };
+        await setMeta(db, 'sync.last_error', `${now()} push: ${(error as Error).message}`);
+        return { pushed, pending: (await outbox(db)).length, error: (error as Error).message };
       }
     },
 
@@ -179,76 +179,74 @@ export function syncEngine(db: Db, remote: RemoteApi, now: () => string, maxBody
         const seen = new Set<string>();
         for (const r of remoteTrackers) {
           seen.add(r.id);
-          const l = linkOfRemote(db, r.id);
+          const l = await linkOfRemote(db, r.id);
           if (l) {
-            const local = findTracker(db, l.localId);
+            const local = await findTracker(db, l.localId);
             if (!local || !remoteChanged(r, l)) continue; // deleted locally: the next push deletes it remotely
-            if (hasPending(db, local.id)) {
+            if (await hasPending(db, local.id)) {
               if (newer(r.updatedOn, local.updatedOn)) {
-                if (applyRemote(local.id, r)) report.updated++;
-                conflict({ localId: local.id, remoteId: r.id, kind: 'concurrent_edit', resolution: 'remote_kept', detail: `"${r.name}": the remote version is newer` });
+                if (await applyRemote(local.id, r)) report.updated++;
+                await conflict({ localId: local.id, remoteId: r.id, kind: 'concurrent_edit', resolution: 'remote_kept', detail: `"${r.name}": the remote version is newer` });
               } else {
-                conflict({ localId: local.id, remoteId: r.id, kind: 'concurrent_edit', resolution: 'local_kept', detail: `"${local.name}": the local version is newer; the next push sends it` });
+                await conflict({ localId: local.id, remoteId: r.id, kind: 'concurrent_edit', resolution: 'local_kept', detail: `"${local.name}": the local version is newer; the next push sends it` });
               }
-            } else if (applyRemote(local.id, r)) {
+            } else if (await applyRemote(local.id, r)) {
               report.updated++;
             }
             continue;
           }
-          const sameName = findTrackerByName(db, r.name);
-          if (sameName && !linkOfLocal(db, sameName.id)) {
-            if (newer(r.updatedOn, sameName.updatedOn) || !hasPending(db, sameName.id)) {
-              if (applyRemote(sameName.id, r)) report.updated++;
-              conflict({ localId: sameName.id, remoteId: r.id, kind: 'name_exists_locally', resolution: 'remote_kept', detail: `"${r.name}" exists on both sides; linked, the remote version kept` });
+          const sameName = await findTrackerByName(db, r.name);
+          if (sameName && !await linkOfLocal(db, sameName.id)) {
+            if (newer(r.updatedOn, sameName.updatedOn) || !await hasPending(db, sameName.id)) {
+              if (await applyRemote(sameName.id, r)) report.updated++;
+              await conflict({ localId: sameName.id, remoteId: r.id, kind: 'name_exists_locally', resolution: 'remote_kept', detail: `"${r.name}" exists on both sides; linked, the remote version kept` });
             } else {
-              link(db, { localId: sameName.id, remoteId: r.id, remoteUpdatedOn: r.updatedOn ?? null, remoteHash: hashOf(r) }, now());
-              conflict({ localId: sameName.id, remoteId: r.id, kind: 'name_exists_locally', resolution: 'local_kept', detail: `"${r.name}" exists on both sides; linked, the local version is newer` });
+              await link(db, { localId: sameName.id, remoteId: r.id, remoteUpdatedOn: r.updatedOn ?? null, remoteHash: hashOf(r) }, now());
+              await conflict({ localId: sameName.id, remoteId: r.id, kind: 'name_exists_locally', resolution: 'local_kept', detail: `"${r.name}" exists on both sides; linked, the local version is newer` });
             }
             continue;
           }
           try {
-            db.transaction(() => {
-              const created = insertTracker(db, contentOf(r), now());
-              linkTo(created.id, r);
-            })();
+            await db.transaction(async () => {
+              const created = await insertTracker(db, contentOf(r), now());
+              await linkTo(created.id, r);
+            });
             report.created++;
           } catch (error) {
-            conflict({ localId: null, remoteId: r.id, kind: 'name_clash', resolution: 'skipped', detail: `remote tracker "${r.name}" could not be created locally: ${(error as Error).message}` });
+            await conflict({ localId: null, remoteId: r.id, kind: 'name_clash', resolution: 'skipped', detail: `remote tracker "${r.name}" could not be created locally: ${(error as Error).message}` });
           }
         }
-        for (const l of allLinks(db)) {
+        for (const l of await allLinks(db)) {
           if (seen.has(l.remoteId)) continue;
-          const local = findTracker(db, l.localId);
-          if (local && hasPending(db, local.id)) {
-            unlink(db, local.id);
-            queueChange(db, 'create', local.id, now());
-            conflict({ localId: local.id, remoteId: l.remoteId, kind: 'deleted_remotely', resolution: 'local_kept', detail: `"${local.name}" was deleted remotely but changed locally; the next push recreates it` });
+          const local = await findTracker(db, l.localId);
+          if (local && await hasPending(db, local.id)) {
+            await unlink(db, local.id);
+            await queueChange(db, 'create', local.id, now());
+            await conflict({ localId: local.id, remoteId: l.remoteId, kind: 'deleted_remotely', resolution: 'local_kept', detail: `"${local.name}" was deleted remotely but changed locally; the next push recreates it` });
             continue;
           }
-          db.transaction(() => {
-            if (local) deleteTrackerRow(db, local.id);
-            unlink(db, l.localId);
-          })();
+          await db.transaction(async () => {
+            if (local) await deleteTrackerRow(db, local.id);
+            await unlink(db, l.localId);
+          });
           if (local) report.deleted++;
         }
-        setMeta(db, 'sync.last_pull', now());
+        await setMeta(db, 'sync.last_pull', now());
         return report;
       } catch (error) {
-        setMeta(db, 'sync.last_error', `${now()} pull: ${(error as Error).message}`);
+        await setMeta(db, 'sync.last_error', `${now()} pull: ${(error as Error).message}`);
         return { ...report, error: (error as Error).message };
       }
     },
 
-    status(): SyncStatus {
-      const status: SyncStatus = {
-        pending: outbox(db).map((e) => {
-          const name = findTracker(db, e.trackerId)?.name;
-          return { op: e.op, trackerId: e.trackerId, ...(name === undefined ? {} : { name }) };
-        }),
-        linked: allLinks(db).length,
-        conflicts: conflicts(db),
-      };
-      const lastPush = getMeta(db, 'sync.last_push'), lastPull = getMeta(db, 'sync.last_pull'), lastError = getMeta(db, 'sync.last_error');
+    async status(): Promise<SyncStatus> {
+      const pending: SyncStatus['pending'] = [];
+      for (const e of await outbox(db)) {
+        const name = (await findTracker(db, e.trackerId))?.name;
+        pending.push({ op: e.op, trackerId: e.trackerId, ...(name === undefined ? {} : { name }) });
+      }
+      const status: SyncStatus = { pending, linked: (await allLinks(db)).length, conflicts: await conflicts(db) };
+      const lastPush = await getMeta(db, 'sync.last_push'), lastPull = await getMeta(db, 'sync.last_pull'), lastError = await getMeta(db, 'sync.last_error');
       if (lastPush) status.lastPush = lastPush;
       if (lastPull) status.lastPull = lastPull;
       if (lastError) status.lastError = lastError;

@@ -1,5 +1,5 @@
 // Trackers in SQL. Callers hold the transaction; these functions only read and write rows.
-import { pick, type Db } from '../db/driver.js';
+import { pick, type Sql } from '../db/sql.js';
 import { nextId } from '../ids.js';
 import type { Tracker, TrackerBody } from '../types.js';
 
@@ -28,45 +28,51 @@ function toTracker(raw: unknown): Tracker {
 
 const json = (value: unknown): string | null => (value === undefined ? null : JSON.stringify(value));
 
-export function insertTracker(db: Db, body: TrackerBody, now: string): Tracker {
-  const id = nextId(db);
-  db.prepare(
+export async function insertTracker(db: Sql, body: TrackerBody, now: string): Promise<Tracker> {
+  const id = await nextId(db);
+  await db.run(
     'INSERT INTO trackers (id, name, description, categories, languages, vocabulary, exclude_vocabulary, created_on, updated_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-  ).run(id, body.name, body.description ?? null, json(body.categories), json(body.languages), JSON.stringify(body.vocabulary), json(body.excludeVocabulary), now, now);
-  return findTracker(db, id)!;
+    [id, body.name, body.description ?? null, json(body.categories), json(body.languages), JSON.stringify(body.vocabulary), json(body.excludeVocabulary), now, now],
+  );
+  return (await findTracker(db, id))!;
 }
 
-export function replaceTracker(db: Db, id: string, body: TrackerBody, now: string): Tracker {
-  db.prepare(
+export async function replaceTracker(db: Sql, id: string, body: TrackerBody, now: string): Promise<Tracker> {
+  await db.run(
     'UPDATE trackers SET name = ?, description = ?, categories = ?, languages = ?, vocabulary = ?, exclude_vocabulary = ?, updated_on = ? WHERE id = ?',
-  ).run(body.name, body.description ?? null, json(body.categories), json(body.languages), JSON.stringify(body.vocabulary), json(body.excludeVocabulary), now, id);
-  return findTracker(db, id)!;
+    [body.name, body.description ?? null, json(body.categories), json(body.languages), JSON.stringify(body.vocabulary), json(body.excludeVocabulary), now, id],
+  );
+  return (await findTracker(db, id))!;
 }
 
-export function findTracker(db: Db, id: string): Tracker | undefined {
-  const row = db.prepare('SELECT * FROM trackers WHERE id = ?').get(id);
+export async function findTracker(db: Sql, id: string): Promise<Tracker | undefined> {
+  const row = await db.get('SELECT * FROM trackers WHERE id = ?', [id]);
   return row === undefined ? undefined : toTracker(row);
 }
 
-export function findTrackerByName(db: Db, name: string): Tracker | undefined {
-  const row = db.prepare('SELECT * FROM trackers WHERE name = ?').get(name);
+export async function findTrackerByName(db: Sql, name: string): Promise<Tracker | undefined> {
+  const row = await db.get('SELECT * FROM trackers WHERE name = ?', [name]);
   return row === undefined ? undefined : toTracker(row);
 }
 
-export function listTrackerRows(db: Db, name?: string): Tracker[] {
-  const rows = name === undefined ? db.prepare('SELECT * FROM trackers ORDER BY created_on, id').all() : db.prepare('SELECT * FROM trackers WHERE name = ? ORDER BY id').all(name);
+export async function listTrackerRows(db: Sql, name?: string): Promise<Tracker[]> {
+  const rows = name === undefined ? await db.all('SELECT * FROM trackers ORDER BY created_on, id') : await db.all('SELECT * FROM trackers WHERE name = ? ORDER BY id', [name]);
   return rows.map(toTracker);
 }
 
-export function countTrackers(db: Db): number {
-  return (db.prepare('SELECT count(*) AS n FROM trackers').get() as { n: number }).n;
+export async function countTrackers(db: Sql): Promise<number> {
+  return (await db.get<{ n: number }>('SELECT count(*) AS n FROM trackers'))!.n;
 }
 
-export function deleteTrackerRow(db: Db, id: string): boolean {
-  return db.prepare('DELETE FROM trackers WHERE id = ?').run(id).changes > 0;
+export async function deleteTrackerRow(db: Sql, id: string): Promise<boolean> {
+  return (await db.run('DELETE FROM trackers WHERE id = ?', [id])) > 0;
 }
 
 export function bodyOf(tracker: Tracker): TrackerBody {
   const { id: _id, createdOn: _c, updatedOn: _u, ...body } = tracker;
   return body;
+}
+
+export async function trackerIds(db: Sql): Promise<Set<string>> {
+  return new Set((await db.all<{ id: string }>('SELECT id FROM trackers')).map((row) => row.id));
 }

@@ -1,0 +1,43 @@
+// The one interface every repository writes against. Statements use `?` placeholders and SQL that both
+// SQLite and PostgreSQL accept; what differs between them lives in each adapter's `dialect`.
+
+export type Param = string | number | null;
+
+export interface Dialect {
+  readonly name: 'sqlite' | 'postgres';
+  /** Column type of an auto-incrementing integer primary key. */
+  readonly serialKey: string;
+  /** A 64-bit integer column. */
+  readonly bigint: string;
+  /** A floating-point column. */
+  readonly real: string;
+}
+
+export interface Sql {
+  readonly dialect: Dialect;
+  all<T>(statement: string, params?: readonly Param[]): Promise<T[]>;
+  get<T>(statement: string, params?: readonly Param[]): Promise<T | undefined>;
+  /** Runs a write; resolves to the number of rows it changed. */
+  run(statement: string, params?: readonly Param[]): Promise<number>;
+  /**
+   * Runs `work` in one transaction: every statement issued on this Sql from inside `work` (however deep
+   * the call chain) joins it; others wait or use another connection. A nested call joins the outer one.
+   */
+  transaction<T>(work: () => Promise<T>): Promise<T>;
+  /** Several statements at once, outside any transaction (migrations). */
+  exec(script: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Replaces `{{serialKey}}`, `{{bigint}}` and `{{real}}` with the dialect's column types. */
+export function forDialect(script: string, dialect: Dialect): string {
+  return script.replace(/\{\{(serialKey|bigint|real)\}\}/g, (_, name: 'serialKey' | 'bigint' | 'real') => dialect[name]);
+}
+
+/** A row as a plain object of the named columns. */
+export function pick<T>(row: unknown, columns: readonly (keyof T & string)[]): T {
+  const source = row as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const column of columns) out[column] = source[column];
+  return out as T;
+}

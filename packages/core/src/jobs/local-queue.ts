@@ -1,0 +1,96 @@
+// The in-process queue, the embedded default: it finds runnable jobs in the store itself (so jobs that
+// another process accepted, or left behind when it died, are found too) and runs up to `concurrency` of
+// them at once through the executor. No broker: the store's rows and leases are the queue.
+import type { Sql } from '../db/sql.js';
+import type { Execute } from './executor.js';
+import { runnableJobs } from './repository.js';
+
+export interface LocalQueue {
+  /** Look for work now: a job was just accepted. */
+  wake(): void;
+  /** Resolves when nothing runs here and nothing is runnable. */
+  idle(): Promise<void>;
+  /** Takes no new job; resolves when the running ones have finished. */
+  stop(): Promise<void>;
+}
+
+export interface LocalQueueOptions {
+  concurrency: number;
+  /** How often to look for jobs written by other processes, or whose lease ran out. */
+  pollMs: number;
+  onError: (error: Error) => void;
+}
+
+export function createLocalQueue(db: Sql, execute: Execute, options: LocalQueueOptions): LocalQueue {
+  const running = new Map<string, Promise<void>>();
+  let stopped = false;
+  let wakeUp: (() => void) | null = null;
+  let pending = true;
+  let lastEmptyCheck = false;
+
+  const wake = (): void => {
+    pending = true;
+    wakeUp?.();
+  };
+
+  const start = (jobId: string): void => {
+    const task = execute(jobId)
+      .then(() => undefined, (error: Error) => options.onError(error))
+      .finally(() => {
+        running.delete(jobId);
+        wake();
+      });
+    running.set(jobId, task);
+  };
+
+  const loop = async (): Promise<void> => {
+    // Let the caller that opened the store (or accepted the first job) have its answer first.
+    await new Promise((resolve) => setImmediate(resolve));
+    while (!stopped) {
+      pending = false;
+      let found = 0;
+      try {
+        const free = options.concurrency - running.size;
+        if (free > 0) {
+          const ids = (await runnableJobs(db, Date.now(), options.concurrency * 2)).filter((id) => !running.has(id));
+          found = ids.length;
+          for (const id of ids.slice(0, free)) if (!stopped) start(id);
+        }
+      } catch (error) {
+        if (!stopped) options.onError(error as Error);
+      }
+      lastEmptyCheck = found === 0;
+      if (stopped) break;
+      if (pending) continue;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, options.pollMs);
+        wakeUp = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      wakeUp = null;
+    }
+  };
+  const looping = loop();
+
+  return {
+    wake,
+    async idle() {
+      for (;;) {
+        if (running.size === 0 && lastEmptyCheck && !pending) {
+          // Confirm with the store: a job accepted just now may not have been looked for yet.
+          if ((await runnableJobs(db, Date.now(), 1)).length === 0 && running.size === 0) return;
+          wake();
+        }
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+    },
+    async stop() {
+      stopped = true;
+      wakeUp?.();
+      await looping;
+      await Promise.all(running.values());
+    },
+  };
+}
