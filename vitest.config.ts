@@ -1,10 +1,23 @@
 import { defineConfig } from 'vitest/config';
+import { probeServices } from './test/services.js';
+
+// The Symbl contract suites (core's store operations and the server's routes) run twice: on SQLite and
+// on PostgreSQL. Without a PostgreSQL server the second run is skipped, and says so.
+const services = await probeServices();
+const CONTRACT = ['packages/core/test/{trackers,jobs,webhook,stream,stats,insights,leases}.test.ts', 'test/server.test.ts'];
+const shared = {
+  // End-to-end suites spawn the CLI, which loads the language model (~0.3 s) per process.
+  testTimeout: 60_000,
+  hookTimeout: 60_000,
+};
 
 export default defineConfig({
   test: {
-    include: ['packages/*/test/**/*.test.ts', 'test/**/*.test.ts'],
-    // End-to-end suites spawn the CLI, which loads the language model (~0.3 s) per process.
-    testTimeout: 60_000,
-    hookTimeout: 60_000,
+    projects: [
+      { extends: true, test: { name: 'sqlite', include: ['packages/*/test/**/*.test.ts', 'test/**/*.test.ts'], ...shared } },
+      ...(services.postgres
+        ? [{ extends: true, test: { name: 'postgres', include: CONTRACT, globalSetup: ['test/postgres-setup.ts'], env: { PHRASEWATCH_TEST_STORE: 'postgres' }, ...shared } }]
+        : []),
+    ],
   },
 });

@@ -4,6 +4,7 @@ import { buildServer, tokenIssuer } from '@phrasewatch/cli';
 import { openStore, type Store } from '@phrasewatch/core';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
+import { freshStoreLocation } from './backend.js';
 
 const contract = JSON.parse(readFileSync(join(import.meta.dirname, 'fixtures/symbl-contract.json'), 'utf8'));
 const APP = { appId: 'test-app', appSecret: 'test-secret' };
@@ -23,7 +24,7 @@ afterEach(async () => {
 });
 
 async function server(options: { maxJobs?: number; storeOverride?: (s: Store) => Store; now?: () => number } = {}) {
-  store = await openStore({ memory: true });
+  store = await openStore(freshStoreLocation());
   app = buildServer({ store: options.storeOverride ? options.storeOverride(store) : store, tokens: tokenIssuer({ now: options.now }), ...APP, maxJobs: options.maxJobs ?? 8 });
   const token = (await app.inject({ method: 'POST', url: '/oauth2/token:generate', payload: { type: 'application', ...APP } })).json().accessToken as string;
   const call = async (method: string, url: string, payload?: unknown, headers: Record<string, string> = { 'x-api-key': token }) => {

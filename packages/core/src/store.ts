@@ -133,7 +133,7 @@ export async function openStore(options: StoreOptions) {
   let pool: ComputePool | null = null;
   let compute: Compute = computeInline;
   if (runJobs && threads > 0) {
-    pool = createComputePool(threads);
+    pool = createComputePool(threads, onError);
     compute = pool.compute;
   }
   const execute = createExecutor({ db, owner, leaseMs, compute, source, now, onError, onWebhook: () => deliverer?.wake() });

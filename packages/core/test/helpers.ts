@@ -1,11 +1,13 @@
 import { openStore, type Store, type StoreOptions } from '../src/index.js';
 import { CoreError } from '../src/errors.js';
+import { freshStoreLocation } from '../../../test/backend.js';
 
 export const PRICING = { name: 'Pricing', vocabulary: ['what is the price', 'how much does it cost', 'pricing plan', 'price per user', 'subscription fees'] };
 export const BUDGET = { name: 'Budget Concern', vocabulary: ["I can't afford this", "we don't have the budget", 'too expensive', 'out of our price range', 'budget is tight'] };
 
-export async function memoryStore(options: Omit<StoreOptions, 'memory' | 'path'> = {}): Promise<Store> {
-  return openStore({ memory: true, ...options });
+/** A new, empty store: SQLite in memory, or a schema of its own on PostgreSQL in the postgres project. */
+export async function memoryStore(options: Omit<StoreOptions, 'memory' | 'path' | 'url' | 'schema'> = {}): Promise<Store> {
+  return openStore({ ...freshStoreLocation(), ...options });
 }
 
 /** The CoreError a promise rejects with (fails the test if it resolves). */
