@@ -15,15 +15,23 @@ const toMatcher = (t: Tracker): MatcherTracker => ({ id: t.id, name: t.name, voc
 
 /** Stored trackers first (as asked, or all), then inline ones; a tracker counted twice is kept once. */
 export async function resolveTrackers(conversation: Pick<ConversationRow, 'trackerSpecs' | 'enableAll'>, source: TrackerSource): Promise<MatcherTracker[]> {
+  const all = conversation.enableAll ? await source.all() : [];
+  const asked = new Map<string, Tracker | undefined>();
+  for (const spec of conversation.trackerSpecs as TrackerSpec[]) if ('id' in spec) asked.set(spec.id, await source.byId(spec.id));
+  return pickTrackers(conversation, all, (id) => asked.get(id));
+}
+
+/** resolveTrackers over trackers in hand: `all` when the conversation enables all, `byId` for the ones asked by id. */
+export function pickTrackers(conversation: Pick<ConversationRow, 'trackerSpecs' | 'enableAll'>, all: readonly Tracker[], byId: (id: string) => Tracker | undefined): MatcherTracker[] {
   const out = new Map<string, MatcherTracker>();
   const key = (t: MatcherTracker): string => t.id ?? `name:${t.name}`;
   const add = (t: MatcherTracker): void => {
     if (!out.has(key(t))) out.set(key(t), t);
   };
-  if (conversation.enableAll) for (const t of await source.all()) add(toMatcher(t));
+  if (conversation.enableAll) for (const t of all) add(toMatcher(t));
   for (const spec of conversation.trackerSpecs as TrackerSpec[]) {
     if ('id' in spec) {
-      const stored = await source.byId(spec.id);
+      const stored = byId(spec.id);
       // A tracker deleted since the request no longer applies.
       if (stored) add(toMatcher(stored));
     } else {
@@ -37,8 +45,7 @@ export async function resolveTrackers(conversation: Pick<ConversationRow, 'track
 const cache = new Map<string, CompiledIndex>();
 const CACHE_SIZE = 8;
 
-export function indexFor(trackers: MatcherTracker[]): CompiledIndex {
-  const key = JSON.stringify(trackers);
+export function indexFor(trackers: MatcherTracker[], key = JSON.stringify(trackers)): CompiledIndex {
   let index = cache.get(key);
   if (index === undefined) {
     index = compile(trackers);
@@ -48,9 +55,20 @@ export function indexFor(trackers: MatcherTracker[]): CompiledIndex {
   return index;
 }
 
+/** A tracker set sent as JSON under a key (a worker's task): parsed and compiled only when not cached. */
+export function indexForKey(key: string, json: string): CompiledIndex {
+  const cached = cache.get(key);
+  return cached ?? indexFor(JSON.parse(json) as MatcherTracker[], key);
+}
+
 export function detectTrackers(trackers: MatcherTracker[], messages: StoredMessage[], threshold: number | undefined, today: string): { detected: TrackerDetected[]; hits: Hit[] } {
   if (trackers.length === 0 || messages.length === 0) return { detected: [], hits: [] };
-  const detected = match(indexFor(trackers), messages, threshold === undefined ? {} : { threshold });
+  return detectWith(indexFor(trackers), messages, threshold, today);
+}
+
+export function detectWith(index: CompiledIndex, messages: StoredMessage[], threshold: number | undefined, today: string): { detected: TrackerDetected[]; hits: Hit[] } {
+  if (messages.length === 0) return { detected: [], hits: [] };
+  const detected = match(index, messages, threshold === undefined ? {} : { threshold });
   attachInsightRefs(detected, messages);
   return { detected, hits: hitsOf(detected, messages, today) };
 }

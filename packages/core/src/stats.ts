@@ -1,5 +1,6 @@
 // Hit counts over the store, computed in SQL: per tracker, per conversation, per speaker and per day.
-// A hit is one message matched by one tracker.
+// A hit is one message matched by one tracker; the store keeps their counts per conversation, tracker,
+// speaker and day.
 import type { Param, Sql } from './db/sql.js';
 import { CoreError, CoreErrorCode } from './errors.js';
 
@@ -43,10 +44,10 @@ export async function trackerStats(db: Sql, query: StatsQuery = {}): Promise<Tra
   const filter = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
   // tracker_name is grouped too, as PostgreSQL requires: a tracker id has one name in its hits.
   const group = (column: string): Promise<Array<Record<string, unknown>>> =>
-    db.all(`SELECT ${column}, tracker_id, tracker_name, count(*) AS hits FROM hits ${filter} GROUP BY ${column}, tracker_id, tracker_name ORDER BY ${column} NULLS FIRST, tracker_name, tracker_id`, params);
+    db.all(`SELECT ${column}, tracker_id, tracker_name, sum(hits) AS hits FROM hit_counts ${filter} GROUP BY ${column}, tracker_id, tracker_name ORDER BY ${column} NULLS FIRST, tracker_name, tracker_id`, params);
   const base = (r: Record<string, unknown>) => ({ trackerId: r.tracker_id as string, name: r.tracker_name as string, hits: r.hits as number });
   const trackers = await db.all<Record<string, unknown>>(
-    `SELECT tracker_id, tracker_name, count(*) AS hits FROM hits ${filter} GROUP BY tracker_id, tracker_name ORDER BY hits DESC, tracker_name, tracker_id`, params,
+    `SELECT tracker_id, tracker_name, sum(hits) AS hits FROM hit_counts ${filter} GROUP BY tracker_id, tracker_name ORDER BY hits DESC, tracker_name, tracker_id`, params,
   );
   return {
     trackers: trackers.map(base),

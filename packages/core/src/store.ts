@@ -16,9 +16,9 @@ import {
 import { detectTrackers, hitsOf, resolveTrackers, type TrackerSource } from './detect.js';
 import { actionItemsOf, questionsOf } from './insights/index.js';
 import { createBullQueue, type BullQueue } from './jobs/bullmq.js';
-import { computeInline, type Compute } from './jobs/compute.js';
-import { createComputePool, type ComputePool } from './jobs/compute-pool.js';
-import { createExecutor } from './jobs/executor.js';
+import { computeInline } from './jobs/compute.js';
+import { createExecutor, type Execute } from './jobs/executor.js';
+import { createJobThreads, type JobThreads } from './jobs/thread-pool.js';
 import { createLocalQueue, type LocalQueue } from './jobs/local-queue.js';
 import { countActiveJobs, findJob, insertJob } from './jobs/repository.js';
 import { createDeliverer, type Deliverer } from './jobs/webhook.js';
@@ -29,6 +29,7 @@ import { remoteApi, type ApiGeneration } from './sync/remote.js';
 import { createStreamSession, type Stream, type StreamOptions } from './stream.js';
 import { trackerOperations } from './trackers/operations.js';
 import { findTracker, listTrackerRows, trackerIds } from './trackers/repository.js';
+import { trackerSets } from './trackers/tracker-sets.js';
 import { checkBodySize } from './trackers/validate.js';
 import type { Job, ProcessTextRequest, StoredMessage, TrackerDetected } from './types.js';
 
@@ -60,7 +61,10 @@ export interface StoreOptions {
    * false; jobs it accepts then wait for a process that runs them.
    */
   runJobs?: boolean;
-  /** Worker threads for jobs' matching; 0 (the default) matches on the calling thread. */
+  /**
+   * Job threads: each runs whole jobs (matching included) on its own connection to the store, off the
+   * calling thread. 0 (the default) runs them on the calling thread, as in-memory stores always do.
+   */
   threads?: number;
   /** Jobs through BullMQ on Redis instead of the in-process queue: accepted here, run by any worker. */
   queue?: { url: string; prefix?: string };
@@ -129,21 +133,27 @@ export async function openStore(options: StoreOptions) {
     });
   }
 
+  // Jobs run on job threads, each with its own connection, when the store can be shared between threads
+  // (a file or PostgreSQL); otherwise on the calling thread.
   const threads = options.threads ?? 0;
-  let pool: ComputePool | null = null;
-  let compute: Compute = computeInline;
-  if (runJobs && threads > 0) {
-    pool = createComputePool(threads, onError);
-    compute = pool.compute;
+  let jobThreads: JobThreads | null = null;
+  let execute: Execute;
+  const onWebhook = (): void => deliverer?.wake();
+  if (runJobs && threads > 0 && !options.memory && options.now === undefined) {
+    const location = options.url !== undefined ? { url: options.url, ...(options.schema ? { schema: options.schema } : {}) } : { path: options.path };
+    jobThreads = createJobThreads({ location, threads, owner, leaseMs, busyTimeoutMs: DEFAULTS.busyTimeoutMs, onError, onWebhook });
+    execute = jobThreads.execute;
+  } else {
+    execute = createExecutor({ db, owner, leaseMs, compute: computeInline, trackerSets: trackerSets(db), now, onError, onWebhook });
   }
-  const execute = createExecutor({ db, owner, leaseMs, compute, source, now, onError, onWebhook: () => deliverer?.wake() });
-  const concurrency = Math.max(1, threads);
+  // Two jobs in flight per thread: one matching while the other reads or writes the store.
+  const concurrency = jobThreads ? threads * 2 : 1;
 
   let bull: BullQueue | null = null;
   let local: LocalQueue | null = null;
   if (options.queue !== undefined) {
     bull = createBullQueue({ url: options.queue.url, prefix: options.queue.prefix ?? DEFAULTS.queuePrefix });
-    if (runJobs) bull.startWorker(execute, { concurrency: concurrency * 2, lockMs: leaseMs, retryMs: DEFAULTS.pollMs, onError });
+    if (runJobs) bull.startWorker(execute, { concurrency, lockMs: leaseMs, retryMs: DEFAULTS.pollMs, onError });
     bull.startReconciler(db, DEFAULTS.reconcileMs, onError);
   } else if (runJobs) {
     local = createLocalQueue(db, execute, { concurrency, pollMs: DEFAULTS.pollMs, onError });
@@ -319,7 +329,7 @@ export async function openStore(options: StoreOptions) {
       await local?.stop();
       await bull?.close();
       await deliverer?.stop(options.shutdownMs ?? DEFAULTS.shutdownMs);
-      await pool?.close();
+      await jobThreads?.close();
       await db.close();
     },
   };

@@ -1,5 +1,5 @@
 // Conversations, their messages and their stored detections, in SQL.
-import { pick, type Sql } from '../db/sql.js';
+import { insertMany, pick, type Sql } from '../db/sql.js';
 import { nextIds } from '../ids.js';
 import type { InputMessage, StoredMessage, TrackerDetected, TrackerSpec } from '../types.js';
 
@@ -52,13 +52,11 @@ export function asInputMessage(m: { text: string; from?: InputMessage['from']; s
  */
 export async function insertMessages(db: Sql, conversationId: string, messages: InputMessage[], ids?: string[]): Promise<string[]> {
   const last = await db.get<{ seq: number | null }>('SELECT max(seq) AS seq FROM messages WHERE conversation_id = ?', [conversationId]);
-  let seq = (last?.seq ?? -1) + 1;
+  const seq = (last?.seq ?? -1) + 1;
   const assigned = ids ?? (await nextIds(db, messages.length));
-  for (const [i, message] of messages.entries()) {
-    await db.run('INSERT INTO messages (id, conversation_id, seq, text, from_json, start_time, end_time) VALUES (?, ?, ?, ?, ?, ?, ?)', [
-      assigned[i], conversationId, seq++, message.payload.content, JSON.stringify(message.from ?? {}), message.duration?.startTime ?? null, message.duration?.endTime ?? null,
-    ]);
-  }
+  await insertMany(db, 'messages', ['id', 'conversation_id', 'seq', 'text', 'from_json', 'start_time', 'end_time'], messages.map((message, i) => [
+    assigned[i], conversationId, seq + i, message.payload.content, JSON.stringify(message.from ?? {}), message.duration?.startTime ?? null, message.duration?.endTime ?? null,
+  ]));
   return assigned;
 }
 
@@ -92,12 +90,17 @@ export async function saveDetections(db: Sql, conversationId: string, detected: 
     'INSERT INTO detections (conversation_id, trackers_detected, computed_on) VALUES (?, ?, ?) ON CONFLICT (conversation_id) DO UPDATE SET trackers_detected = excluded.trackers_detected, computed_on = excluded.computed_on',
     [conversationId, JSON.stringify(detected), now],
   );
-  await db.run('DELETE FROM hits WHERE conversation_id = ?', [conversationId]);
+  await db.run('DELETE FROM hit_counts WHERE conversation_id = ?', [conversationId]);
+  const counts = new Map<string, { hit: Hit; hits: number }>();
   for (const hit of hits) {
-    await db.run('INSERT INTO hits (conversation_id, tracker_id, tracker_name, message_id, speaker, day) VALUES (?, ?, ?, ?, ?, ?)', [
-      conversationId, hit.trackerId, hit.trackerName, hit.messageId, hit.speaker, hit.day,
-    ]);
+    const key = JSON.stringify([hit.trackerId, hit.trackerName, hit.speaker, hit.day]);
+    const entry = counts.get(key);
+    if (entry) entry.hits++;
+    else counts.set(key, { hit, hits: 1 });
   }
+  await insertMany(db, 'hit_counts', ['conversation_id', 'tracker_id', 'tracker_name', 'speaker', 'day', 'hits'], [...counts.values()].map(({ hit, hits }) => [
+    conversationId, hit.trackerId, hit.trackerName, hit.speaker, hit.day, hits,
+  ]));
 }
 
 export async function loadDetections(db: Sql, conversationId: string): Promise<TrackerDetected[] | undefined> {

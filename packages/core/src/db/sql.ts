@@ -41,3 +41,15 @@ export function pick<T>(row: unknown, columns: readonly (keyof T & string)[]): T
   for (const column of columns) out[column] = source[column];
   return out as T;
 }
+
+/** Rows per INSERT: well under SQLite's 32,766 and PostgreSQL's 65,535 bound parameters. */
+const ROWS_PER_INSERT = 200;
+
+/** Inserts many rows with a few multi-row statements instead of one statement per row. */
+export async function insertMany(db: Sql, table: string, columns: readonly string[], rows: ReadonlyArray<readonly Param[]>): Promise<void> {
+  const row = `(${columns.map(() => '?').join(', ')})`;
+  for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
+    const chunk = rows.slice(start, start + ROWS_PER_INSERT);
+    await db.run(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${chunk.map(() => row).join(', ')}`, chunk.flat());
+  }
+}

@@ -4,8 +4,8 @@
 // once: the first commit wins and a later one finds the job finished.
 import { findConversation, insertMessages, listMessages, mergeTrackerSpecs, mergedSpecs, saveDetections } from '../conversations/repository.js';
 import type { Sql } from '../db/sql.js';
-import { resolveTrackers, type TrackerSource } from '../detect.js';
 import { nextIds } from '../ids.js';
+import type { TrackerSets } from '../trackers/tracker-sets.js';
 import type { ProcessTextRequest, StoredMessage } from '../types.js';
 import type { ComputeInput, ComputeResult } from './compute.js';
 import { finishJob, type JobRow } from './repository.js';
@@ -20,7 +20,7 @@ export interface PreparedJob {
   input: ComputeInput;
 }
 
-export async function prepareJob(db: Sql, job: JobRow, source: TrackerSource, today: string): Promise<PreparedJob> {
+export async function prepareJob(db: Sql, job: JobRow, sets: TrackerSets, today: string): Promise<PreparedJob> {
   const request = JSON.parse(job.requestJson) as ProcessTextRequest;
   // Jobs accepted before message ids were fixed at submission get theirs now.
   const messageIds = job.messageIds ?? (await db.transaction(() => nextIds(db, request.messages.length)));
@@ -34,7 +34,7 @@ export async function prepareJob(db: Sql, job: JobRow, source: TrackerSource, to
     return message;
   });
   const messages = [...(await listMessages(db, job.conversationId)), ...added];
-  const input: ComputeInput = { trackers: await resolveTrackers(settings, source), messages, today };
+  const input: ComputeInput = { trackers: await sets.resolve(settings), messages, today };
   if (settings.threshold !== null) input.threshold = settings.threshold;
   return { request, messageIds, input };
 }

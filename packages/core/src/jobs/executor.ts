@@ -2,10 +2,10 @@
 // prepare, compute, commit. Every failure ends here: a job whose request cannot be run is failed with
 // the reason; one whose status cannot be written keeps its lease until it runs out, and is run again.
 import type { Sql } from '../db/sql.js';
-import type { TrackerSource } from '../detect.js';
+import type { TrackerSets } from '../trackers/tracker-sets.js';
 import type { Compute } from './compute.js';
 import { LeaseLost, commitJob, failJob, prepareJob } from './effect.js';
-import { claimJob, findJob, renewLease, type ClaimResult } from './repository.js';
+import { claimJob, renewLease, type ClaimResult } from './repository.js';
 import { queueWebhook } from './webhook-repository.js';
 
 export interface ExecutorOptions {
@@ -13,7 +13,7 @@ export interface ExecutorOptions {
   owner: string;
   leaseMs: number;
   compute: Compute;
-  source: TrackerSource;
+  trackerSets: TrackerSets;
   now: () => string;
   onError: (error: Error) => void;
   /** A notification was written: deliver it soon. */
@@ -29,14 +29,13 @@ export function createExecutor(options: ExecutorOptions): Execute {
   const { db, owner, leaseMs } = options;
 
   return async (jobId) => {
-    const claimed = await db.transaction(async () => {
-      const nowMs = Date.now();
-      const result = await claimJob(db, jobId, owner, nowMs, nowMs + leaseMs, options.now());
-      if (result !== 'claimed') return result;
-      const job = (await findJob(db, jobId))!;
-      if (job.webhookUrl) await queueWebhook(db, job.id, job.webhookUrl, 'in_progress', nowMs, options.now());
-      return job;
-    });
+    const nowMs = Date.now();
+    const claimed = await claimJob(db, jobId, owner, nowMs, nowMs + leaseMs, options.now());
+    if (typeof claimed !== 'string' && claimed.webhookUrl) {
+      // A lost notification is harmless here: the row is unique per (job, status), and a job run again
+      // after a crash writes it then.
+      await queueWebhook(db, claimed.id, claimed.webhookUrl, 'in_progress', nowMs, options.now());
+    }
     if (typeof claimed === 'string') return claimed;
     const job = claimed;
     if (job.webhookUrl) options.onWebhook();
@@ -51,7 +50,7 @@ export function createExecutor(options: ExecutorOptions): Execute {
     try {
       let prepared;
       try {
-        prepared = await prepareJob(db, job, options.source, options.now());
+        prepared = await prepareJob(db, job, options.trackerSets, options.now());
       } catch (error) {
         // The request itself cannot be run (unreadable, its conversation gone): that is final.
         options.onError(error as Error);

@@ -54,16 +54,17 @@ export async function runnableJobs(db: Sql, nowMs: number, limit: number): Promi
 export type ClaimResult = 'claimed' | 'finished' | 'held' | 'waiting' | 'missing';
 
 /**
- * Makes `owner` the job's one owner until `leaseUntil`. Says why not otherwise: finished already, held by
- * a live owner, or waiting for an earlier job of its conversation.
+ * Makes `owner` the job's one owner until `leaseUntil`, in one statement that also returns the job. Says
+ * why not otherwise: finished already, held by a live owner, or waiting for an earlier job of its
+ * conversation.
  */
-export async function claimJob(db: Sql, id: string, owner: string, nowMs: number, leaseUntil: number, now: string): Promise<ClaimResult> {
-  const changed = await db.run(
+export async function claimJob(db: Sql, id: string, owner: string, nowMs: number, leaseUntil: number, now: string): Promise<JobRow | Exclude<ClaimResult, 'claimed'>> {
+  const claimed = await db.get(
     `UPDATE jobs SET status = 'in_progress', owner = ?, lease_until = ?, attempts = attempts + 1, updated_on = ?
-     WHERE id = ? AND ${runnable('jobs')}`,
+     WHERE id = ? AND ${runnable('jobs')} RETURNING *`,
     [owner, leaseUntil, now, id, nowMs],
   );
-  if (changed > 0) return 'claimed';
+  if (claimed !== undefined) return toJob(claimed);
   const job = await db.get<{ status: JobStatus; lease_until: number | null }>('SELECT status, lease_until FROM jobs WHERE id = ?', [id]);
   if (job === undefined) return 'missing';
   if (job.status === 'completed' || job.status === 'failed') return 'finished';

@@ -34,6 +34,7 @@ export async function insertTracker(db: Sql, body: TrackerBody, now: string): Pr
     'INSERT INTO trackers (id, name, description, categories, languages, vocabulary, exclude_vocabulary, created_on, updated_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
     [id, body.name, body.description ?? null, json(body.categories), json(body.languages), JSON.stringify(body.vocabulary), json(body.excludeVocabulary), now, now],
   );
+  await bumpVersion(db);
   return (await findTracker(db, id))!;
 }
 
@@ -42,6 +43,7 @@ export async function replaceTracker(db: Sql, id: string, body: TrackerBody, now
     'UPDATE trackers SET name = ?, description = ?, categories = ?, languages = ?, vocabulary = ?, exclude_vocabulary = ?, updated_on = ? WHERE id = ?',
     [body.name, body.description ?? null, json(body.categories), json(body.languages), JSON.stringify(body.vocabulary), json(body.excludeVocabulary), now, id],
   );
+  await bumpVersion(db);
   return (await findTracker(db, id))!;
 }
 
@@ -65,7 +67,23 @@ export async function countTrackers(db: Sql): Promise<number> {
 }
 
 export async function deleteTrackerRow(db: Sql, id: string): Promise<boolean> {
-  return (await db.run('DELETE FROM trackers WHERE id = ?', [id])) > 0;
+  const deleted = (await db.run('DELETE FROM trackers WHERE id = ?', [id])) > 0;
+  if (deleted) await bumpVersion(db);
+  return deleted;
+}
+
+/**
+ * A counter that every change to the trackers table moves on, in the change's transaction: whoever caches
+ * trackers (job runners in any process) reads it to know whether the cache still holds.
+ */
+async function bumpVersion(db: Sql): Promise<void> {
+  await db.run(
+    "INSERT INTO meta (key, value) VALUES ('trackers_version', '1') ON CONFLICT (key) DO UPDATE SET value = CAST(CAST(meta.value AS BIGINT) + 1 AS TEXT)",
+  );
+}
+
+export async function trackersVersion(db: Sql): Promise<string> {
+  return (await db.get<{ value: string }>("SELECT value FROM meta WHERE key = 'trackers_version'"))?.value ?? '0';
 }
 
 export function bodyOf(tracker: Tracker): TrackerBody {
