@@ -12,7 +12,14 @@ export interface StoreUse {
   queue?: string;
   threads?: number;
   leaseMs?: number;
+  webhook?: { allow?: string[]; refusePrivate?: boolean };
   onError?: (error: Error) => void;
+}
+
+/** --webhook-allow and --webhook-refuse-private, for the commands that deliver webhooks. */
+export function webhookRules(options: { webhookAllow?: string; webhookRefusePrivate?: boolean }): StoreUse['webhook'] {
+  const allow = options.webhookAllow?.split(',').map((s) => s.trim()).filter((s) => s !== '');
+  return { ...(allow && allow.length > 0 ? { allow } : {}), ...(options.webhookRefusePrivate ? { refusePrivate: true } : {}) };
 }
 
 export function queueOption(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): StoreOptions['queue'] {
@@ -39,6 +46,7 @@ export async function openCliStore(dbFlag: string | undefined, use: StoreUse = {
     ...(queue ? { queue } : {}),
     ...(use.threads !== undefined ? { threads: use.threads } : {}),
     ...(use.leaseMs !== undefined ? { leaseMs: use.leaseMs } : {}),
+    ...(use.webhook ? { webhook: use.webhook } : {}),
     ...(use.onError ? { onError: use.onError } : {}),
   });
 }

@@ -73,6 +73,9 @@ export function detectWith(index: CompiledIndex, messages: StoredMessage[], thre
   return { detected, hits: hitsOf(detected, messages, today) };
 }
 
+/** The speaker a hit is counted for; a NUL (which a TEXT column cannot hold everywhere) becomes U+FFFD. */
+const speakerOf = (message: StoredMessage): string | null => (message.from.name ?? message.from.userId ?? null)?.replaceAll('\u0000', '\uFFFD') ?? null;
+
 /** One hit per (tracker, message), however many of the tracker's phrases matched the message. */
 export function hitsOf(detected: TrackerDetected[], messages: StoredMessage[], today: string): Hit[] {
   const byId = new Map(messages.map((m) => [m.id, m]));
@@ -84,7 +87,7 @@ export function hitsOf(detected: TrackerDetected[], messages: StoredMessage[], t
         const message = byId.get(ref.id);
         if (seen.has(ref.id) || message === undefined) continue;
         seen.add(ref.id);
-        hits.push({ trackerId: tracker.id, trackerName: tracker.name, messageId: ref.id, speaker: message.from.name ?? message.from.userId ?? null, day: (message.startTime ?? today).slice(0, 10) });
+        hits.push({ trackerId: tracker.id, trackerName: tracker.name, messageId: ref.id, speaker: speakerOf(message), day: (message.startTime ?? today).slice(0, 10) });
       }
     }
   }

@@ -2,7 +2,7 @@
 // one owner at a time (a lease); which processes run them, and how, is chosen here: the in-process queue
 // on the store itself (the default), or BullMQ on Redis across machines; matching on the calling thread
 // or on worker threads.
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { CoreError, CoreErrorCode, notFound } from './errors.js';
 import { DEFAULTS } from './defaults.js';
@@ -23,6 +23,7 @@ import { createLocalQueue, type LocalQueue } from './jobs/local-queue.js';
 import { countActiveJobs, findJob, insertJob } from './jobs/repository.js';
 import { createDeliverer, type Deliverer } from './jobs/webhook.js';
 import { queueWebhook } from './jobs/webhook-repository.js';
+import { webhookPolicy } from './jobs/webhook-policy.js';
 import { trackerStats, type StatsQuery } from './stats.js';
 import { syncEngine } from './sync/engine.js';
 import { remoteApi, type ApiGeneration } from './sync/remote.js';
@@ -76,7 +77,15 @@ export interface StoreOptions {
   shutdownMs?: number;
   maxTrackers?: number;
   maxBodyBytes?: number;
-  webhook?: { attempts?: number; retryDelayMs?: number; timeoutMs?: number };
+  webhook?: {
+    attempts?: number;
+    retryDelayMs?: number;
+    timeoutMs?: number;
+    /** Only these hosts and networks (CIDR) may receive webhooks. */
+    allow?: string[];
+    /** Refuse loopback and private addresses (allowed by default). Link-local and metadata addresses are always refused. */
+    refusePrivate?: boolean;
+  };
   /** Errors that happen in the background (webhooks, jobs); never thrown, never swallowed. */
   onError?: (error: Error) => void;
   /** The clock, for tests. */
@@ -122,6 +131,7 @@ export async function openStore(options: StoreOptions) {
   const source: TrackerSource = { byId: (id) => findTracker(db, id), all: () => listTrackerRows(db) };
   let closed = false;
 
+  const policy = webhookPolicy({ allow: options.webhook?.allow, refusePrivate: options.webhook?.refusePrivate });
   let deliverer: Deliverer | null = null;
   if (options.deliverWebhooks ?? runJobs) {
     deliverer = createDeliverer(db, owner, {
@@ -129,6 +139,7 @@ export async function openStore(options: StoreOptions) {
       retryDelayMs: options.webhook?.retryDelayMs ?? DEFAULTS.webhookRetryDelayMs,
       timeoutMs: options.webhook?.timeoutMs ?? DEFAULTS.webhookTimeoutMs,
       pollMs: DEFAULTS.pollMs,
+      policy,
       onError,
     });
   }
@@ -175,6 +186,7 @@ export async function openStore(options: StoreOptions) {
     checkBodySize(body, maxBodyBytes);
     const known = await trackerIds(db);
     const request: ProcessTextRequest = checkProcessTextRequest(body, (id) => known.has(id));
+    if (request.webhookUrl !== undefined) policy.check(request.webhookUrl, 'webhookUrl');
     const jobId = randomUUID();
     const id = await db.transaction(async () => {
       let target = conversationId;
@@ -299,6 +311,16 @@ export async function openStore(options: StoreOptions) {
       });
       const engine = syncEngine(db, remote, now, maxBodyBytes);
       return { push: () => engine.push(), pull: () => engine.pull(), status: async () => engine.status(), generation: () => remote.generation() };
+    },
+
+    /**
+     * The key servers on this store sign tokens with: made once (32 random bytes) and kept, so tokens
+     * survive restarts and every server sharing the store accepts them.
+     */
+    signingKey: async (): Promise<Buffer> => {
+      await db.run("INSERT INTO meta (key, value) VALUES ('auth.signing_key', ?) ON CONFLICT (key) DO NOTHING", [randomBytes(32).toString('hex')]);
+      const row = await db.get<{ value: string }>("SELECT value FROM meta WHERE key = 'auth.signing_key'");
+      return Buffer.from(row!.value, 'hex');
     },
 
     /** Jobs accepted and not yet finished (scheduled or in progress). */

@@ -41,6 +41,9 @@ function packLists(lists: number[][]): { start: Int32Array; items: Int32Array } 
 
 export function compile(trackers: readonly Tracker[], options: CompileOptions = {}): CompiledIndex {
   checkTrackers(trackers);
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+    throw new MatcherError(ErrorCode.optionInvalid, `compile options must be an object, got ${JSON.stringify(options)}`);
+  }
   const strict = options.strict ?? true;
   const lemmas = new Vocabulary();
   const stems = new Vocabulary();

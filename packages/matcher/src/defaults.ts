@@ -43,6 +43,20 @@ export const DEFAULTS = Object.freeze({
   poolBatchSize: 16,
   /** Young-generation size of each pool worker, in MB (V8's default is 16 to 32). */
   poolYoungGenerationMb: 64,
+  /**
+   * Words longer than this (in UTF-16 units) are matched literally: never stemmed, never fuzzed. Real
+   * words are far shorter; a 40,000-character "word" would make stemming and fuzzing cost its square.
+   */
+  maxWordLength: 64,
+  /**
+   * wink-nlp reads a run of non-space characters longer than this in pieces of this length: its
+   * tokenizer takes time quadratic in a token's length (40,000 characters: 0.75 s; 1 MB: minutes).
+   */
+  maxRunLength: 256,
+  /** Longest word the fuzzy tier considers. */
+  fuzzyMaxLength: 32,
+  /** Combining marks kept after one character; the rest of a longer run is ignored when matching. */
+  maxCombiningMarks: 4,
   /** Unknown words remembered per index before the cache is cleared. */
   unknownWordCacheSize: 50_000,
 });

@@ -1,6 +1,7 @@
 // The one place that talks to wink-nlp. Loading the model takes ~100 ms, so it happens on first use.
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
+import { DEFAULTS } from './defaults.js';
 
 /** What the matcher reads of a wink document, lazily beyond lemmas. */
 export interface TokenSource {
@@ -38,14 +39,91 @@ function outOf(tokens: Tokens, helper: unknown): string[] {
   return tokens.out(helper as Parameters<Tokens['out']>[0]) as unknown as string[];
 }
 
-export function prepareText(text: string): string {
-  return text.replace(TYPOGRAPHIC, (c) => REPLACEMENT[c] ?? c);
+// Format characters (zero-width joiners, bidi controls, soft hyphens, BOMs) are invisible and must not
+// split or hide a word; long runs of combining marks only cost time. Both are left out of what wink-nlp
+// reads. wink-nlp's tokenizer also takes time quadratic in a token's length, so a run of non-space
+// characters longer than DEFAULTS.maxRunLength is read in pieces of that length. A map from the prepared
+// text back to the original keeps every offset true.
+const INVISIBLE = /\p{Cf}|\p{M}{5,}/u;
+const INVISIBLE_ALL = /(\p{Cf}+)|(\p{M}{5,})/gu;
+
+export interface PreparedText {
+  text: string;
+  /** Index in the original text of each UTF-16 unit of `text` (and of its end); null when they are equal. */
+  map: Int32Array | null;
+}
+
+export function prepareText(original: string): PreparedText {
+  const typographic = original.replace(TYPOGRAPHIC, (c) => REPLACEMENT[c] ?? c);
+  const visible = INVISIBLE.test(typographic) ? withoutInvisible(typographic) : { text: typographic, map: null };
+  const longRun = new RegExp(`\\S{${DEFAULTS.maxRunLength + 1},}`, 'g');
+  if (!longRun.test(visible.text)) return visible;
+  const pieces = inPieces(visible.text, longRun);
+  if (visible.map === null) return pieces;
+  return { text: pieces.text, map: pieces.map!.map((i) => visible.map![i]) };
+}
+
+function withoutInvisible(text: string): PreparedText {
+  const kept: string[] = [];
+  const map: number[] = [];
+  let at = 0;
+  const keep = (from: number, to: number): void => {
+    kept.push(text.slice(from, to));
+    for (let i = from; i < to; i++) map.push(i);
+  };
+  for (const m of text.matchAll(INVISIBLE_ALL)) {
+    keep(at, m.index);
+    // A long run of marks keeps its first few, so the letter it sits on reads as before.
+    if (m[2] !== undefined) keep(m.index, m.index + marksPrefix(m[2]));
+    at = m.index + m[0].length;
+  }
+  keep(at, text.length);
+  map.push(text.length);
+  return { text: kept.join(''), map: Int32Array.from(map) };
+}
+
+/** A space after every DEFAULTS.maxRunLength units of each long run; a space maps to the unit after it. */
+function inPieces(text: string, longRun: RegExp): PreparedText {
+  const out: string[] = [];
+  const map: number[] = [];
+  let at = 0;
+  const copy = (from: number, to: number): void => {
+    out.push(text.slice(from, to));
+    for (let i = from; i < to; i++) map.push(i);
+  };
+  longRun.lastIndex = 0;
+  for (const m of text.matchAll(longRun)) {
+    copy(at, m.index);
+    const end = m.index + m[0].length;
+    for (let from = m.index; from < end; from += DEFAULTS.maxRunLength) {
+      if (from > m.index) {
+        out.push(' ');
+        map.push(from);
+      }
+      copy(from, Math.min(end, from + DEFAULTS.maxRunLength));
+    }
+    at = end;
+  }
+  copy(at, text.length);
+  map.push(text.length);
+  return { text: out.join(''), map: Int32Array.from(map) };
+}
+
+/** UTF-16 length of the first DEFAULTS.maxCombiningMarks marks of a run (a mark may be two units). */
+function marksPrefix(run: string): number {
+  let units = 0, marks = 0;
+  for (const mark of run) {
+    if (marks++ === DEFAULTS.maxCombiningMarks) break;
+    units += mark.length;
+  }
+  return units;
 }
 
 export function readTokens(text: string): TokenSource {
   const w = engine();
   const its = w.its;
-  const tokens = w.readDoc(prepareText(text)).tokens();
+  const prepared = prepareText(text);
+  const tokens = w.readDoc(prepared.text).tokens();
   const read = (helper: unknown): string[] => outOf(tokens, helper);
   const lemmas = read(its.lemma);
   let normals: string[] | undefined;
@@ -62,7 +140,7 @@ export function readTokens(text: string): TokenSource {
       let at = 0;
       for (let i = 0; i < values.length; i++) {
         at += spaces[i].length;
-        starts[i] = at;
+        starts[i] = prepared.map === null ? at : prepared.map[at];
         at += values[i].length;
       }
       return starts;
@@ -85,7 +163,7 @@ export interface TaggedWord {
 /** wink-nlp's words of `text` with their lemmas and part-of-speech tags, for heuristics outside matching. */
 export function tagWords(text: string): TaggedWord[] {
   const w = engine();
-  const tokens = w.readDoc(prepareText(text)).tokens();
+  const tokens = w.readDoc(prepareText(text).text).tokens();
   const values = outOf(tokens, w.its.value), lemmas = outOf(tokens, w.its.lemma), tags = outOf(tokens, w.its.pos);
   return values.map((value, i) => ({ value, lemma: lemmas[i], pos: tags[i] }));
 }

@@ -1,8 +1,9 @@
 import porter2 from 'wink-porter2-stemmer';
+import { DEFAULTS } from './defaults.js';
 
-/** Porter2 stem of a lemma; digits and short words are their own stem. */
+/** Porter2 stem of a lemma; digits, short words and over-long ones are their own stem. */
 export function stemOf(lemma: string): string {
-  if (lemma.length < 3) return lemma;
+  if (lemma.length < 3 || lemma.length > DEFAULTS.maxWordLength) return lemma;
   const c = lemma.charCodeAt(0);
   if (c >= 48 && c <= 57) return lemma;
   return porter2(lemma);

@@ -55,8 +55,11 @@ export function checkMessages(messages: unknown): asserts messages is Message[] 
   });
 }
 
-export function checkMatchOptions(options: MatchOptions): void {
-  const { threshold, details } = options;
+export function checkMatchOptions(options: unknown): asserts options is MatchOptions {
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+    throw new MatcherError(ErrorCode.optionInvalid, `options must be an object, got ${describe(options)}`);
+  }
+  const { threshold, details } = options as MatchOptions;
   if (threshold !== undefined && (typeof threshold !== 'number' || !(threshold >= DEFAULTS.minThreshold && threshold <= DEFAULTS.maxThreshold))) {
     throw new MatcherError(
       ErrorCode.optionInvalid,

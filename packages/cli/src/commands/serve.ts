@@ -6,7 +6,7 @@ import { UsageError } from '../exit.js';
 import type { Io } from '../io.js';
 import { buildServer } from '../server/app.js';
 import { tokenIssuer } from '../server/auth.js';
-import { openCliStore } from '../store.js';
+import { openCliStore, webhookRules } from '../store.js';
 import { untilSignal } from '../signals.js';
 
 type Run = (code: Promise<number>) => Promise<void>;
@@ -21,6 +21,10 @@ interface ServeOptions {
   queue?: string;
   threads?: string;
   lease?: string;
+  webhookAllow?: string;
+  webhookRefusePrivate?: boolean;
+  authFailures: string;
+  authWindow: string;
 }
 
 export function positiveInteger(name: string, value: string, min = 1): number {
@@ -39,6 +43,10 @@ export function registerServe(program: Command, io: Io, run: Run): void {
     .option('--queue <url>', 'BullMQ on Redis (redis://host:port[?prefix=name]): accept and enqueue here, run jobs in `phrasewatch worker`')
     .option('--threads <n>', 'worker threads for jobs\' matching (default: the number of cores)')
     .option('--lease <ms>', 'how long a job stays claimed without renewal before another runner takes it', String(30_000))
+    .option('--webhook-allow <hosts>', 'only these hosts and networks (comma-separated names, addresses or CIDRs) receive webhooks')
+    .option('--webhook-refuse-private', 'refuse webhooks to loopback and private addresses (link-local and metadata ones are always refused)')
+    .option('--auth-failures <n>', 'failed token requests a client may make per window before it gets 429', '10')
+    .option('--auth-window <seconds>', 'the window for --auth-failures', '60')
     .option('--app-id <id>', 'the appId clients authenticate with (or PHRASEWATCH_APP_ID)')
     .option('--app-secret <secret>', 'the appSecret (or PHRASEWATCH_APP_SECRET)')
     .option('--max-jobs <n>', 'jobs scheduled or running before async requests get 429', DEFAULTS.serveMaxJobs)
@@ -51,6 +59,7 @@ export function registerServe(program: Command, io: Io, run: Run): void {
       const maxJobs = positiveInteger('max-jobs', options.maxJobs);
       const threads = options.threads === undefined ? availableParallelism() : positiveInteger('threads', options.threads);
       const leaseMs = positiveInteger('lease', options.lease ?? '30000', 100);
+      const authFailures = { max: positiveInteger('auth-failures', options.authFailures), windowMs: 1000 * positiveInteger('auth-window', options.authWindow) };
       // With a queue, workers run the jobs; without one, this process does, on its own worker threads.
       const store = await openCliStore(options.db, {
         runJobs: options.queue === undefined && !process.env.PHRASEWATCH_QUEUE,
@@ -58,9 +67,18 @@ export function registerServe(program: Command, io: Io, run: Run): void {
         queue: options.queue,
         threads,
         leaseMs,
+        webhook: webhookRules(options),
         onError: (error) => io.stderr.write(`phrasewatch: ${error.message}\n`),
       });
-      const app = buildServer({ store, tokens: tokenIssuer(), appId, appSecret, maxJobs, log: (line) => io.stderr.write(`${new Date().toISOString()} ${line}\n`) });
+      const app = buildServer({
+        store,
+        tokens: tokenIssuer({ secret: await store.signingKey() }),
+        appId,
+        appSecret,
+        maxJobs,
+        authFailures,
+        log: (line) => io.stderr.write(`${new Date().toISOString()} ${line}\n`),
+      });
       try {
         const address = await app.listen({ host: options.host, port });
         io.stderr.write(`phrasewatch: listening on ${address}\n`);

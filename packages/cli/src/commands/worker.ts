@@ -5,7 +5,7 @@ import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
 import type { Io } from '../io.js';
 import { untilSignal } from '../signals.js';
-import { openCliStore } from '../store.js';
+import { openCliStore, webhookRules } from '../store.js';
 import { positiveInteger } from './serve.js';
 
 type Run = (code: Promise<number>) => Promise<void>;
@@ -15,6 +15,8 @@ interface WorkerOptions {
   queue?: string;
   threads?: string;
   lease: string;
+  webhookAllow?: string;
+  webhookRefusePrivate?: boolean;
   untilIdle?: boolean;
 }
 
@@ -26,6 +28,8 @@ export function registerWorker(program: Command, io: Io, run: Run): void {
     .option('--queue <url>', 'take jobs from BullMQ on Redis: redis://host:port[?prefix=name]')
     .option('--threads <n>', 'worker threads for matching (default: the number of cores)')
     .option('--lease <ms>', 'how long a job stays claimed without renewal before another runner takes it', String(30_000))
+    .option('--webhook-allow <hosts>', 'only these hosts and networks (comma-separated names, addresses or CIDRs) receive webhooks')
+    .option('--webhook-refuse-private', 'refuse webhooks to loopback and private addresses (link-local and metadata ones are always refused)')
     .option('--until-idle', 'exit once no job is left to run')
     .addHelpText('after', '\nExample:\n  phrasewatch worker --db postgres://127.0.0.1/phrasewatch --queue redis://127.0.0.1:6379 --threads 2\n')
     .action((options: WorkerOptions) => run((async () => {
@@ -35,6 +39,7 @@ export function registerWorker(program: Command, io: Io, run: Run): void {
         queue: options.queue,
         threads,
         leaseMs: positiveInteger('lease', options.lease, 100),
+        webhook: webhookRules(options),
         onError: (error) => io.stderr.write(`phrasewatch: ${error.message}\n`),
       });
       io.stderr.write(`phrasewatch: worker running jobs on ${threads} thread${threads === 1 ? '' : 's'}\n`);

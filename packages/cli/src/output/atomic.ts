@@ -1,6 +1,9 @@
-// --out FILE: everything goes to a temporary file beside it, renamed over FILE only when all is written,
-// so a reader never sees half a result and an old FILE survives a failed run.
-import { createWriteStream, renameSync, rmSync, type WriteStream } from 'node:fs';
+// --out FILE: for a regular file (or a path not there yet), everything goes to a temporary file beside it,
+// renamed over FILE only when all is written, so a reader never sees half a result and an old FILE
+// survives a failed run. A symbolic link is followed: the temporary file sits beside the link's target,
+// which is what gets replaced, and the link stays. Devices, FIFOs and sockets (/dev/null, a named pipe) are
+// written directly: renaming over them would replace the device with a plain file.
+import { createWriteStream, realpathSync, renameSync, rmSync, statSync, type WriteStream } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 export interface AtomicFile {
@@ -9,19 +12,42 @@ export interface AtomicFile {
   abort(): void;
 }
 
-export async function openAtomic(path: string): Promise<AtomicFile> {
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-  const stream = createWriteStream(temp, { flags: 'wx' });
+/** The file a path names once its symbolic links are followed; the path itself when nothing is there. */
+function target(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
+}
+
+async function opened(stream: WriteStream): Promise<void> {
   await new Promise<void>((resolve, reject) => {
     stream.once('open', () => resolve());
     stream.once('error', reject);
   });
-  const closed = (): Promise<void> => new Promise((resolve, reject) => stream.end((error?: Error | null) => (error ? reject(error) : resolve())));
+}
+
+const ended = (stream: WriteStream): Promise<void> => new Promise((resolve, reject) => stream.end((error?: Error | null) => (error ? reject(error) : resolve())));
+
+export async function openAtomic(path: string): Promise<AtomicFile> {
+  const real = target(path);
+  const kind = statSync(real, { throwIfNoEntry: false });
+  if (kind !== undefined && !kind.isFile() && !kind.isDirectory()) {
+    // A device, FIFO or socket: write straight to it.
+    const stream = createWriteStream(real, { flags: 'a' });
+    await opened(stream);
+    return { stream, commit: () => ended(stream), abort: () => stream.destroy() };
+  }
+  const temp = join(dirname(real), `.${basename(real)}.${process.pid}.tmp`);
+  // The replacement keeps the replaced file's permissions.
+  const stream = createWriteStream(temp, { flags: 'wx', ...(kind?.isFile() ? { mode: kind.mode & 0o777 } : {}) });
+  await opened(stream);
   return {
     stream,
     async commit() {
-      await closed();
-      renameSync(temp, path);
+      await ended(stream);
+      renameSync(temp, real);
     },
     abort() {
       stream.destroy();

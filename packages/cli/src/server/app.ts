@@ -4,6 +4,7 @@ import { timingSafeEqual } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Store } from '@phrasewatch/core';
 import { tokenOf, type TokenIssuer } from './auth.js';
+import { failureLimiter } from './rate-limit.js';
 
 export interface ServerOptions {
   store: Store;
@@ -15,6 +16,14 @@ export interface ServerOptions {
   /** Where the request log goes, one line per request. */
   log?: (line: string) => void;
   bodyLimit?: number;
+  /** Failed token requests a client may make per window before it gets 429 (default 10 a minute). */
+  authFailures?: { max: number; windowMs: number };
+}
+
+/** A raw HTTP answer for errors Node's parser meets before Fastify has a request: still Symbl's {message}. */
+function rawAnswer(status: number, reason: string, message: string): string {
+  const body = JSON.stringify({ message });
+  return `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`;
 }
 
 const UNAUTHORIZED = 'Token validation failed for provided token.';
@@ -26,7 +35,28 @@ function sameSecret(a: string, b: string): boolean {
 
 export function buildServer(options: ServerOptions): FastifyInstance {
   const { store } = options;
-  const app = Fastify({ logger: false, bodyLimit: options.bodyLimit ?? 1024 * 1024 });
+  const app = Fastify({
+    logger: false,
+    bodyLimit: options.bodyLimit ?? 1024 * 1024,
+    // Errors Fastify's router answers itself (a malformed percent-encoding): Symbl's {message}, too.
+    frameworkErrors: (error, _request, reply) => {
+      const tooLong = /max param length/.test(error.message);
+      void (reply as FastifyReply).status(tooLong ? 414 : 400).send({
+        message: tooLong ? 'a path parameter of the URL is longer than 100 characters' : 'malformed URL: a percent-encoding in the path is not valid UTF-8',
+      });
+    },
+    // Errors Node's HTTP parser meets (headers or URL too large, garbage): answered on the socket.
+    clientErrorHandler: (error: Error & { code?: string }, socket) => {
+      if (!socket.writable) return socket.destroy();
+      const answer = error.code === 'HPE_HEADER_OVERFLOW'
+        ? rawAnswer(431, 'Request Header Fields Too Large', 'the request line and headers are too large')
+        : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+          ? rawAnswer(408, 'Request Timeout', 'the request took too long to arrive')
+          : rawAnswer(400, 'Bad Request', `malformed HTTP request: ${error.message}`);
+      socket.end(answer);
+    },
+  });
+  const limiter = failureLimiter(options.authFailures ?? { max: 10, windowMs: 60_000 });
 
   // Symbl's docs tell clients to send Content-Type: application/json on every request, GET and DELETE
   // included: an empty JSON body is no body, not an error.
@@ -57,13 +87,20 @@ export function buildServer(options: ServerOptions): FastifyInstance {
   app.setNotFoundHandler((request, reply) => void reply.status(404).send({ message: `no route ${request.method} ${request.url}` }));
 
   app.post('/oauth2/token::generate', async (request, reply) => {
+    const wait = limiter.retryAfter(request.ip);
+    if (wait > 0) {
+      return reply.status(429).header('retry-after', String(wait)).send({ message: `too many failed attempts from ${request.ip}; retry in ${wait} s` });
+    }
     const body = (request.body ?? {}) as { type?: unknown; appId?: unknown; appSecret?: unknown };
     if (body.type !== 'application' || typeof body.appId !== 'string' || typeof body.appSecret !== 'string') {
+      limiter.fail(request.ip);
       return reply.status(400).send({ message: 'expected {"type": "application", "appId", "appSecret"}' });
     }
     if (!sameSecret(body.appId, options.appId) || !sameSecret(body.appSecret, options.appSecret)) {
+      limiter.fail(request.ip);
       return reply.status(401).send({ message: 'Invalid appId or appSecret.' });
     }
+    limiter.succeed(request.ip);
     return options.tokens.issue(body.appId);
   });
 

@@ -1,5 +1,6 @@
-// Symbl-style tokens: a JWT (HS256) with an `exp` claim, signed with a per-server secret. Clients send it
-// as `Authorization: Bearer TOKEN` or, like Symbl's own SDKs, as `x-api-key: TOKEN`.
+// Symbl-style tokens: a JWT (HS256) with an `exp` claim. `serve` signs them with a key kept in the store,
+// so tokens outlive a restart and every server on one store accepts them. Clients send a token as
+// `Authorization: Bearer TOKEN` or, like Symbl's own SDKs, as `x-api-key: TOKEN`.
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 
 const b64 = (value: Buffer | string): string => Buffer.from(value).toString('base64url');
@@ -28,8 +29,11 @@ export function tokenIssuer(options: { secret?: Buffer; lifetimeSeconds?: number
       const given = Buffer.from(parts[2]);
       if (expected.length !== given.length || !timingSafeEqual(expected, given)) return false;
       try {
-        const claims = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8')) as { exp?: unknown };
-        return typeof claims.exp === 'number' && claims.exp * 1000 > now();
+        const claims = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8')) as { exp?: unknown; iat?: unknown };
+        if (typeof claims.exp !== 'number' || typeof claims.iat !== 'number') return false;
+        // Never longer-lived than this server issues, whatever a token says.
+        if (claims.exp - claims.iat > lifetime) return false;
+        return claims.exp * 1000 > now();
       } catch {
         return false;
       }

@@ -55,7 +55,7 @@ export async function insertMessages(db: Sql, conversationId: string, messages: 
   const seq = (last?.seq ?? -1) + 1;
   const assigned = ids ?? (await nextIds(db, messages.length));
   await insertMany(db, 'messages', ['id', 'conversation_id', 'seq', 'text', 'from_json', 'start_time', 'end_time'], messages.map((message, i) => [
-    assigned[i], conversationId, seq + i, message.payload.content, JSON.stringify(message.from ?? {}), message.duration?.startTime ?? null, message.duration?.endTime ?? null,
+    assigned[i], conversationId, seq + i, JSON.stringify(message.payload.content), JSON.stringify(message.from ?? {}), message.duration?.startTime ?? null, message.duration?.endTime ?? null,
   ]));
   return assigned;
 }
@@ -70,7 +70,7 @@ export async function listConversationRows(db: Sql): Promise<Array<{ id: string;
 export async function listMessages(db: Sql, conversationId: string): Promise<StoredMessage[]> {
   return (await db.all('SELECT id, text, from_json, start_time, end_time FROM messages WHERE conversation_id = ? ORDER BY seq', [conversationId])).map((raw) => {
     const row = pick<{ id: string; text: string; from_json: string | null; start_time: string | null; end_time: string | null }>(raw, ['id', 'text', 'from_json', 'start_time', 'end_time']);
-    const message: StoredMessage = { id: row.id, text: row.text, from: row.from_json ? JSON.parse(row.from_json) : {}, conversationId };
+    const message: StoredMessage = { id: row.id, text: JSON.parse(row.text) as string, from: row.from_json ? JSON.parse(row.from_json) : {}, conversationId };
     if (row.start_time !== null) message.startTime = row.start_time;
     if (row.end_time !== null) message.endTime = row.end_time;
     return message;

@@ -1,6 +1,6 @@
 // Checks of an Async Text API body (POST /v1/process/text), each failure naming the field.
 import { CoreError, CoreErrorCode, notFound } from '../errors.js';
-import { checkTrackerBody } from '../trackers/validate.js';
+import { checkTrackerBody, controlIn } from '../trackers/validate.js';
 import type { InputMessage, ProcessTextRequest, TrackerSpec } from '../types.js';
 
 const show = (value: unknown): string => (JSON.stringify(value) ?? String(value)).slice(0, 80);
@@ -27,6 +27,8 @@ export function checkProcessTextRequest(value: unknown, trackerExists: (id: stri
   const request: ProcessTextRequest = { messages };
   if (body.name !== undefined) {
     if (typeof body.name !== 'string') throw invalid(`"name" must be a string, got ${show(body.name)}`);
+    const problem = controlIn('name', body.name);
+    if (problem) throw invalid(problem);
     request.name = body.name;
   }
   if (body.trackers !== undefined) request.trackers = checkTrackerSpecs(body.trackers, trackerExists);

@@ -128,6 +128,11 @@ const MIGRATIONS: readonly string[] = [
   CREATE INDEX hit_counts_by_conversation ON hit_counts(conversation_id);
   CREATE INDEX hit_counts_by_day ON hit_counts(day);
   `,
+  // 5: message text as a JSON string: every character kept, NUL included (a driver may cut a bound string
+  // at NUL, and PostgreSQL refuses NUL in text).
+  `
+  UPDATE messages SET text = {{jsonQuoteText}};
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

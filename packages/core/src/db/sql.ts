@@ -11,6 +11,8 @@ export interface Dialect {
   readonly bigint: string;
   /** A floating-point column. */
   readonly real: string;
+  /** The column `text` as a JSON string literal. */
+  readonly jsonQuoteText: string;
 }
 
 export interface Sql {
@@ -29,9 +31,11 @@ export interface Sql {
   close(): Promise<void>;
 }
 
-/** Replaces `{{serialKey}}`, `{{bigint}}` and `{{real}}` with the dialect's column types. */
+type Placeholder = 'serialKey' | 'bigint' | 'real' | 'jsonQuoteText';
+
+/** Replaces `{{serialKey}}`, `{{bigint}}`, `{{real}}` and `{{jsonQuoteText}}` with the dialect's own. */
 export function forDialect(script: string, dialect: Dialect): string {
-  return script.replace(/\{\{(serialKey|bigint|real)\}\}/g, (_, name: 'serialKey' | 'bigint' | 'real') => dialect[name]);
+  return script.replace(/\{\{(serialKey|bigint|real|jsonQuoteText)\}\}/g, (_, name: Placeholder) => dialect[name]);
 }
 
 /** A row as a plain object of the named columns. */

@@ -2,13 +2,14 @@
 // npm package). One connection per process; a transaction holds it until it ends, so statements from
 // other async work wait for it instead of landing inside it.
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { chmodSync, existsSync } from 'node:fs';
 import Database from 'libsql';
 import { busyRetry, translate } from './failures.js';
 import type { Dialect, Param, Sql } from './sql.js';
 
 type Connection = InstanceType<typeof Database>;
 
-const SQLITE: Dialect = { name: 'sqlite', serialKey: 'INTEGER PRIMARY KEY AUTOINCREMENT', bigint: 'INTEGER', real: 'REAL' };
+const SQLITE: Dialect = { name: 'sqlite', serialKey: 'INTEGER PRIMARY KEY AUTOINCREMENT', bigint: 'INTEGER', real: 'REAL', jsonQuoteText: 'json_quote(text)' };
 
 export interface SqliteOptions {
   path?: string;
@@ -24,7 +25,10 @@ function clean<T>(row: unknown): T {
 }
 
 export function openSqlite(options: SqliteOptions): Sql {
+  const fresh = !options.memory && !existsSync(options.path!);
   const db: Connection = new Database(options.memory ? ':memory:' : options.path!);
+  // A new store is its owner's alone: it holds transcripts and the key that signs API tokens.
+  if (fresh) chmodSync(options.path!, 0o600);
   // WAL keeps readers off writers' backs; NORMAL sync is durable against process death (not power loss).
   if (!options.memory) db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
@@ -58,9 +62,11 @@ export function openSqlite(options: SqliteOptions): Sql {
     dialect: SQLITE,
     all: <T>(text: string, params: readonly Param[] = []) =>
       exclusive(() => retry(() => prepared(text).all(...(params as unknown[])).map((row) => clean<T>(row)))),
+    // Stepped to the end, not once: an UPDATE … RETURNING outside a transaction commits when its statement
+    // finishes, and a commit that fails there (disk full) must throw, not vanish with the statement.
     get: <T>(text: string, params: readonly Param[] = []) =>
       exclusive(() => retry(() => {
-        const row = prepared(text).get(...(params as unknown[]));
+        const row = prepared(text).all(...(params as unknown[]))[0];
         return row === undefined ? undefined : clean<T>(row);
       })),
     run: (text: string, params: readonly Param[] = []) => exclusive(() => retry(() => prepared(text).run(...(params as unknown[])).changes)),

@@ -33,9 +33,17 @@ export function createLocalQueue(db: Sql, execute: Execute, options: LocalQueueO
     wakeUp?.();
   };
 
+  // A run that ends without finishing its job (the store refused a write, the lease was lost) leaves the
+  // job runnable: the next look waits a poll interval instead of spinning on it.
+  let backOff = false;
   const start = (jobId: string): void => {
     const task = execute(jobId)
-      .then(() => undefined, (error: Error) => options.onError(error))
+      .then((outcome) => {
+        if (outcome === 'lost') backOff = true;
+      }, (error: Error) => {
+        backOff = true;
+        options.onError(error);
+      })
       .finally(() => {
         running.delete(jobId);
         wake();
@@ -44,9 +52,14 @@ export function createLocalQueue(db: Sql, execute: Execute, options: LocalQueueO
   };
 
   const loop = async (): Promise<void> => {
-    // Let the caller that opened the store (or accepted the first job) have its answer first.
-    await new Promise((resolve) => setImmediate(resolve));
     while (!stopped) {
+      // Every pass yields to the event loop (with SQLite every step here can resolve without waiting).
+      await new Promise((resolve) => setImmediate(resolve));
+      if (backOff) {
+        backOff = false;
+        await new Promise((resolve) => setTimeout(resolve, options.pollMs));
+        if (stopped) break;
+      }
       pending = false;
       let found = 0;
       try {

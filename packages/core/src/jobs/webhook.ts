@@ -3,7 +3,12 @@
 // store until a receiver answered 2xx or every attempt failed (reported through `onError`, not
 // swallowed). Redirects are never followed. Stopping is bounded: deliveries still running when the time
 // is up are cut off and stay pending, for the next process.
+import { lookup, type LookupAddress } from 'node:dns';
+import { request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import type { LookupFunction } from 'node:net';
 import { CoreError } from '../errors.js';
+import type { WebhookPolicy } from './webhook-policy.js';
 import type { Sql } from '../db/sql.js';
 import { claimWebhook, dueWebhooks, pendingWebhooks, releaseWebhook, settleWebhook, type WebhookRow } from './webhook-repository.js';
 
@@ -13,7 +18,45 @@ export interface WebhookOptions {
   timeoutMs: number;
   /** How often to look for notifications written by other processes. */
   pollMs: number;
+  policy: WebhookPolicy;
   onError: (error: Error) => void;
+}
+
+/** A delivery the policy refused: final, never retried. */
+class Refused extends Error {}
+
+/**
+ * One POST with node:http(s), so that every address the host name resolves to passes the policy before a
+ * connection is made (fetch resolves names out of reach). Redirects are not followed.
+ */
+function postJson(url: URL, body: string, policy: WebhookPolicy, signal: AbortSignal): Promise<number> {
+  const checkedLookup: LookupFunction = (hostname, lookupOptions, callback) => {
+    lookup(hostname, { ...lookupOptions, all: true }, (error, addresses) => {
+      if (error) return callback(error, '', 4);
+      for (const { address } of addresses) {
+        const problem = policy.refuseAddress(hostname, address);
+        if (problem) return callback(new Refused(problem), '', 4);
+      }
+      if (lookupOptions.all) (callback as unknown as (e: null, a: LookupAddress[]) => void)(null, addresses);
+      else callback(null, addresses[0].address, addresses[0].family);
+    });
+  };
+  return new Promise((resolve, reject) => {
+    const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
+    const request = send(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+      lookup: checkedLookup,
+      signal,
+    });
+    request.on('response', (response) => {
+      response.resume();
+      response.on('end', () => resolve(response.statusCode ?? 0));
+      response.on('error', reject);
+    });
+    request.on('error', reject);
+    request.end(body);
+  });
 }
 
 export interface Deliverer {
@@ -33,21 +76,18 @@ export function createDeliverer(db: Sql, owner: string, options: WebhookOptions)
   const running = new Set<Promise<void>>();
   const cutOff = new AbortController();
 
-  const post = async (row: WebhookRow): Promise<string | null> => {
+  /** null when delivered; otherwise why not, and whether trying again could help. */
+  const post = async (row: WebhookRow): Promise<{ error: string; final: boolean } | null> => {
+    const refused = options.policy.refuseUrl(row.url);
+    if (refused) return { error: `refused: ${refused}`, final: true };
     try {
-      const response = await fetch(row.url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ jobId: row.jobId, status: row.status }),
-        redirect: 'manual',
-        signal: AbortSignal.any([AbortSignal.timeout(options.timeoutMs), cutOff.signal]),
-      });
-      await response.body?.cancel();
-      if (response.ok) return null;
-      if (response.status >= 300 && response.status < 400) return `HTTP ${response.status}: redirects are not followed`;
-      return `HTTP ${response.status}`;
+      const status = await postJson(new URL(row.url), JSON.stringify({ jobId: row.jobId, status: row.status }), options.policy, AbortSignal.any([AbortSignal.timeout(options.timeoutMs), cutOff.signal]));
+      if (status >= 200 && status < 300) return null;
+      if (status >= 300 && status < 400) return { error: `HTTP ${status}: redirects are not followed`, final: false };
+      return { error: `HTTP ${status}`, final: false };
     } catch (error) {
-      return (error as Error).message;
+      if (error instanceof Refused) return { error: `refused: ${error.message}`, final: true };
+      return { error: (error as Error).message, final: false };
     }
   };
 
@@ -60,11 +100,12 @@ export function createDeliverer(db: Sql, owner: string, options: WebhookOptions)
     const attempts = row.attempts + 1;
     if (failure === null) {
       await settleWebhook(db, row.seq, owner, { state: 'delivered', attempts, nextAt: Date.now(), error: null });
-    } else if (attempts >= options.attempts) {
-      await settleWebhook(db, row.seq, owner, { state: 'given_up', attempts, nextAt: Date.now(), error: failure });
-      options.onError(new CoreError('webhook.failed', `webhook ${row.url} for job ${row.jobId} (${row.status}) failed ${attempts} times; last: ${failure}`, 502));
+    } else if (failure.final || attempts >= options.attempts) {
+      await settleWebhook(db, row.seq, owner, { state: 'given_up', attempts, nextAt: Date.now(), error: failure.error });
+      const how = failure.final ? 'was refused' : `failed ${attempts} times`;
+      options.onError(new CoreError('webhook.failed', `webhook ${row.url} for job ${row.jobId} (${row.status}) ${how}; last: ${failure.error}`, 502));
     } else {
-      await settleWebhook(db, row.seq, owner, { state: 'pending', attempts, nextAt: Date.now() + options.retryDelayMs * 2 ** (attempts - 1), error: failure });
+      await settleWebhook(db, row.seq, owner, { state: 'pending', attempts, nextAt: Date.now() + options.retryDelayMs * 2 ** (attempts - 1), error: failure.error });
     }
     wake();
   };

@@ -8,6 +8,22 @@ const KEYS = new Set(['id', 'name', 'description', 'categories', 'languages', 'v
 const FORBIDDEN = /[^\p{L}\p{M}\p{N} .'\u2019-]/u;
 
 const show = (value: unknown): string => (JSON.stringify(value) ?? String(value)).slice(0, 80);
+
+// Control characters other than tab, line feed and carriage return: a NUL would cut a name short in some
+// drivers and refuse the write in others, and none of them belongs in a name.
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
+/** Why `value` may not be a name (it holds a control character), or null. */
+export function controlIn(field: string, value: string): string | null {
+  const bad = CONTROL.exec(value);
+  if (bad === null) return null;
+  return `"${field}" has the control character U+${bad[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}; names may not hold control characters`;
+}
+
+function checkNoControls(where: string, field: string, value: string): void {
+  const problem = controlIn(field, value);
+  if (problem) throw invalid(`${where}: ${problem}`);
+}
 const invalid = (message: string): CoreError => new CoreError(CoreErrorCode.trackerInvalid, message, 400);
 
 function strings(field: string, value: unknown, where: string): string[] {
@@ -41,15 +57,18 @@ export function checkTrackerBody(value: unknown, where = 'tracker'): TrackerBody
   const body = value as Record<string, unknown>;
   for (const key of Object.keys(body)) if (!KEYS.has(key)) throw invalid(`${where}: unknown field ${show(key)}`);
   if (typeof body.name !== 'string' || body.name.trim() === '') throw invalid(`${where}: "name" must be a non-empty string, got ${show(body.name)}`);
+  checkNoControls(where, 'name', body.name);
   const name = body.name.trim();
   const at = `tracker ${show(name)}`;
   const out: TrackerBody = { name, vocabulary: phrases('vocabulary', body.vocabulary, at, true)! };
   if (body.description !== undefined) {
     if (typeof body.description !== 'string') throw invalid(`${at}: "description" must be a string, got ${show(body.description)}`);
+    checkNoControls(at, 'description', body.description);
     out.description = body.description;
   }
   if (body.categories !== undefined) out.categories = strings('categories', body.categories, at);
   if (body.languages !== undefined) out.languages = strings('languages', body.languages, at);
+  for (const field of ['categories', 'languages'] as const) for (const item of out[field] ?? []) checkNoControls(at, field, item);
   const excluded = phrases('excludeVocabulary', body.excludeVocabulary, at, false);
   if (excluded !== undefined) out.excludeVocabulary = excluded;
   return out;
@@ -62,8 +81,24 @@ export function warningsFor(body: TrackerBody): string[] | undefined {
   return undefined;
 }
 
-/** Symbl refuses bodies over 1 MB; so do we, before looking inside. */
+/** Deeper than any request Symbl defines; deep enough for any honest one. */
+const MAX_DEPTH = 64;
+
+/** How deep arrays and objects nest, without recursion (a hostile body may nest 10,000 levels). */
+function depthOver(value: unknown, limit: number): boolean {
+  const stack: Array<[unknown, number]> = [[value, 1]];
+  while (stack.length > 0) {
+    const [item, depth] = stack.pop()!;
+    if (typeof item !== 'object' || item === null) continue;
+    if (depth > limit) return true;
+    for (const child of Object.values(item)) if (typeof child === 'object' && child !== null) stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
+/** Symbl refuses bodies over 1 MB; so do we, before looking inside. Absurdly deep bodies are refused too. */
 export function checkBodySize(body: unknown, limit: number): void {
+  if (depthOver(body, MAX_DEPTH)) throw new CoreError(CoreErrorCode.requestInvalid, `request body nests arrays and objects deeper than ${MAX_DEPTH} levels`, 400);
   const bytes = Buffer.byteLength(JSON.stringify(body) ?? '', 'utf8');
   if (bytes > limit) throw new CoreError(CoreErrorCode.bodyTooLarge, `request body is ${bytes} bytes; the limit is ${limit}`, 413);
 }

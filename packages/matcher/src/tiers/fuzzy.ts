@@ -16,7 +16,7 @@ export interface Neighbors {
 export const NO_NEIGHBORS: Neighbors = Object.freeze({ lemmas: new Int32Array(0), sims: new Float32Array(0) });
 
 function isFuzzyWord(word: string): boolean {
-  if (word.length < DEFAULTS.fuzzyMinLength) return false;
+  if (word.length < DEFAULTS.fuzzyMinLength || word.length > DEFAULTS.fuzzyMaxLength) return false;
   for (let i = 0; i < word.length; i++) {
     const c = word.charCodeAt(i);
     if (c < 97 || c > 122) return false;

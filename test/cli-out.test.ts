@@ -1,0 +1,57 @@
+// `match --out PATH` replaces regular files atomically, and writes straight into anything else: a rename
+// over a device or a FIFO would turn it into a plain file, and one over a symbolic link would replace the
+// link instead of its target.
+import { execFileSync } from 'node:child_process';
+import { createReadStream, lstatSync, mkdirSync, readFileSync, readlinkSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { conversation, fixtureDir, phrasewatch } from './helpers.js';
+
+const files = () => fixtureDir({
+  'call.json': conversation('call', ['How much does it cost?']),
+  'p.json': [{ name: 'Pricing', vocabulary: ['how much does it cost'] }],
+});
+const isRoot = process.getuid?.() === 0;
+
+describe('match --out', () => {
+  it('writes through a symbolic link to its target, and the link stays a link', async () => {
+    const dir = files();
+    mkdirSync(join(dir, 'real'));
+    writeFileSync(join(dir, 'real', 'hits.csv'), 'old');
+    symlinkSync(join(dir, 'real', 'hits.csv'), join(dir, 'link.csv'));
+    const run = await phrasewatch(['match', '--trackers', 'p.json', 'call.json', '--format', 'csv', '--out', 'link.csv'], { cwd: dir });
+    expect(run.code).toBe(0);
+    expect(lstatSync(join(dir, 'link.csv')).isSymbolicLink()).toBe(true);
+    expect(readlinkSync(join(dir, 'link.csv'))).toBe(join(dir, 'real', 'hits.csv'));
+    expect(readFileSync(join(dir, 'real', 'hits.csv'), 'utf8')).toMatch(/Pricing/);
+  });
+
+  it('keeps the permissions of the file it replaces', async () => {
+    const dir = files();
+    writeFileSync(join(dir, 'hits.jsonl'), 'old', { mode: 0o640 });
+    expect((await phrasewatch(['match', '--trackers', 'p.json', 'call.json', '--out', 'hits.jsonl'], { cwd: dir })).code).toBe(0);
+    expect(statSync(join(dir, 'hits.jsonl')).mode & 0o777).toBe(0o640);
+  });
+
+  it('writes straight into a FIFO, which stays a FIFO', async () => {
+    const dir = files();
+    const fifo = join(dir, 'pipe');
+    execFileSync('mkfifo', [fifo]);
+    const chunks: Buffer[] = [];
+    const read = new Promise<void>((resolve, reject) => createReadStream(fifo).on('data', (c) => chunks.push(c as Buffer)).on('end', resolve).on('error', reject));
+    const run = await phrasewatch(['match', '--trackers', 'p.json', 'call.json', '--out', fifo], { cwd: dir });
+    await read;
+    expect(run.code).toBe(0);
+    expect(Buffer.concat(chunks).toString()).toMatch(/"name":"Pricing"/);
+    expect(lstatSync(fifo).isFIFO()).toBe(true);
+  });
+
+  it.skipIf(!isRoot)('writes straight into a character device, which stays a device (as root)', async () => {
+    const dir = files();
+    const device = join(dir, 'null');
+    execFileSync('mknod', ['-m', '666', device, 'c', '1', '3']);
+    const run = await phrasewatch(['match', '--trackers', 'p.json', 'call.json', '--out', device], { cwd: dir });
+    expect(run.code).toBe(0);
+    expect(lstatSync(device).isCharacterDevice()).toBe(true);
+  });
+});
