@@ -4,7 +4,7 @@ import { probeServices } from './test/services.js';
 // The Symbl contract suites (core's store operations and the server's routes) run twice: on SQLite and
 // on PostgreSQL. Without a PostgreSQL server the second run is skipped, and says so.
 const services = await probeServices();
-const CONTRACT = ['packages/core/test/{trackers,jobs,webhook,stream,stats,insights,leases,hostile}.test.ts', 'test/server.test.ts'];
+const CONTRACT = ['packages/core/test/{trackers,jobs,webhook,stream,stats,insights,leases,hostile,conversation-api}.test.ts', 'test/server.test.ts'];
 const shared = {
   // End-to-end suites spawn the CLI, which loads the language model (~0.3 s) per process.
   testTimeout: 60_000,

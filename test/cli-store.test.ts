@@ -82,6 +82,10 @@ describe('phrasewatch process, job and conversation', () => {
     expect(detected[0].matches[0].messageRefs[0]).toMatchObject({ id: messages[0].id, offset: 0 });
     expect(JSON.parse((await phrasewatch(['conversation', 'questions', submitted.conversationId, ...db], { cwd: dir })).stdout).questions).toHaveLength(1);
     expect(JSON.parse((await phrasewatch(['conversation', 'action-items', submitted.conversationId, ...db], { cwd: dir })).stdout).actionItems[0].text).toBe('I will send you the price sheet today.');
+    expect(JSON.parse((await phrasewatch(['conversation', 'members', submitted.conversationId, ...db], { cwd: dir })).stdout).members.map((m: any) => m.name)).toEqual(['Lead', 'Rep']);
+    expect(JSON.parse((await phrasewatch(['conversation', 'follow-ups', submitted.conversationId, ...db], { cwd: dir })).stdout)).toEqual({ followUps: [] });
+    expect(JSON.parse((await phrasewatch(['conversation', 'topics', submitted.conversationId, ...db], { cwd: dir })).stdout).topics.map((t: any) => t.text)).toEqual(['price sheet']);
+    expect(JSON.parse((await phrasewatch(['conversation', 'get', submitted.conversationId, ...db], { cwd: dir })).stdout)).toMatchObject({ id: submitted.conversationId, type: 'meeting', members: [{ name: 'Lead' }, { name: 'Rep' }] });
     const bad = await phrasewatch(['conversation', 'summary', submitted.conversationId, ...db], { cwd: dir });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/unknown view "summary"/);

@@ -96,7 +96,8 @@ export function hitsOf(detected: TrackerDetected[], messages: StoredMessage[], t
 
 function attachInsightRefs(detected: TrackerDetected[], messages: StoredMessage[]): void {
   const byMessage = new Map<string, ReturnType<typeof insightsOf>>();
-  for (const insight of insightsOf(messages)) {
+  // A follow-up is an action item too: its sentence is referred to once, as the action item.
+  for (const insight of insightsOf(messages).filter((i) => i.type !== 'follow_up')) {
     const list = byMessage.get(insight.messageIds[0]) ?? [];
     list.push(insight);
     byMessage.set(insight.messageIds[0], list);

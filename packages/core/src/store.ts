@@ -14,7 +14,9 @@ import {
   asInputMessage, findConversation, insertConversation, insertMessages, listConversationRows, listMessages, loadDetections, mergeTrackerSpecs, saveDetections,
 } from './conversations/repository.js';
 import { detectTrackers, hitsOf, resolveTrackers, type TrackerSource } from './detect.js';
-import { actionItemsOf, questionsOf } from './insights/index.js';
+import { actionItemsOf, followUpsOf, questionsOf } from './insights/index.js';
+import { topicsOf } from './insights/topics.js';
+import { conversationObject, membersOf } from './conversations/members.js';
 import { createBullQueue, type BullQueue } from './jobs/bullmq.js';
 import { computeInline } from './jobs/compute.js';
 import { createExecutor, type Execute } from './jobs/executor.js';
@@ -249,6 +251,21 @@ export async function openStore(options: StoreOptions) {
     getActionItems: async (conversationId: string) => {
       await conversation(conversationId);
       return actionItemsOf(await listMessages(db, conversationId));
+    },
+    /** Symbl's GET /v1/conversations/{id}: id, type, name, startTime, endTime, members. */
+    getConversation: async (conversationId: string) => conversationObject(await conversation(conversationId), await listMessages(db, conversationId)),
+    getMembers: async (conversationId: string) => {
+      await conversation(conversationId);
+      return { members: membersOf(conversationId, await listMessages(db, conversationId)) };
+    },
+    getFollowUps: async (conversationId: string) => {
+      await conversation(conversationId);
+      return followUpsOf(await listMessages(db, conversationId));
+    },
+    /** Key noun phrases, weighted by frequency and spread: heuristics, not Symbl's models. */
+    getTopics: async (conversationId: string) => {
+      await conversation(conversationId);
+      return topicsOf(await listMessages(db, conversationId));
     },
 
     createStream: async (streamOptions: StreamOptions = {}): Promise<Stream> => {

@@ -53,12 +53,18 @@ export interface PreparedText {
   map: Int32Array | null;
 }
 
+// Every character these look for is U+00A0 or later: most messages are plain ASCII and skip them.
+const BEYOND_ASCII = /[^\u0000-\u009F]/;
+const LONG_RUN = new RegExp(`\\S{${DEFAULTS.maxRunLength + 1},}`, 'g');
+
 export function prepareText(original: string): PreparedText {
+  if (original.length <= DEFAULTS.maxRunLength && !BEYOND_ASCII.test(original)) return { text: original, map: null };
   const typographic = original.replace(TYPOGRAPHIC, (c) => REPLACEMENT[c] ?? c);
   const visible = INVISIBLE.test(typographic) ? withoutInvisible(typographic) : { text: typographic, map: null };
-  const longRun = new RegExp(`\\S{${DEFAULTS.maxRunLength + 1},}`, 'g');
-  if (!longRun.test(visible.text)) return visible;
-  const pieces = inPieces(visible.text, longRun);
+  if (visible.text.length <= DEFAULTS.maxRunLength) return visible;
+  LONG_RUN.lastIndex = 0;
+  if (!LONG_RUN.test(visible.text)) return visible;
+  const pieces = inPieces(visible.text, LONG_RUN);
   if (visible.map === null) return pieces;
   return { text: pieces.text, map: pieces.map!.map((i) => visible.map![i]) };
 }

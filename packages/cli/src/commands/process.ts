@@ -82,10 +82,14 @@ export function registerProcess(program: Command, io: Io, run: Run): void {
     })));
 
   const views = {
+    get: 'getConversation',
     messages: 'getMessages',
+    members: 'getMembers',
     'trackers-detected': 'getTrackersDetected',
     questions: 'getQuestions',
     'action-items': 'getActionItems',
+    'follow-ups': 'getFollowUps',
+    topics: 'getTopics',
   } as const;
   program
     .command('conversation')

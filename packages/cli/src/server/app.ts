@@ -154,6 +154,17 @@ export function buildServer(options: ServerOptions): FastifyInstance {
     api.get<Id>('/v1/conversations/:id/trackers', async (request) => store.getTrackersDetected(request.params.id));
     api.get<Id>('/v1/conversations/:id/questions', async (request) => store.getQuestions(request.params.id));
     api.get<Id>('/v1/conversations/:id/action-items', async (request) => store.getActionItems(request.params.id));
+    api.get<Id>('/v1/conversations/:id', async (request) => store.getConversation(request.params.id));
+    api.get<Id>('/v1/conversations/:id/members', async (request) => store.getMembers(request.params.id));
+    api.get<Id>('/v1/conversations/:id/follow-ups', async (request) => store.getFollowUps(request.params.id));
+    api.get<Id>('/v1/conversations/:id/topics', async (request) => store.getTopics(request.params.id));
+    // Symbl computes these with models phrasewatch does not have offline: said plainly, never faked.
+    for (const [path, what] of [['intents', 'Intents'], ['insights', 'Insights (deprecated by Symbl)']] as const) {
+      api.get<Id>(`/v1/conversations/:id/${path}`, async (request, reply) => {
+        await store.getMessages(request.params.id);
+        return reply.status(501).send({ message: `${what} are not offered by phrasewatch: Symbl computes them with models that do not run offline. Use questions, action-items, follow-ups, topics or trackers-detected.` });
+      });
+    }
   });
 
   return app;

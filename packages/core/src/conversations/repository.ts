@@ -9,6 +9,7 @@ export interface ConversationRow {
   trackerSpecs: TrackerSpec[];
   enableAll: boolean;
   threshold: number | null;
+  createdOn: string;
 }
 
 export async function insertConversation(db: Sql, id: string, name: string, now: string): Promise<void> {
@@ -16,10 +17,10 @@ export async function insertConversation(db: Sql, id: string, name: string, now:
 }
 
 export async function findConversation(db: Sql, id: string): Promise<ConversationRow | undefined> {
-  const raw = await db.get('SELECT id, name, tracker_specs, enable_all, threshold FROM conversations WHERE id = ?', [id]);
+  const raw = await db.get('SELECT id, name, tracker_specs, enable_all, threshold, created_on FROM conversations WHERE id = ?', [id]);
   if (raw === undefined) return undefined;
-  const row = pick<{ id: string; name: string; tracker_specs: string; enable_all: number; threshold: number | null }>(raw, ['id', 'name', 'tracker_specs', 'enable_all', 'threshold']);
-  return { id: row.id, name: row.name, trackerSpecs: JSON.parse(row.tracker_specs), enableAll: row.enable_all === 1, threshold: row.threshold };
+  const row = pick<{ id: string; name: string; tracker_specs: string; enable_all: number; threshold: number | null; created_on: string }>(raw, ['id', 'name', 'tracker_specs', 'enable_all', 'threshold', 'created_on']);
+  return { id: row.id, name: row.name, trackerSpecs: JSON.parse(row.tracker_specs), enableAll: row.enable_all === 1, threshold: row.threshold, createdOn: row.created_on };
 }
 
 /** Trackers asked for by every request on the conversation so far, so detections cover all of them. */

@@ -3,10 +3,11 @@
 import { trackerIdFor } from '@phrasewatch/matcher';
 import type { StoredMessage } from '../types.js';
 import { actionItemCue } from './action-items.js';
+import { followUpScore } from './follow-ups.js';
 import { questionScore } from './questions.js';
 import { sentencesOf } from './sentences.js';
 
-export type InsightType = 'question' | 'action_item';
+export type InsightType = 'question' | 'action_item' | 'follow_up';
 
 export interface Insight {
   id: string;
@@ -29,7 +30,11 @@ export function insightsOf(messages: StoredMessage[]): Insight[] {
       const question = questionScore(sentence);
       if (question > 0) out.push({ id: trackerIdFor(`${message.id}:${sentence.index}:question`), type: 'question', score: question, ...base });
       const cue = actionItemCue(sentence);
-      if (cue) out.push({ id: trackerIdFor(`${message.id}:${sentence.index}:action_item`), type: 'action_item', score: cue.score, definitive: cue.definitive, ...base });
+      if (cue) {
+        out.push({ id: trackerIdFor(`${message.id}:${sentence.index}:action_item`), type: 'action_item', score: cue.score, definitive: cue.definitive, ...base });
+        const followUp = followUpScore(sentence, cue.score);
+        if (followUp > 0) out.push({ id: trackerIdFor(`${message.id}:${sentence.index}:follow_up`), type: 'follow_up', score: followUp, definitive: cue.definitive, ...base });
+      }
     }
   }
   return out;
@@ -43,12 +48,15 @@ export function questionsOf(messages: StoredMessage[]) {
   };
 }
 
+/** Action items and follow-ups share Symbl's shape. */
+const asActionItem = ({ id, text, type, score, messageIds, from, definitive }: Insight) => ({
+  id, text, type, score, messageIds, from, definitive: definitive ?? false, entities: [], phrases: [], assignee: from,
+});
+
 export function actionItemsOf(messages: StoredMessage[]) {
-  return {
-    actionItems: insightsOf(messages)
-      .filter((i) => i.type === 'action_item')
-      .map(({ id, text, type, score, messageIds, from, definitive }) => ({
-        id, text, type, score, messageIds, from, definitive: definitive ?? false, entities: [], phrases: [], assignee: from,
-      })),
-  };
+  return { actionItems: insightsOf(messages).filter((i) => i.type === 'action_item').map(asActionItem) };
+}
+
+export function followUpsOf(messages: StoredMessage[]) {
+  return { followUps: insightsOf(messages).filter((i) => i.type === 'follow_up').map(asActionItem) };
 }
