@@ -134,6 +134,42 @@ describe('phrasewatch match: paths', () => {
     expect(none.code).toBe(1);
     expect(none.stderr).toMatch(/calls\/\*\.vtt: no files match this pattern/);
   });
+
+  it('keeps the good lines of a JSON Lines file, reports each bad one as FILE:LINE, and still exits 1', async () => {
+    const dir = fixtureDir({
+      'trackers.json': TRACKERS,
+      'mixed.jsonl': '{"messages": [{"text": "how much does it cost"}]}\n{bad json\n{"conversationId": "c3", "messages": [{"text": "how much does it cost"}]}\n{"messages": 5}\n',
+    });
+    const run = await phrasewatch(['match', '--trackers', 'trackers.json', 'mixed.jsonl'], { cwd: dir });
+    expect(run.code).toBe(1);
+    expect(jsonLines(run.stdout).map((l) => l.conversationId)).toEqual(['mixed-1', 'c3']);
+    expect(run.stderr).toMatch(/2 lines could not be read \(the others were\):\n {2}mixed\.jsonl:2: malformed JSON at line 1, column 2: .*\n {2}mixed\.jsonl:4: /);
+  });
+
+  it('gives messages without ids the ids <conversation>-<n>, and uses a top-level conversationId', async () => {
+    const dir = fixtureDir({ 'trackers.json': TRACKERS, 'noids.json': { messages: [{ text: 'hello' }, { text: 'how much does it cost' }] }, 'named.jsonl': '{"conversationId": "call-7", "messages": [{"text": "how much does it cost"}]}\n' });
+    const run = await phrasewatch(['match', '--trackers', 'trackers.json', 'noids.json', 'named.jsonl'], { cwd: dir });
+    expect(run.code).toBe(0);
+    const [noids, named] = jsonLines(run.stdout);
+    expect(noids.conversationId).toBe('noids');
+    expect(noids.trackers[0].matches[0].messageRefs[0].id).toBe('noids-2');
+    expect(named.conversationId).toBe('call-7');
+    expect(named.trackers[0].matches[0].messageRefs[0].id).toBe('call-7-1');
+  });
+
+  it('takes only transcripts from a walked folder, says how many other files it skipped, and reads a named file whatever its extension', async () => {
+    const dir = fixtureDir({ 'trackers.json': TRACKERS });
+    const calls = join(dir, 'calls');
+    mkdirSync(calls);
+    for (const [name, text] of [['a.txt', 'how much does it cost'], ['NOTES.md', '# notes'], ['data.csv', 'a,b\n1,2']]) writeFileSync(join(calls, name), text);
+    const run = await phrasewatch(['match', '--trackers', 'trackers.json', 'calls'], { cwd: dir });
+    expect(run.code).toBe(0);
+    expect(jsonLines(run.stdout).map((l) => l.source)).toEqual(['calls/a.txt']);
+    expect(run.stderr).toMatch(/skipped 2 files in folders that are not transcripts \(\.json \.jsonl \.ndjson \.vtt \.srt \.txt\)/);
+    const named = await phrasewatch(['match', '--trackers', 'trackers.json', 'calls/NOTES.md'], { cwd: dir });
+    expect(named.code).toBe(1);
+    expect(named.stderr).toMatch(/calls\/NOTES\.md: unknown format/);
+  });
 });
 
 describe('phrasewatch match: output', () => {
@@ -165,6 +201,8 @@ describe('phrasewatch match: output', () => {
 
   it('prints a human summary with --format table', async () => {
     const run = await phrasewatch(['match', '--trackers', 'trackers.json', '--format', 'table', 'a.json', 'b.json'], { cwd: files() });
+    expect(run.stdout).toMatch(/^Matches\ntracker\s+phrase\s+message\s+where\s+text\n/);
+    expect(run.stdout).toMatch(/Pricing\s+\S.*\s+a-\d+\s+(at \d+|similar)\s+\S/);
     expect(run.stdout).toMatch(/conversation\s+source\s+messages\s+trackers/);
     expect(run.stdout).toMatch(/a\s+a\.json\s+2\s+Pricing ×1, Follow Up ×1/);
     expect(run.stdout).toMatch(/Trackers\ntracker\s+messages matched\n-+\s+-+\nFollow Up\s+1\nPricing\s+1/);

@@ -161,8 +161,10 @@ describe('conventions', () => {
     expect(run.stdout).toMatch(/Example:\n {2}.*phrasewatch /);
   });
 
-  it('exits 2 on an unknown command or option', async () => {
+  it('exits 2 on an unknown command or option, with the error and one line pointing at --help', async () => {
     expect((await phrasewatch(['frobnicate'])).code).toBe(2);
-    expect((await phrasewatch(['match', '--nope'])).code).toBe(2);
+    const bad = await phrasewatch(['match', '--nope']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr.trim().split('\n')).toEqual(["error: unknown option '--nope'", '(add --help for usage and an example)']);
   });
 });

@@ -1,5 +1,6 @@
-// Command-line PATH arguments -> transcript files: files as given, folders walked recursively (hidden
-// entries skipped), and glob patterns (*, ?, **) expanded here so they work in every shell.
+// Command-line PATH arguments -> transcript files: files as given (whatever their extension), folders
+// walked recursively (hidden entries skipped, and only transcript extensions taken: a NOTES.md beside the
+// calls is not a failure), and glob patterns (*, ?, **) expanded here so they work in every shell.
 import { readdir, stat } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 
@@ -7,7 +8,13 @@ export interface Expanded {
   files: string[];
   /** Arguments that named nothing: [argument, reason]. */
   missing: Array<[string, string]>;
+  /** Files in walked folders left out for their extension. */
+  skipped: number;
 }
+
+/** What a walked folder contributes; a file named on the command line is read whatever its extension. */
+export const TRANSCRIPT_EXTENSIONS: readonly string[] = ['.json', '.jsonl', '.ndjson', '.vtt', '.srt', '.txt'];
+const isTranscript = (name: string): boolean => TRANSCRIPT_EXTENSIONS.some((ext) => name.toLowerCase().endsWith(ext));
 
 const GLOB = /[*?[]/;
 
@@ -25,20 +32,23 @@ function globToRegExp(pattern: string): RegExp {
   return new RegExp(`^${out}$`);
 }
 
-async function walk(dir: string, into: string[]): Promise<void> {
+async function walk(dir: string, into: string[], skipped?: { count: number }): Promise<void> {
   const entries = await readdir(dir, { withFileTypes: true });
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
     if (entry.name.startsWith('.')) continue;
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) await walk(path, into);
-    else if (entry.isFile()) into.push(path);
+    if (entry.isDirectory()) await walk(path, into, skipped);
+    else if (!entry.isFile()) continue;
+    else if (skipped === undefined || isTranscript(entry.name)) into.push(path);
+    else skipped.count++;
   }
 }
 
 export async function expandPaths(args: string[]): Promise<Expanded> {
   const files: string[] = [];
   const missing: Array<[string, string]> = [];
+  const skipped = { count: 0 };
   for (const arg of args) {
     if (GLOB.test(arg)) {
       const normalized = arg.split(sep).join('/');
@@ -61,9 +71,9 @@ export async function expandPaths(args: string[]): Promise<Expanded> {
     try {
       const info = await stat(arg);
       if (info.isDirectory()) {
-        const before = files.length;
-        await walk(arg, files);
-        if (files.length === before) missing.push([arg, 'the folder holds no files']);
+        const before = files.length, skippedBefore = skipped.count;
+        await walk(arg, files, skipped);
+        if (files.length === before) missing.push([arg, skipped.count > skippedBefore ? `the folder holds no transcripts (${TRANSCRIPT_EXTENSIONS.join(' ')})` : 'the folder holds no files']);
       } else {
         files.push(arg);
       }
@@ -71,5 +81,5 @@ export async function expandPaths(args: string[]): Promise<Expanded> {
       missing.push([arg, 'no such file or directory']);
     }
   }
-  return { files, missing };
+  return { files, missing, skipped: skipped.count };
 }

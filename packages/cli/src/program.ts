@@ -20,7 +20,8 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .version(VERSION)
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
-    .showHelpAfterError()
+    // A usage error says what is wrong and where help is, not the whole help.
+    .showHelpAfterError('(add --help for usage and an example)')
     .addHelpText('after', '\nExample:\n  phrasewatch match --trackers trackers.json calls/ --format table\n');
   // Subcommands inherit exitOverride and output settings.
   program.configureHelp({ sortSubcommands: false });

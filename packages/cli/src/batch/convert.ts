@@ -7,7 +7,7 @@ import { compile, match, type CompiledIndex, type MatchOptions, type Tracker } f
 import type { BatchRecord } from './protocol.js';
 
 export interface Converter {
-  records(source: string, text: string): BatchRecord[];
+  records(source: string, text: string): { records: BatchRecord[]; badLines: Array<[number, string]> };
 }
 
 export function converter(
@@ -25,11 +25,16 @@ export function converter(
   };
   return {
     records(source, text) {
-      const conversations = readConversations(text, { name: source, baseName: basename(source, extname(source)), format: options.inputFormat });
-      return conversations.map((conversation) => {
+      const badLines: Array<[number, string]> = [];
+      const conversations = readConversations(text, {
+        name: source, baseName: basename(source, extname(source)), format: options.inputFormat, onBadLine: (line, reason) => badLines.push([line, reason]),
+      });
+      if (conversations.length === 0 && badLines.length > 0) throw new Error(`no line could be read; line ${badLines[0][0]}: ${badLines[0][1]}`);
+      const records = conversations.map((conversation) => {
         const detected = match(indexFor(conversation.trackers as Tracker[] | undefined), conversation.messages, options.matchOptions);
         return { conversationId: conversation.conversationId, messages: conversation.messages, trackers: options.objects ? detected : JSON.stringify(detected) };
       });
+      return { records, badLines };
     },
   };
 }

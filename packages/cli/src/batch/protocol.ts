@@ -23,4 +23,5 @@ export interface BatchRecord {
   trackers: TrackerDetected[] | string;
 }
 
-export type BatchFileResult = { source: string; records: BatchRecord[] } | { source: string; error: string };
+/** A file's records, and the lines of a JSON Lines file that could not be read: [line, reason]. */
+export type BatchFileResult = { source: string; records: BatchRecord[]; badLines: Array<[number, string]> } | { source: string; error: string };

@@ -10,9 +10,9 @@ const convert = converter(init.trackers, init);
 export default function run(files: BatchFile[]): BatchFileResult[] {
   return files.map(({ source, text }) => {
     try {
-      const records = convert.records(source, text);
+      const { records, badLines } = convert.records(source, text);
       // JSON text needs no messages on the way back; objects do (CSV columns, the store).
-      return { source, records: init.objects ? records : records.map((r) => ({ ...r, messages: [] })) };
+      return { source, badLines, records: init.objects ? records : records.map((r) => ({ ...r, messages: [] })) };
     } catch (error) {
       return { source, error: describeError(error) };
     }

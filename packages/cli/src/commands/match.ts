@@ -13,7 +13,7 @@ import { DEFAULTS } from '../defaults.js';
 import { EXIT_INPUT, EXIT_OK, UsageError, describeError } from '../exit.js';
 import { writeOut, type Io, type Output } from '../io.js';
 import { openAtomic, writerFor, type OutputFormat } from '../output/index.js';
-import { expandPaths } from '../paths.js';
+import { TRANSCRIPT_EXTENSIONS, expandPaths } from '../paths.js';
 import { progressBar } from '../progress.js';
 import { withStore } from '../store.js';
 
@@ -51,6 +51,8 @@ export async function loadTrackerFile(path: string): Promise<{ trackers: Tracker
 interface Failure {
   source: string;
   reason: string;
+  /** A bad line of a JSON Lines file whose other lines were read. */
+  line?: boolean;
 }
 
 export async function matchCommand(paths: string[], options: MatchCommandOptions, io: Io): Promise<number> {
@@ -62,12 +64,19 @@ export async function matchCommand(paths: string[], options: MatchCommandOptions
 async function run(paths: string[], options: MatchCommandOptions, io: Io, store: Store | undefined): Promise<number> {
   const loaded = options.trackers ? await loadTrackerFile(options.trackers) : undefined;
   const trackers = loaded?.trackers ?? (await store!.listTrackers()).trackers;
-  if (trackers.length === 0) throw new UsageError('the store has no trackers; create some with "phrasewatch trackers create" or give --trackers FILE');
+  if (trackers.length === 0) {
+    throw new UsageError(options.trackers
+      ? `--trackers ${options.trackers}: the file holds no trackers; give at least one {"name", "vocabulary"}`
+      : 'the store has no trackers; create some with "phrasewatch trackers create" or give --trackers FILE');
+  }
   const matchOptions: MatchOptions = { details: options.details ?? false, ...(options.threshold === undefined ? {} : { threshold: options.threshold }) };
-  const { files, missing } = await expandPaths(paths);
+  const { files, missing, skipped } = await expandPaths(paths);
   const failures: Failure[] = missing.map(([source, reason]) => ({ source, reason }));
   const stderr = io.stderr as Output & { isTTY?: boolean };
   const paint = paintFor(stderr);
+  if (skipped > 0 && !options.quiet) {
+    await writeOut(io.stderr, `phrasewatch: skipped ${skipped} file${skipped === 1 ? '' : 's'} in folders that ${skipped === 1 ? 'is' : 'are'} not transcript${skipped === 1 ? '' : 's'} (${TRANSCRIPT_EXTENSIONS.join(' ')}); name a file to read it anyway\n`);
+  }
 
   const out = options.out ? await openAtomic(options.out).catch((error: unknown) => { throw new UsageError(`--out ${options.out}: ${describeError(error)}`); }) : undefined;
   const writer = writerFor(options.format ?? 'jsonl', out ? out.stream : io.stdout, paintFor(out ? {} : (io.stdout as { isTTY?: boolean })));
@@ -86,7 +95,7 @@ async function run(paths: string[], options: MatchCommandOptions, io: Io, store:
       ? await pool.run(readable)
       : readable.map(({ source, text }): BatchFileResult => {
           try {
-            return { source, records: local!.records(source, text) };
+            return { source, ...local!.records(source, text) };
           } catch (error) {
             return { source, error: describeError(error) };
           }
@@ -114,6 +123,11 @@ async function run(paths: string[], options: MatchCommandOptions, io: Io, store:
           if (options.failFast) stopped = true;
           continue;
         }
+        // A JSON Lines file keeps its good lines; each bad one is reported as FILE:LINE.
+        for (const [line, reason] of result.badLines) {
+          failures.push({ source: `${result.source}:${line}`, reason, line: true });
+          if (options.failFast) stopped = true;
+        }
         for (const record of result.records) {
           await writer.write({ ...record, source: result.source });
           if (store) await store.importConversation({ name: record.conversationId, messages: record.messages, trackers: record.trackers as TrackerDetected[] });
@@ -135,7 +149,9 @@ async function run(paths: string[], options: MatchCommandOptions, io: Io, store:
   if (failures.length > 0) {
     const total = files.length + missing.length;
     const lines = failures.map((f) => `  ${f.source}: ${f.reason}`).join('\n');
-    const head = options.failFast ? `stopped at the first failure (--fail-fast)` : `${failures.length} of ${total} files failed`;
+    const badFiles = failures.filter((f) => !f.line).length, badLines = failures.length - badFiles;
+    const counts = [badFiles > 0 ? `${badFiles} of ${total} file${total === 1 ? '' : 's'} failed` : '', badLines > 0 ? `${badLines} line${badLines === 1 ? '' : 's'} could not be read (the others were)` : ''].filter(Boolean).join('; ');
+    const head = options.failFast ? `stopped at the first failure (--fail-fast)` : counts;
     await writeOut(io.stderr, `${paint.red('phrasewatch:')} ${head}:\n${lines}\n`);
     return EXIT_INPUT;
   }

@@ -57,18 +57,34 @@ function fromAsyncBody(value: unknown, conversationId: string): InputConversatio
   return { conversationId, messages, ...(trackers && trackers.length > 0 ? { trackers } : {}) };
 }
 
+const conversationIdOf = (value: unknown): string | undefined => {
+  const id = (value as { conversationId?: unknown } | null)?.conversationId;
+  return typeof id === 'string' && id !== '' ? id : typeof id === 'number' ? String(id) : undefined;
+};
+
 function fromDocument(value: unknown, fallbackId: string): InputConversation {
   if (shapeOf(value) === 'async') {
     const name = (value as { name?: unknown }).name;
     return fromAsyncBody(value, typeof name === 'string' && name !== '' ? name : fallbackId);
   }
-  const conversation = parseConversation(value);
+  const conversation = parseConversation(value, { idPrefix: conversationIdOf(value) ?? fallbackId });
   const id = conversation.conversationId ?? fallbackId;
   return { conversationId: id, messages: conversation.messages.map(({ conversationId: _c, ...m }) => m as InputFileMessage) };
 }
 
 /** Every conversation in a file; `baseName` names conversations that carry no id of their own. */
-export function readConversations(text: string, options: { name: string; baseName: string; format?: InputFormat }): InputConversation[] {
+export interface ReadOptions {
+  name: string;
+  baseName: string;
+  format?: InputFormat;
+  /**
+   * JSON Lines: a line that cannot be read is handed here (line from 1, reason) and the others are kept.
+   * Without it, the first bad line fails the whole file.
+   */
+  onBadLine?: (line: number, reason: string) => void;
+}
+
+export function readConversations(text: string, options: ReadOptions): InputConversation[] {
   const format = options.format ?? detectFormat(options.name, text);
   const base = options.baseName;
   switch (format) {
@@ -81,6 +97,10 @@ export function readConversations(text: string, options: { name: string; baseNam
         try {
           return [fromDocument(parseJson(line), `${base}-${i + 1}`)];
         } catch (error) {
+          if (options.onBadLine) {
+            options.onBadLine(i + 1, (error as Error).message);
+            return [];
+          }
           throw new CoreError((error as CoreError).code ?? CoreErrorCode.conversationInvalid, `line ${i + 1}: ${(error as Error).message}`);
         }
       });

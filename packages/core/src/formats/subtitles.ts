@@ -5,7 +5,10 @@ import { cueTimeToIso } from './timestamps.js';
 import type { InputFileMessage } from './types.js';
 
 const TIMING = /^\s*(\S+)\s+-->\s+(\S+)/;
-const SPEAKER_PREFIX = /^([A-Z][\w .'-]{0,39}):\s+(.+)$/s;
+// "Name: text": a name of up to 40 letters (any script), digits, spaces, periods, apostrophes and hyphens
+// that starts with a capital or an uncased letter ("Zoë", "José", "李雷"), then a colon (or a full-width
+// one) before the text.
+const SPEAKER_PREFIX = /^((?:\p{Lu}|\p{Lo})[\p{L}\p{M}\p{N} .'-]{0,39}?)(?::\s+|\uFF1A\s*)(.+)$/su;
 
 function invalid(format: string, message: string): CoreError {
   return new CoreError(CoreErrorCode.conversationInvalid, `${format}: ${message}`);

@@ -76,8 +76,8 @@ export function checkTrackerBody(value: unknown, where = 'tracker'): TrackerBody
 
 export function warningsFor(body: TrackerBody): string[] | undefined {
   const n = body.vocabulary.length;
-  if (n < DEFAULTS.minRecommendedPhrases) return [`tracker "${body.name}" has ${n} phrases; ${DEFAULTS.minRecommendedPhrases} to ${DEFAULTS.maxRecommendedPhrases} are recommended`];
-  if (n > DEFAULTS.maxRecommendedPhrases) return [`tracker "${body.name}" has ${n} phrases; ${DEFAULTS.minRecommendedPhrases} to ${DEFAULTS.maxRecommendedPhrases} are recommended`];
+  const has = `tracker "${body.name}" has ${n} phrase${n === 1 ? '' : 's'}; ${DEFAULTS.minRecommendedPhrases} to ${DEFAULTS.maxRecommendedPhrases} are recommended`;
+  if (n < DEFAULTS.minRecommendedPhrases || n > DEFAULTS.maxRecommendedPhrases) return [has];
   return undefined;
 }
 
