@@ -66,7 +66,7 @@ describe('phrasewatch serve', () => {
       const raw = await new Promise<{ body: { messages: Array<Record<string, unknown>> } }>((resolve, reject) =>
         new ConversationsApi(client).getMessagesByConversationId(conversationId, (error: unknown, _data: unknown, response: { body: { messages: Array<Record<string, unknown>> } }) => (error ? reject(error) : resolve(response))),
       );
-      expect(raw.body.messages).toEqual([{ id: expect.any(String), text: 'How much does it cost?', from: { name: 'Lead', userId: 'lead@example.com' }, conversationId }]);
+      expect(raw.body.messages).toEqual([{ id: expect.any(String), text: 'How much does it cost?', from: { name: 'Lead', userId: 'lead@example.com' }, startTime: expect.any(String), endTime: expect.any(String), conversationId }]);
       // The request log line follows the response; give the child a moment to write it.
       const logged = /GET \/v1\/conversations\/\d+\/messages 200 [\d.]+ms/;
       for (let i = 0; i < 50 && !logged.test(server.log()); i++) await new Promise((resolve) => setTimeout(resolve, 20));

@@ -8,6 +8,7 @@ import type { StoredMessage, Tracker, TrackerDetected, TrackerSpec } from './typ
 
 export interface TrackerSource {
   byId(id: string): Promise<Tracker | undefined>;
+  byName(name: string): Promise<Tracker | undefined>;
   all(): Promise<Tracker[]>;
 }
 
@@ -17,12 +18,25 @@ const toMatcher = (t: Tracker): MatcherTracker => ({ id: t.id, name: t.name, voc
 export async function resolveTrackers(conversation: Pick<ConversationRow, 'trackerSpecs' | 'enableAll'>, source: TrackerSource): Promise<MatcherTracker[]> {
   const all = conversation.enableAll ? await source.all() : [];
   const asked = new Map<string, Tracker | undefined>();
-  for (const spec of conversation.trackerSpecs as TrackerSpec[]) if ('id' in spec) asked.set(spec.id, await source.byId(spec.id));
-  return pickTrackers(conversation, all, (id) => asked.get(id));
+  const named = new Map<string, Tracker | undefined>();
+  for (const spec of conversation.trackerSpecs as TrackerSpec[]) {
+    if ('id' in spec) asked.set(spec.id, await source.byId(spec.id));
+    else named.set(spec.name, await source.byName(spec.name));
+  }
+  return pickTrackers(conversation, all, (id) => asked.get(id), (name) => named.get(name));
 }
 
-/** resolveTrackers over trackers in hand: `all` when the conversation enables all, `byId` for the ones asked by id. */
-export function pickTrackers(conversation: Pick<ConversationRow, 'trackerSpecs' | 'enableAll'>, all: readonly Tracker[], byId: (id: string) => Tracker | undefined): MatcherTracker[] {
+/**
+ * resolveTrackers over trackers in hand: `all` when the conversation enables all, `byId` for the ones
+ * asked by id, `byName` for stored trackers an inline one shares its name with: the inline vocabulary
+ * applies, under the stored tracker's id, as Symbl reports it.
+ */
+export function pickTrackers(
+  conversation: Pick<ConversationRow, 'trackerSpecs' | 'enableAll'>,
+  all: readonly Tracker[],
+  byId: (id: string) => Tracker | undefined,
+  byName: (name: string) => Tracker | undefined,
+): MatcherTracker[] {
   const out = new Map<string, MatcherTracker>();
   const key = (t: MatcherTracker): string => t.id ?? `name:${t.name}`;
   const add = (t: MatcherTracker): void => {
@@ -35,7 +49,10 @@ export function pickTrackers(conversation: Pick<ConversationRow, 'trackerSpecs' 
       // A tracker deleted since the request no longer applies.
       if (stored) add(toMatcher(stored));
     } else {
-      add({ name: spec.name, vocabulary: spec.vocabulary, excludeVocabulary: spec.excludeVocabulary });
+      const stored = byName(spec.name);
+      const inline: MatcherTracker = { ...(stored ? { id: stored.id } : {}), name: spec.name, vocabulary: spec.vocabulary, excludeVocabulary: spec.excludeVocabulary };
+      if (stored) out.set(key(inline), inline);
+      else add(inline);
     }
   }
   return [...out.values()];

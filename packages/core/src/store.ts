@@ -31,7 +31,7 @@ import { syncEngine } from './sync/engine.js';
 import { remoteApi, type ApiGeneration } from './sync/remote.js';
 import { createStreamSession, type Stream, type StreamOptions } from './stream.js';
 import { trackerOperations } from './trackers/operations.js';
-import { findTracker, listTrackerRows, trackerIds } from './trackers/repository.js';
+import { findTracker, findTrackerByName, listTrackerRows, trackerIds } from './trackers/repository.js';
 import { trackerSets } from './trackers/tracker-sets.js';
 import { checkBodySize } from './trackers/validate.js';
 import type { Job, ProcessTextRequest, StoredMessage, TrackerDetected } from './types.js';
@@ -130,7 +130,7 @@ export async function openStore(options: StoreOptions) {
   const leaseMs = options.leaseMs ?? DEFAULTS.leaseMs;
   const owner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   const trackers = trackerOperations(db, { maxTrackers: options.maxTrackers ?? DEFAULTS.maxTrackers, maxBodyBytes }, now);
-  const source: TrackerSource = { byId: (id) => findTracker(db, id), all: () => listTrackerRows(db) };
+  const source: TrackerSource = { byId: (id) => findTracker(db, id), byName: (name) => findTrackerByName(db, name), all: () => listTrackerRows(db) };
   let closed = false;
 
   const policy = webhookPolicy({ allow: options.webhook?.allow, refusePrivate: options.webhook?.refusePrivate });

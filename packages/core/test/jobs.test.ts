@@ -19,9 +19,23 @@ describe('async text processing', () => {
     const { messages } = await store.getMessages(conversationId);
     expect(messages).toEqual([
       { id: expect.stringMatching(/^\d+$/), text: 'Hi there', from: { name: 'Agent', userId: 'agent@example.com' }, startTime: '2024-01-02T10:00:00.000Z', endTime: '2024-01-02T10:00:00.000Z', conversationId },
-      { id: expect.stringMatching(/^\d+$/), text: 'Hello', from: { name: 'Customer', userId: 'customer@example.com' }, conversationId },
+      { id: expect.stringMatching(/^\d+$/), text: 'Hello', from: { name: 'Customer', userId: 'customer@example.com' }, startTime: '2024-01-02T10:00:00.000Z', endTime: '2024-01-02T10:00:00.000Z', conversationId },
     ]);
     expect((await store.getMessages(conversationId)).messages).toEqual(messages);
+  });
+
+  it('gives messages sent without times the conversation\'s start, then each the end of the one before', async () => {
+    const store = await memoryStore({ now: () => new Date('2024-03-01T09:00:00.000Z') });
+    const { conversationId } = await store.processText({ messages: [say('one'), say('two')] });
+    await store.appendText(conversationId, { messages: [{ payload: { content: 'three' }, duration: { startTime: '2024-03-01T09:05:00.000Z', endTime: '2024-03-01T09:05:04.000Z' } }, say('four')] });
+    await store.idle();
+    const times = (await store.getMessages(conversationId)).messages.map((m) => [m.text, m.startTime, m.endTime]);
+    expect(times).toEqual([
+      ['one', '2024-03-01T09:00:00.000Z', '2024-03-01T09:00:00.000Z'],
+      ['two', '2024-03-01T09:00:00.000Z', '2024-03-01T09:00:00.000Z'],
+      ['three', '2024-03-01T09:05:00.000Z', '2024-03-01T09:05:04.000Z'],
+      ['four', '2024-03-01T09:05:04.000Z', '2024-03-01T09:05:04.000Z'],
+    ]);
   });
 
   it('detects inline trackers, stored ones by id, and all stored ones with enableAllTrackers', async () => {
@@ -38,6 +52,16 @@ describe('async text processing', () => {
     expect((await store.getTrackersDetected(byId.conversationId)).map((t) => [t.id, t.name])).toEqual([[budget.id, 'Budget Concern']]);
     expect((await store.getTrackersDetected(all.conversationId)).map((t) => t.name)).toEqual(['Budget Concern', 'Pricing']);
     expect(await store.getTrackersDetected(none.conversationId)).toEqual([]);
+  });
+
+  it('reports an inline tracker under the id of the stored tracker of the same name, with the inline vocabulary', async () => {
+    const store = await memoryStore();
+    const { tracker } = await store.createTracker(PRICING);
+    const { conversationId } = await store.processText({ messages: [say('Is there a pricing plan?'), say('What about a per seat fee?')], trackers: [{ name: 'Pricing', vocabulary: ['per seat fee'] }], enableAllTrackers: true });
+    await store.idle();
+    const detected = await store.getTrackersDetected(conversationId);
+    expect(detected.map((t) => [t.id, t.name])).toEqual([[tracker.id, 'Pricing']]);
+    expect(detected[0].matches.map((m) => m.value)).toEqual(['per seat fee']);
   });
 
   it('gives message refs the stored message ids and offsets', async () => {

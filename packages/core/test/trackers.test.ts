@@ -105,6 +105,20 @@ describe('tracker management', () => {
     expect(patched.description).toBeUndefined();
   });
 
+  it('adds with an array only the phrases not there yet, removes the listed ones, and replaces with replace (as Symbl does)', async () => {
+    const store = await memoryStore();
+    const { tracker } = await store.createTracker(PRICING);
+    const added = (await store.patchTracker(tracker.id, [{ op: 'add', path: '/vocabulary', value: ['cost per seat', 'What is the price'] }])).tracker;
+    expect(added.vocabulary).toEqual([...PRICING.vocabulary, 'cost per seat']);
+    const removed = (await store.patchTracker(tracker.id, [{ op: 'remove', path: '/vocabulary', value: ['cost per seat', 'pricing plan'] }])).tracker;
+    expect(removed.vocabulary).toEqual(PRICING.vocabulary.filter((p) => p !== 'pricing plan'));
+    const excluded = (await store.patchTracker(tracker.id, [{ op: 'add', path: '/excludeVocabulary', value: ['price of tea'] }])).tracker;
+    expect(excluded.excludeVocabulary).toEqual(['price of tea']);
+    const replaced = (await store.patchTracker(tracker.id, [{ op: 'replace', path: '/vocabulary', value: ['only this'] }])).tracker;
+    expect(replaced.vocabulary).toEqual(['only this']);
+    expect((await rejection(store.patchTracker(tracker.id, [{ op: 'remove', path: '/vocabulary', value: ['not there'] }]))).message).toMatch(/has no "not there" to remove/);
+  });
+
   it.each([
     [[{ op: 'move', path: '/name' }], /"op" must be "add", "replace" or "remove"/],
     [[{ op: 'replace', path: '/id', value: '1' }], /path "\/id" is not one of/],

@@ -14,6 +14,8 @@ const NOT_IMPERATIVE = new Set(['thank', 'thanks', 'hope', 'welcome', 'say', 'me
 export interface ActionItemCue {
   score: number;
   definitive: boolean;
+  /** A request or an instruction: the one spoken to does it, not the speaker. */
+  addressed: boolean;
 }
 
 const OBJECTS = new Set(['me', 'us', 'him', 'her', 'them', 'it', 'the', 'a', 'an', 'this', 'that', 'these', 'those', 'your', 'our', 'my']);
@@ -36,9 +38,9 @@ function isImperative(sentence: Sentence): boolean {
 export function actionItemCue(sentence: Sentence): ActionItemCue | null {
   const text = sentence.text.replace(/\u2019/g, "'");
   if (NEGATED.test(text)) return null;
-  if (COMMITMENT.test(text)) return { score: 0.85, definitive: true };
-  if (PROPOSAL.test(text)) return { score: 0.75, definitive: true };
-  if (REQUEST.test(text)) return { score: 0.7, definitive: false };
-  if (isImperative(sentence)) return { score: 0.65, definitive: false };
+  if (COMMITMENT.test(text)) return { score: 0.85, definitive: true, addressed: false };
+  if (PROPOSAL.test(text)) return { score: 0.75, definitive: true, addressed: false };
+  if (REQUEST.test(text)) return { score: 0.7, definitive: false, addressed: true };
+  if (isImperative(sentence)) return { score: 0.65, definitive: false, addressed: true };
   return null;
 }

@@ -18,6 +18,8 @@ export interface Insight {
   from: StoredMessage['from'];
   /** Action items only. */
   definitive?: boolean;
+  /** Action items only: asked of the one spoken to. */
+  addressed?: boolean;
   /** Where the sentence starts in its message, for insightRefs. */
   start: number;
 }
@@ -31,9 +33,9 @@ export function insightsOf(messages: StoredMessage[]): Insight[] {
       if (question > 0) out.push({ id: trackerIdFor(`${message.id}:${sentence.index}:question`), type: 'question', score: question, ...base });
       const cue = actionItemCue(sentence);
       if (cue) {
-        out.push({ id: trackerIdFor(`${message.id}:${sentence.index}:action_item`), type: 'action_item', score: cue.score, definitive: cue.definitive, ...base });
+        out.push({ id: trackerIdFor(`${message.id}:${sentence.index}:action_item`), type: 'action_item', score: cue.score, definitive: cue.definitive, addressed: cue.addressed, ...base });
         const followUp = followUpScore(sentence, cue.score);
-        if (followUp > 0) out.push({ id: trackerIdFor(`${message.id}:${sentence.index}:follow_up`), type: 'follow_up', score: followUp, definitive: cue.definitive, ...base });
+        if (followUp > 0) out.push({ id: trackerIdFor(`${message.id}:${sentence.index}:follow_up`), type: 'follow_up', score: followUp, definitive: cue.definitive, addressed: cue.addressed, ...base });
       }
     }
   }
@@ -48,15 +50,36 @@ export function questionsOf(messages: StoredMessage[]) {
   };
 }
 
+const speakerKey = (from: StoredMessage['from']): string | undefined => from.userId ?? from.name;
+
+/**
+ * Who an action item falls to: its speaker for a commitment; for a request or an instruction, the other
+ * party: the next message's speaker who is someone else, else the previous one's; unknown ({}) in a
+ * monologue.
+ */
+function assigneeOf(insight: Insight, messages: StoredMessage[], at: Map<string, number>): StoredMessage['from'] {
+  if (!insight.addressed) return insight.from;
+  const self = speakerKey(insight.from);
+  const i = at.get(insight.messageIds[0]) ?? -1;
+  const other = (m: StoredMessage): boolean => speakerKey(m.from) !== undefined && speakerKey(m.from) !== self;
+  return messages.slice(i + 1).find(other)?.from ?? [...messages.slice(0, Math.max(0, i))].reverse().find(other)?.from ?? {};
+}
+
 /** Action items and follow-ups share Symbl's shape. */
-const asActionItem = ({ id, text, type, score, messageIds, from, definitive }: Insight) => ({
-  id, text, type, score, messageIds, from, definitive: definitive ?? false, entities: [], phrases: [], assignee: from,
-});
+function asActionItems(messages: StoredMessage[], type: 'action_item' | 'follow_up') {
+  const at = new Map(messages.map((m, i) => [m.id, i]));
+  return insightsOf(messages)
+    .filter((i) => i.type === type)
+    .map((insight) => {
+      const { id, text, score, messageIds, from, definitive } = insight;
+      return { id, text, type, score, messageIds, from, definitive: definitive ?? false, entities: [], phrases: [], assignee: assigneeOf(insight, messages, at) };
+    });
+}
 
 export function actionItemsOf(messages: StoredMessage[]) {
-  return { actionItems: insightsOf(messages).filter((i) => i.type === 'action_item').map(asActionItem) };
+  return { actionItems: asActionItems(messages, 'action_item') };
 }
 
 export function followUpsOf(messages: StoredMessage[]) {
-  return { followUps: insightsOf(messages).filter((i) => i.type === 'follow_up').map(asActionItem) };
+  return { followUps: asActionItems(messages, 'follow_up') };
 }

@@ -25,11 +25,31 @@ export function applyPatch(body: TrackerBody, ops: unknown): Record<string, unkn
     }
     if (op.op !== 'remove' && op.value === undefined) throw invalid(`operation ${i}: "${op.op}" needs a "value"`);
     if (element === undefined) {
+      // On a list, "add" appends the phrases not there yet and "remove" with a value removes those
+      // phrases, as Symbl's PATCH does; "replace" (and "remove" without a value, where allowed) take the
+      // whole field. An app ported from Symbl never wipes a vocabulary with "add".
+      if (LISTS.has(field) && (op.op === 'add' || (op.op === 'remove' && op.value !== undefined))) {
+        const items = Array.isArray(op.value) ? op.value : [op.value];
+        const list = Array.isArray(out[field]) ? (out[field] as unknown[]) : [];
+        const key = (v: unknown): unknown => (typeof v === 'string' ? v.trim().toLocaleLowerCase('en-US') : v);
+        if (op.op === 'add') {
+          const have = new Set(list.map(key));
+          for (const item of items) {
+            if (!have.has(key(item))) list.push(item);
+            have.add(key(item));
+          }
+          out[field] = list;
+        } else {
+          const drop = new Set(items.map(key));
+          const missing = items.filter((item) => !list.some((v) => key(v) === key(item)));
+          if (missing.length > 0) throw invalid(`operation ${i}: "${field}" has no ${JSON.stringify(missing[0])} to remove`);
+          out[field] = list.filter((v) => !drop.has(key(v)));
+        }
+        return;
+      }
       if (op.op === 'remove') {
         if (field === 'name' || field === 'vocabulary') throw invalid(`operation ${i}: "${field}" cannot be removed`);
         delete out[field];
-      } else if (op.op === 'add' && LISTS.has(field) && Array.isArray(out[field]) && !Array.isArray(op.value)) {
-        (out[field] as unknown[]).push(op.value);
       } else {
         out[field] = op.value;
       }

@@ -21,6 +21,7 @@ export function trackerSets(db: Sql) {
   let version: string | null = null;
   let all: Tracker[] = [];
   let byId = new Map<string, Tracker>();
+  let byName = new Map<string, Tracker>();
   const sets = new Map<string, TrackerSet>();
 
   return {
@@ -29,13 +30,14 @@ export function trackerSets(db: Sql) {
       if (current !== version) {
         all = await listTrackerRows(db);
         byId = new Map(all.map((t) => [t.id, t]));
+        byName = new Map(all.map((t) => [t.name, t]));
         sets.clear();
         version = current;
       }
       const key = `${current}|${conversation.enableAll ? 1 : 0}|${JSON.stringify(conversation.trackerSpecs)}`;
       let set = sets.get(key);
       if (set === undefined) {
-        const trackers = pickTrackers(conversation, all, (id) => byId.get(id));
+        const trackers = pickTrackers(conversation, all, (id) => byId.get(id), (name) => byName.get(name));
         set = { key, json: JSON.stringify(trackers), count: trackers.length };
         if (sets.size >= KEEP) sets.delete(sets.keys().next().value!);
         sets.set(key, set);
