@@ -157,6 +157,16 @@ describe('phrasewatch match: paths', () => {
     expect(named.trackers[0].matches[0].messageRefs[0].id).toBe('call-7-1');
   });
 
+  it('reads a transcript from standard input with -, its format sniffed or given', async () => {
+    const dir = fixtureDir({ 'trackers.json': TRACKERS });
+    const text = await phrasewatch(['match', '--trackers', 'trackers.json', '-'], { cwd: dir, input: 'Lead: how much does it cost\nRep: ten dollars\n' });
+    expect(text.code).toBe(0);
+    expect(jsonLines(text.stdout)).toEqual([expect.objectContaining({ conversationId: 'stdin', source: '-' })]);
+    expect(jsonLines(text.stdout)[0].trackers[0].matches[0].messageRefs[0]).toMatchObject({ id: 'stdin-1', offset: 0 });
+    const json = await phrasewatch(['match', '--trackers', 'trackers.json', '--input-format', 'conversation', '-'], { cwd: dir, input: JSON.stringify(conversation('piped', ['how much does it cost'])) });
+    expect(jsonLines(json.stdout)[0].conversationId).toBe('piped');
+  });
+
   it('takes only transcripts from a walked folder, says how many other files it skipped, and reads a named file whatever its extension', async () => {
     const dir = fixtureDir({ 'trackers.json': TRACKERS });
     const calls = join(dir, 'calls');

@@ -22,6 +22,15 @@ describe('on a terminal', () => {
     expect(out).toContain('\u001b[31mphrasewatch:\u001b[39m');
   });
 
+  it('counts the messages workers finish in the progress bar, and ends with one summary line', () => {
+    const files = Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`c${i}.txt`, 'A: how much does it cost\nB: ten\n']));
+    const cwd = fixtureDir({ 't.json': [{ name: 'P', vocabulary: ['how much does it cost'] }], ...files });
+    const out = onTerminal(['match', '--trackers', 't.json', '--workers', '2', ...Object.keys(files)], cwd, clean);
+    expect(out).toMatch(/\] 40\/40 files · [1-9]\d* msg\/s/);
+    // The bar is cleared (\r, erase line) and the summary is the last thing written.
+    expect(out).toMatch(/\r\u001b\[Kphrasewatch: 40 files, 40 conversations, 80 messages, 40 matches, 0 failures in [\d.]+ s\s*$/);
+  });
+
   it('shows no progress with --quiet and no colour with NO_COLOR', () => {
     const out = onTerminal(['match', '--trackers', 't.json', '--quiet', 'a.txt', 'missing.txt'], dir(), { ...clean, NO_COLOR: '1' });
     expect(out).not.toMatch(/files ·/);

@@ -9,7 +9,8 @@ export async function readStdin(stdin: NodeJS.ReadableStream): Promise<string> {
   return text;
 }
 
-export async function readBody(file: string | undefined, stdin: NodeJS.ReadableStream | undefined): Promise<unknown> {
+/** A JSON body, typed as the store takes it: the store checks every body at run time. */
+export async function readBody<T = unknown>(file: string | undefined, stdin: NodeJS.ReadableStream | undefined): Promise<T> {
   let text: string;
   if (file === undefined || file === '-') {
     if (!stdin) throw new UsageError('give a JSON file, or pipe the JSON body on standard input');
@@ -23,7 +24,7 @@ export async function readBody(file: string | undefined, stdin: NodeJS.ReadableS
     }
   }
   try {
-    return parseJson(text);
+    return parseJson(text) as T;
   } catch (error) {
     throw new UsageError(`${file ?? 'standard input'}: ${describeError(error)}`);
   }

@@ -50,6 +50,11 @@ export async function expandPaths(args: string[]): Promise<Expanded> {
   const missing: Array<[string, string]> = [];
   const skipped = { count: 0 };
   for (const arg of args) {
+    // "-" is standard input: the command reads it in its place.
+    if (arg === '-') {
+      files.push(arg);
+      continue;
+    }
     if (GLOB.test(arg)) {
       const normalized = arg.split(sep).join('/');
       const firstGlob = normalized.search(GLOB);

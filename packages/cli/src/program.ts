@@ -42,7 +42,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('--fail-fast', 'stop at the first file that fails')
     .option('--store', 'also save each conversation and its detections in the local store')
     .option('--db <path>', 'store file for --store and --all-trackers')
-    .argument('<paths...>', 'transcript files, folders (walked recursively) or glob patterns')
+    .argument('<paths...>', 'transcript files, folders (walked recursively), glob patterns, or - for standard input')
     .addHelpText('after', `
 Formats (from the extension and content, or --input-format): Symbl Conversation API messages JSON,
 Symbl Async Text API bodies (inline trackers apply to that file), JSON Lines of either, WebVTT (.vtt,

@@ -34,7 +34,7 @@ import { trackerOperations } from './trackers/operations.js';
 import { findTracker, findTrackerByName, listTrackerRows, trackerIds } from './trackers/repository.js';
 import { trackerSets } from './trackers/tracker-sets.js';
 import { checkBodySize } from './trackers/validate.js';
-import type { Job, ProcessTextRequest, StoredMessage, TrackerDetected } from './types.js';
+import type { Job, PatchOperation, ProcessTextRequest, StoredMessage, TrackerBody, TrackerDetected } from './types.js';
 
 export interface SyncOptions {
   /** The remote Symbl API; default https://api.symbl.ai. */
@@ -217,18 +217,19 @@ export async function openStore(options: StoreOptions) {
   };
 
   const store = {
-    createTracker: async (body: unknown) => trackers.createTracker(body),
-    createTrackers: async (bodies: unknown) => trackers.createTrackers(bodies),
+    // Typed for TypeScript callers; every body is still checked at run time (JavaScript callers, HTTP).
+    createTracker: async (body: TrackerBody) => trackers.createTracker(body),
+    createTrackers: async (bodies: TrackerBody[]) => trackers.createTrackers(bodies),
     listTrackers: async (query?: { name?: string }) => trackers.listTrackers(query),
     getTracker: async (id: string) => trackers.getTracker(id),
-    updateTracker: async (id: string, body: unknown) => trackers.updateTracker(id, body),
-    patchTracker: async (id: string, ops: unknown) => trackers.patchTracker(id, ops),
+    updateTracker: async (id: string, body: TrackerBody) => trackers.updateTracker(id, body),
+    patchTracker: async (id: string, ops: PatchOperation[]) => trackers.patchTracker(id, ops),
     deleteTracker: async (id: string) => trackers.deleteTracker(id),
 
     /** Symbl's POST /v1/process/text: answers at once; the job runs in the background. */
-    processText: async (body: unknown) => submit(body, null),
+    processText: async (body: ProcessTextRequest) => submit(body, null),
     /** Symbl's PUT /v1/process/text/{conversationId}: appends; detections then cover the whole conversation. */
-    appendText: async (conversationId: string, body: unknown) => submit(body, conversationId),
+    appendText: async (conversationId: string, body: ProcessTextRequest) => submit(body, conversationId),
 
     getJob: async (jobId: string): Promise<Job> => {
       const job = await findJob(db, jobId);

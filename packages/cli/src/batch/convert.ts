@@ -27,12 +27,16 @@ export function converter(
     records(source, text) {
       const badLines: Array<[number, string]> = [];
       const conversations = readConversations(text, {
-        name: source, baseName: basename(source, extname(source)), format: options.inputFormat, onBadLine: (line, reason) => badLines.push([line, reason]),
+        name: source, baseName: source === '-' ? 'stdin' : basename(source, extname(source)), format: options.inputFormat, onBadLine: (line, reason) => badLines.push([line, reason]),
       });
       if (conversations.length === 0 && badLines.length > 0) throw new Error(`no line could be read; line ${badLines[0][0]}: ${badLines[0][1]}`);
       const records = conversations.map((conversation) => {
         const detected = match(indexFor(conversation.trackers as Tracker[] | undefined), conversation.messages, options.matchOptions);
-        return { conversationId: conversation.conversationId, messages: conversation.messages, trackers: options.objects ? detected : JSON.stringify(detected) };
+        const matchCount = detected.reduce((n, t) => n + t.matches.reduce((k, m) => k + m.messageRefs.length, 0), 0);
+        return {
+          conversationId: conversation.conversationId, messages: conversation.messages, trackers: options.objects ? detected : JSON.stringify(detected),
+          messageCount: conversation.messages.length, matchCount,
+        };
       });
       return { records, badLines };
     },

@@ -21,6 +21,10 @@ export interface BatchRecord {
   messages: InputFileMessage[];
   /** The trackers-detected array, as objects or, when only JSON is written, as JSON text. */
   trackers: TrackerDetected[] | string;
+  /** Counted where the matching ran: `messages` may come back empty from a worker. */
+  messageCount: number;
+  /** Message refs in `trackers`. */
+  matchCount: number;
 }
 
 /** A file's records, and the lines of a JSON Lines file that could not be read: [line, reason]. */

@@ -15,6 +15,7 @@ import { writeOut, type Io, type Output } from '../io.js';
 import { openAtomic, writerFor, type OutputFormat } from '../output/index.js';
 import { TRANSCRIPT_EXTENSIONS, expandPaths } from '../paths.js';
 import { progressBar } from '../progress.js';
+import { readStdin } from '../input.js';
 import { withStore } from '../store.js';
 
 export interface MatchCommandOptions {
@@ -71,6 +72,11 @@ async function run(paths: string[], options: MatchCommandOptions, io: Io, store:
   }
   const matchOptions: MatchOptions = { details: options.details ?? false, ...(options.threshold === undefined ? {} : { threshold: options.threshold }) };
   const { files, missing, skipped } = await expandPaths(paths);
+  let stdinText: string | undefined;
+  if (files.includes('-')) {
+    if (!io.stdin) throw new UsageError('"-" reads a transcript from standard input, but nothing is piped in');
+    stdinText = await readStdin(io.stdin);
+  }
   const failures: Failure[] = missing.map(([source, reason]) => ({ source, reason }));
   const stderr = io.stderr as Output & { isTTY?: boolean };
   const paint = paintFor(stderr);
@@ -89,7 +95,7 @@ async function run(paths: string[], options: MatchCommandOptions, io: Io, store:
   const progress = progressBar(stderr, files.length, !options.quiet);
 
   const convert = async (batch: string[]): Promise<BatchFileResult[]> => {
-    const read = await Promise.all(batch.map((source) => readFile(source, 'utf8').then((text) => ({ source, text }), (error: unknown) => ({ source, error: describeError(error) }))));
+    const read = await Promise.all(batch.map((source) => (source === '-' ? Promise.resolve(stdinText!) : readFile(source, 'utf8')).then((text) => ({ source, text }), (error: unknown) => ({ source, error: describeError(error) }))));
     const readable = read.filter((r): r is BatchFile => 'text' in r);
     const converted = pool
       ? await pool.run(readable)
@@ -104,6 +110,8 @@ async function run(paths: string[], options: MatchCommandOptions, io: Io, store:
     return read.map((r) => ('error' in r ? r : bySource.get(r.source)!));
   };
 
+  const started = performance.now();
+  const totals = { files: 0, conversations: 0, messages: 0, matches: 0 };
   let stopped = options.failFast === true && failures.length > 0;
   try {
     // Files go in small batches, a few batches ahead of the writer; results leave in argument order.
@@ -132,7 +140,12 @@ async function run(paths: string[], options: MatchCommandOptions, io: Io, store:
           await writer.write({ ...record, source: result.source });
           if (store) await store.importConversation({ name: record.conversationId, messages: record.messages, trackers: record.trackers as TrackerDetected[] });
         }
-        progress.advance(1, result.records.reduce((n, r) => n + r.messages.length, 0));
+        const messages = result.records.reduce((n, r) => n + r.messageCount, 0);
+        totals.files++;
+        totals.conversations += result.records.length;
+        totals.messages += messages;
+        totals.matches += result.records.reduce((n, r) => n + r.matchCount, 0);
+        progress.advance(1, messages);
       }
     }
     await Promise.allSettled(pending);
@@ -146,6 +159,12 @@ async function run(paths: string[], options: MatchCommandOptions, io: Io, store:
     await pool?.close();
   }
 
+  const summary = async (): Promise<void> => {
+    if (options.quiet) return;
+    const n = (count: number, one: string, many = `${one}s`): string => `${count.toLocaleString('en-US')} ${count === 1 ? one : many}`;
+    const seconds = (performance.now() - started) / 1000;
+    await writeOut(io.stderr, `phrasewatch: ${n(totals.files, 'file')}, ${n(totals.conversations, 'conversation')}, ${n(totals.messages, 'message')}, ${n(totals.matches, 'match', 'matches')}, ${n(failures.length, 'failure')} in ${seconds.toFixed(seconds < 10 ? 2 : 1)} s\n`);
+  };
   if (failures.length > 0) {
     const total = files.length + missing.length;
     const lines = failures.map((f) => `  ${f.source}: ${f.reason}`).join('\n');
@@ -153,7 +172,9 @@ async function run(paths: string[], options: MatchCommandOptions, io: Io, store:
     const counts = [badFiles > 0 ? `${badFiles} of ${total} file${total === 1 ? '' : 's'} failed` : '', badLines > 0 ? `${badLines} line${badLines === 1 ? '' : 's'} could not be read (the others were)` : ''].filter(Boolean).join('; ');
     const head = options.failFast ? `stopped at the first failure (--fail-fast)` : counts;
     await writeOut(io.stderr, `${paint.red('phrasewatch:')} ${head}:\n${lines}\n`);
+    await summary();
     return EXIT_INPUT;
   }
+  await summary();
   return EXIT_OK;
 }

@@ -1,6 +1,6 @@
 // `phrasewatch trackers ...`: Symbl's Management API over the local store.
 import { writeFile } from 'node:fs/promises';
-import type { Store, Tracker } from '@phrasewatch/core';
+import type { PatchOperation, Store, Tracker, TrackerBody } from '@phrasewatch/core';
 import type { Command } from 'commander';
 import { UsageError, describeError } from '../exit.js';
 import { readBody } from '../input.js';
@@ -28,12 +28,12 @@ export function registerTrackers(program: Command, io: Io, run: Run): void {
   db(trackers.command('create').argument('[file]', 'tracker JSON {name, vocabulary, ...}; - or nothing for stdin'))
     .description('Create one tracker')
     .addHelpText('after', '\nExample:\n  echo \'{"name":"Pricing","vocabulary":["what is the price"]}\' | phrasewatch trackers create\n')
-    .action(act(async (store, file) => store.createTracker(await readBody(file, io.stdin))));
+    .action(act(async (store, file) => store.createTracker(await readBody<TrackerBody>(file, io.stdin))));
 
   db(trackers.command('bulk').argument('[file]', 'an array of trackers; - or nothing for stdin'))
     .description('Create many trackers, all or nothing')
     .addHelpText('after', '\nExample:\n  phrasewatch trackers bulk trackers.json\n')
-    .action(act(async (store, file) => store.createTrackers(await readBody(file, io.stdin))));
+    .action(act(async (store, file) => store.createTrackers(await readBody<TrackerBody[]>(file, io.stdin))));
 
   db(trackers.command('list').option('--name <name>', 'only the tracker with this exact name').option('--table', 'a table for humans'))
     .description('List trackers')
@@ -53,12 +53,12 @@ export function registerTrackers(program: Command, io: Io, run: Run): void {
   db(trackers.command('update').argument('<id>').argument('[file]', 'the whole new tracker; - or nothing for stdin'))
     .description('Replace a tracker (Symbl\'s PUT)')
     .addHelpText('after', '\nExample:\n  phrasewatch trackers update 4476908732794496 pricing.json\n')
-    .action(act(async (store, id, file) => store.updateTracker(id, await readBody(file, io.stdin))));
+    .action(act(async (store, id, file) => store.updateTracker(id, await readBody<TrackerBody>(file, io.stdin))));
 
   db(trackers.command('patch').argument('<id>').argument('[file]', 'a JSON Patch array; - or nothing for stdin'))
     .description('Edit a tracker with JSON Patch (add, replace, remove)')
     .addHelpText('after', '\nExample:\n  echo \'[{"op":"add","path":"/vocabulary/-","value":"price per seat"}]\' | phrasewatch trackers patch 4476908732794496\n')
-    .action(act(async (store, id, file) => store.patchTracker(id, await readBody(file, io.stdin))));
+    .action(act(async (store, id, file) => store.patchTracker(id, await readBody<PatchOperation[]>(file, io.stdin))));
 
   db(trackers.command('delete').argument('<id>'))
     .description('Delete a tracker')
@@ -72,7 +72,7 @@ export function registerTrackers(program: Command, io: Io, run: Run): void {
       const body = await readBody(file, io.stdin);
       const list = Array.isArray(body) ? body : (body as { trackers?: unknown }).trackers;
       if (!Array.isArray(list)) throw new UsageError(`${file}: expected an array of trackers or {"trackers": [...]}`);
-      return store.createTrackers(list.map(({ id: _i, createdOn: _c, updatedOn: _u, ...rest }: Record<string, unknown>) => rest));
+      return store.createTrackers(list.map(({ id: _i, createdOn: _c, updatedOn: _u, ...rest }: Record<string, unknown>) => rest as unknown as TrackerBody));
     }));
 
   db(trackers.command('export').option('--out <file>', 'write to a file instead of stdout'))

@@ -2,7 +2,8 @@
 // status codes (201 for creates, errors as {message}). One log line per request.
 import { timingSafeEqual } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import type { Store } from '@phrasewatch/core';
+// Route bodies are typed as the store takes them; the store checks every one at run time.
+import type { PatchOperation, ProcessTextRequest, Store, TrackerBody } from '@phrasewatch/core';
 import { tokenOf, type TokenIssuer } from './auth.js';
 import { failureLimiter } from './rate-limit.js';
 
@@ -117,16 +118,16 @@ export function buildServer(options: ServerOptions): FastifyInstance {
     };
 
     // Trackers: both API generations' paths.
-    api.post('/v1/manage/tracker', async (request, reply) => created(reply, await store.createTracker(request.body)));
-    api.post('/v1/manage/trackers', async (request, reply) =>
+    api.post<{ Body: TrackerBody }>('/v1/manage/tracker', async (request, reply) => created(reply, await store.createTracker(request.body)));
+    api.post<{ Body: TrackerBody | TrackerBody[] }>('/v1/manage/trackers', async (request, reply) =>
       created(reply, Array.isArray(request.body) ? await store.createTrackers(request.body) : await store.createTracker(request.body)));
-    api.post('/v1/manage/trackers/bulk', async (request, reply) => created(reply, await store.createTrackers(request.body)));
+    api.post<{ Body: TrackerBody[] }>('/v1/manage/trackers/bulk', async (request, reply) => created(reply, await store.createTrackers(request.body)));
     api.get<{ Querystring: { name?: string } }>('/v1/manage/trackers', async (request) =>
       store.listTrackers(request.query.name === undefined ? {} : { name: request.query.name }));
     for (const path of ['/v1/manage/tracker/:id', '/v1/manage/trackers/:id']) {
       api.get<Id>(path, async (request) => store.getTracker(request.params.id));
-      api.put<Id>(path, async (request) => store.updateTracker(request.params.id, request.body));
-      api.patch<Id>(path, async (request) => store.patchTracker(request.params.id, request.body));
+      api.put<Id & { Body: TrackerBody }>(path, async (request) => store.updateTracker(request.params.id, request.body));
+      api.patch<Id & { Body: PatchOperation[] }>(path, async (request) => store.patchTracker(request.params.id, request.body));
       api.delete<Id>(path, async (request) => store.deleteTracker(request.params.id));
     }
 
@@ -137,11 +138,11 @@ export function buildServer(options: ServerOptions): FastifyInstance {
       void reply.status(429).send({ statusCode: 429, message: `${active} jobs are scheduled or running; the limit is ${options.maxJobs}. Retry later.` });
       return true;
     };
-    api.post('/v1/process/text', async (request, reply) => {
+    api.post<{ Body: ProcessTextRequest }>('/v1/process/text', async (request, reply) => {
       if (await tooBusy(reply)) return reply;
       return created(reply, await store.processText(request.body));
     });
-    api.put<{ Params: { conversationId: string } }>('/v1/process/text/:conversationId', async (request, reply) => {
+    api.put<{ Params: { conversationId: string }; Body: ProcessTextRequest }>('/v1/process/text/:conversationId', async (request, reply) => {
       if (await tooBusy(reply)) return reply;
       return created(reply, await store.appendText(request.params.conversationId, request.body));
     });
