@@ -127,7 +127,17 @@ describe('phrasewatch match --store, then stats', () => {
     const db = ['--db', join(dir, 'store.db')];
     const matched = await phrasewatch(['match', '--trackers', 'trackers.json', '--store', ...db, 'a.json', 'b.json'], { cwd: dir });
     expect(matched.code).toBe(0);
-    expect(jsonLines(matched.stdout)).toHaveLength(2);
+    const lines = jsonLines(matched.stdout);
+    // The output names each conversation by its store id; the store also takes its file name.
+    expect(lines.map((l) => l.conversationId)).toEqual([expect.stringMatching(/^\d{16}$/), expect.stringMatching(/^\d{16}$/)]);
+    const byId = JSON.parse((await phrasewatch(['conversation', 'messages', lines[0].conversationId, ...db], { cwd: dir })).stdout);
+    const byName = JSON.parse((await phrasewatch(['conversation', 'messages', 'a', ...db], { cwd: dir })).stdout);
+    expect(byName).toEqual(byId);
+    expect(byId.messages.map((m: any) => m.text)).toEqual(['How much does it cost?', 'That is too expensive.']);
+    const list = await phrasewatch(['conversation', 'list', ...db], { cwd: dir });
+    expect(list.stdout).toMatch(/^id\s+name\s+when\s+messages\s+hits\n-+.*\n\d{16}\s+a\s+\S+\s+2\s+2\n\d{16}\s+b\s+\S+\s+1\s+1\n$/);
+    const listed = JSON.parse((await phrasewatch(['conversation', 'list', '--format', 'json', ...db], { cwd: dir })).stdout);
+    expect(listed.conversations.map((c: any) => [c.name, c.messageCount, c.hits])).toEqual([['a', 2, 2], ['b', 1, 1]]);
     const stats = JSON.parse((await phrasewatch(['stats', '--format', 'json', ...db], { cwd: dir })).stdout);
     expect(stats.trackers.map((t: any) => [t.name, t.hits])).toEqual([['Pricing', 2], ['Budget Concern', 1]]);
     expect(stats.speakers.map((s: any) => [s.speaker, s.name, s.hits])).toEqual([['Agent', 'Pricing', 2], ['Customer', 'Budget Concern', 1]]);
@@ -150,7 +160,10 @@ describe('phrasewatch match --store, then stats', () => {
     expect(empty.stderr).toMatch(/the store has no trackers/);
     await phrasewatch(['trackers', 'create', 'b.json', ...db], { cwd: dir });
     const run = await phrasewatch(['match', '--all-trackers', ...db, 'call.txt'], { cwd: dir });
+    expect(run.code).toBe(0);
     expect(jsonLines(run.stdout)[0].trackers[0].name).toBe('Budget Concern');
+    // Without --store, the store's trackers are read and nothing is written to it.
+    expect(JSON.parse((await phrasewatch(['conversation', 'list', '--format', 'json', ...db], { cwd: dir })).stdout).conversations).toEqual([]);
   });
 });
 

@@ -11,7 +11,7 @@ import type { Sql } from './db/sql.js';
 import { nextId, nextIds } from './ids.js';
 import { checkProcessTextRequest, checkTrackerSpecs } from './conversations/request.js';
 import {
-  asInputMessage, findConversation, insertConversation, insertMessages, listConversationRows, listMessages, loadDetections, mergeTrackerSpecs, saveDetections,
+  asInputMessage, conversationIdsNamed, findConversation, insertConversation, insertMessages, listConversationRows, listMessages, loadDetections, mergeTrackerSpecs, saveDetections,
 } from './conversations/repository.js';
 import { detectTrackers, hitsOf, resolveTrackers, type TrackerSource } from './detect.js';
 import { actionItemsOf, followUpsOf, questionsOf } from './insights/index.js';
@@ -289,6 +289,20 @@ export async function openStore(options: StoreOptions) {
     trackerStats: async (query?: StatsQuery) => trackerStats(db, query),
 
     listConversations: async () => ({ conversations: await listConversationRows(db) }),
+
+    /**
+     * The id of the conversation `idOrName` names: an id, or the name of exactly one conversation (the
+     * CLI's `match --store` names conversations after their files).
+     */
+    resolveConversationId: async (idOrName: string): Promise<string> => {
+      if (await findConversation(db, idOrName)) return idOrName;
+      const named = await conversationIdsNamed(db, idOrName);
+      if (named.length === 1) return named[0];
+      if (named.length > 1) {
+        throw new CoreError(CoreErrorCode.conversationNotFound, `${named.length} conversations are named ${JSON.stringify(idOrName)} (${named.slice(0, 5).join(', ')}${named.length > 5 ? ', …' : ''}); give an id`, 404);
+      }
+      throw notFound(CoreErrorCode.conversationNotFound, 'conversation', idOrName);
+    },
 
     /**
      * Stores a conversation matched elsewhere (the CLI's batch `match --store`) with its trackers-detected.

@@ -137,8 +137,9 @@ async function run(paths: string[], options: MatchCommandOptions, io: Io, store:
           if (options.failFast) stopped = true;
         }
         for (const record of result.records) {
-          await writer.write({ ...record, source: result.source });
-          if (store) await store.importConversation({ name: record.conversationId, messages: record.messages, trackers: record.trackers as TrackerDetected[] });
+          // Stored: the output names the conversation by its store id, which every store command takes.
+          const stored = store && options.store ? await store.importConversation({ name: record.conversationId, messages: record.messages, trackers: record.trackers as TrackerDetected[] }) : undefined;
+          await writer.write({ ...record, ...(stored ? { conversationId: stored.conversationId } : {}), source: result.source });
         }
         const messages = result.records.reduce((n, r) => n + r.messageCount, 0);
         totals.files++;

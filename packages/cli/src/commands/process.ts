@@ -5,6 +5,7 @@ import { readConversations, type InputFormat, type Job, type Store } from '@phra
 import type { Command } from 'commander';
 import { UsageError, describeError } from '../exit.js';
 import { printJson, writeOut, type Io } from '../io.js';
+import { formatTable } from '../output/index.js';
 import { withStore } from '../store.js';
 import { loadTrackerFile } from './match.js';
 
@@ -93,17 +94,33 @@ export function registerProcess(program: Command, io: Io, run: Run): void {
   } as const;
   program
     .command('conversation')
-    .description(`Show a stored conversation: ${Object.keys(views).join(', ')}`)
-    .argument('<view>', Object.keys(views).join(' | '))
-    .argument('<id>', 'conversation id')
-    .option('--db <path>', 'store file')
-    .addHelpText('after', '\nExample:\n  phrasewatch conversation trackers-detected 4476908732794497\n')
-    .action((view: string, id: string, options: { db?: string }) => run((async () => {
+    .description(`Show a stored conversation (${Object.keys(views).join(', ')}), or list them all`)
+    .argument('<view>', `list | ${Object.keys(views).join(' | ')}`)
+    .argument('[id]', 'conversation id, or the name of one conversation')
+    .option('--format <format>', 'for list: table, json or csv', 'table')
+    .option('--db <path>', 'store: an SQLite file, or postgres://… for PostgreSQL')
+    .addHelpText('after', '\nExample:\n  phrasewatch conversation trackers-detected 4476908732794497   (or: phrasewatch conversation list)\n')
+    .action((view: string, id: string | undefined, options: { db?: string; format: string }) => run((async () => {
+      if (view === 'list') {
+        if (!['table', 'json', 'csv'].includes(options.format)) throw new UsageError(`--format must be table, json or csv, got "${options.format}"`);
+        return withStore(options.db, async (store) => {
+          const { conversations } = await store.listConversations();
+          const rows = conversations.map((c) => [c.id, c.name, c.createdOn, String(c.messageCount), String(c.hits)]);
+          const header = ['id', 'name', 'when', 'messages', 'hits'];
+          if (options.format === 'json') await printJson(io.stdout, { conversations });
+          else if (options.format === 'csv') await writeOut(io.stdout, [header, ...rows].map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n');
+          else await writeOut(io.stdout, conversations.length === 0 ? 'no conversations in the store\n' : formatTable(header, rows));
+          return 0;
+        });
+      }
       const method = views[view as keyof typeof views];
-      if (!method) throw new UsageError(`unknown view "${view}"; use one of ${Object.keys(views).join(', ')}`);
+      if (!method) throw new UsageError(`unknown view "${view}"; use list or one of ${Object.keys(views).join(', ')}`);
+      if (id === undefined) throw new UsageError(`conversation ${view} needs a conversation id (see "phrasewatch conversation list")`);
       return withStore(options.db, async (store) => {
-        await printJson(io.stdout, await store[method](id));
+        await printJson(io.stdout, await store[method](await store.resolveConversationId(id)));
         return 0;
       });
     })()));
 }
+
+const csvField = (value: string): string => (/[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);

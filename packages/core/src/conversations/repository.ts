@@ -61,11 +61,27 @@ export async function insertMessages(db: Sql, conversationId: string, messages: 
   return assigned;
 }
 
-export async function listConversationRows(db: Sql): Promise<Array<{ id: string; name: string; createdOn: string; messageCount: number }>> {
-  const rows = await db.all<{ id: string; name: string; created_on: string; n: number }>(
-    'SELECT c.id, c.name, c.created_on, (SELECT count(*) FROM messages m WHERE m.conversation_id = c.id) AS n FROM conversations c ORDER BY c.created_on, c.id',
+export interface ConversationSummary {
+  id: string;
+  name: string;
+  createdOn: string;
+  messageCount: number;
+  /** Messages matched, counted once per tracker. */
+  hits: number;
+}
+
+export async function listConversationRows(db: Sql): Promise<ConversationSummary[]> {
+  const rows = await db.all<{ id: string; name: string; created_on: string; n: number; hits: number | null }>(
+    `SELECT c.id, c.name, c.created_on, (SELECT count(*) FROM messages m WHERE m.conversation_id = c.id) AS n,
+       (SELECT sum(h.hits) FROM hit_counts h WHERE h.conversation_id = c.id) AS hits
+     FROM conversations c ORDER BY c.created_on, c.id`,
   );
-  return rows.map((row) => ({ id: row.id, name: row.name, createdOn: row.created_on, messageCount: row.n }));
+  return rows.map((row) => ({ id: row.id, name: row.name, createdOn: row.created_on, messageCount: row.n, hits: row.hits ?? 0 }));
+}
+
+/** Conversation ids named `name`, oldest first: the CLI accepts a name where it takes an id. */
+export async function conversationIdsNamed(db: Sql, name: string): Promise<string[]> {
+  return (await db.all<{ id: string }>('SELECT id FROM conversations WHERE name = ? ORDER BY created_on, id', [name])).map((r) => r.id);
 }
 
 export async function listMessages(db: Sql, conversationId: string): Promise<StoredMessage[]> {
