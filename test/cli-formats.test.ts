@@ -55,18 +55,24 @@ describe('phrasewatch match: input formats', () => {
     const dir = fixtureDir({ 'trackers.json': TRACKERS, 'call.vtt': VTT });
     const run = await phrasewatch(['match', '--trackers', 'trackers.json', '--format', 'csv', 'call.vtt'], { cwd: dir });
     expect(run.code).toBe(0);
-    expect(csvRows(run.stdout).map((r) => [r.conversationId, r.tracker, r.messageId, r.speaker, r.startTime, r.text])).toEqual([
-      ['call', 'Pricing', 'call-2', 'Sam', '1970-01-01T00:00:05.000Z', 'So how much does it cost per seat?'],
-      ['call', 'Pricing', 'call-3', 'Dana Reyes', '1970-01-01T00:00:09.000Z', 'It is twenty dollars, price per user.'],
+    // Cue times are offsets from the start of the recording: no wall-clock time unless it is given.
+    expect(csvRows(run.stdout).map((r) => [r.conversationId, r.tracker, r.messageId, r.speaker, r.startTime, r.timeOffset, r.text])).toEqual([
+      ['call', 'Pricing', 'call-2', 'Sam', '', '5', 'So how much does it cost per seat?'],
+      ['call', 'Pricing', 'call-3', 'Dana Reyes', '', '9', 'It is twenty dollars, price per user.'],
     ]);
+    const started = await phrasewatch(['match', '--trackers', 'trackers.json', '--format', 'csv', '--started-at', '2024-03-01T09:30:00Z', 'call.vtt'], { cwd: dir });
+    expect(csvRows(started.stdout).map((r) => [r.startTime, r.timeOffset])).toEqual([['2024-03-01T09:30:05.000Z', '5'], ['2024-03-01T09:30:09.000Z', '9']]);
+    const bad = await phrasewatch(['match', '--trackers', 'trackers.json', '--started-at', 'soon', 'call.vtt'], { cwd: dir });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--started-at must be an ISO time/);
   });
 
   it('reads SubRip with timestamps and "Speaker:" prefixes', async () => {
     const dir = fixtureDir({ 'trackers.json': TRACKERS, 'call.srt': SRT });
     const run = await phrasewatch(['match', '--trackers', 'trackers.json', '--format', 'csv', 'call.srt'], { cwd: dir });
-    expect(csvRows(run.stdout).map((r) => [r.phrase, r.speaker, r.startTime, r.offset, r.text])).toEqual([
-      ['send me a calendar invite', 'Agent', '1970-01-01T00:00:01.000Z', '10', 'Could you send me a calendar invite?'],
-      ["let's reconnect", 'Customer', '1970-01-01T00:01:02.500Z', '6', "Sure, let's reconnect Friday."],
+    expect(csvRows(run.stdout).map((r) => [r.phrase, r.speaker, r.timeOffset, r.offset, r.text])).toEqual([
+      ['send me a calendar invite', 'Agent', '1', '10', 'Could you send me a calendar invite?'],
+      ["let's reconnect", 'Customer', '62.5', '6', "Sure, let's reconnect Friday."],
     ]);
   });
 
@@ -202,10 +208,10 @@ describe('phrasewatch match: output', () => {
     const dir = files();
     const run = await phrasewatch(['match', '--trackers', 'trackers.json', '--format', 'csv', 'a.json', 'b.json'], { cwd: dir });
     const rows = parseCsv(run.stdout);
-    expect(rows[0]).toEqual(['conversationId', 'source', 'tracker', 'phrase', 'messageId', 'offset', 'speaker', 'startTime', 'text']);
+    expect(rows[0]).toEqual(['conversationId', 'source', 'tracker', 'phrase', 'messageId', 'offset', 'speaker', 'startTime', 'timeOffset', 'text']);
     expect(rows.slice(1)).toEqual([
-      ['a', 'a.json', 'Pricing', 'how much does it cost', 'a-1', '0', 'Agent', '2024-01-01T09:00:00.000Z', 'How much does it cost, "roughly"?'],
-      ['a', 'a.json', 'Follow Up', 'send me a calendar invite', 'a-2', '0', 'Customer', '2024-01-01T09:00:05.000Z', 'send me a calendar invite,\nplease'],
+      ['a', 'a.json', 'Pricing', 'how much does it cost', 'a-1', '0', 'Agent', '2024-01-01T09:00:00.000Z', '', 'How much does it cost, "roughly"?'],
+      ['a', 'a.json', 'Follow Up', 'send me a calendar invite', 'a-2', '0', 'Customer', '2024-01-01T09:00:05.000Z', '', 'send me a calendar invite,\nplease'],
     ]);
   });
 

@@ -152,6 +152,18 @@ describe('phrasewatch match --store, then stats', () => {
     expect(bad.stderr).toMatch(/"from" must be an ISO date/);
   });
 
+  it('counts hits of subtitles without a known start under "undated", and a date range leaves them out', async () => {
+    const vtt = 'WEBVTT\n\n00:00:01.000 --> 00:00:03.000\n<v Sam>How much does it cost?\n';
+    const dir = fixtureDir({ 'trackers.json': [PRICING], 'call.vtt': vtt, 'dated.vtt': vtt });
+    const db = ['--db', join(dir, 'store.db')];
+    expect((await phrasewatch(['match', '--trackers', 'trackers.json', '--store', ...db, 'call.vtt'], { cwd: dir })).code).toBe(0);
+    expect((await phrasewatch(['match', '--trackers', 'trackers.json', '--store', '--started-at', '2024-03-05T10:00:00Z', ...db, 'dated.vtt'], { cwd: dir })).code).toBe(0);
+    const all = JSON.parse((await phrasewatch(['stats', '--format', 'json', ...db], { cwd: dir })).stdout);
+    expect(all.days.map((d: any) => [d.day, d.hits])).toEqual([['2024-03-05', 1], ['undated', 1]]);
+    const ranged = JSON.parse((await phrasewatch(['stats', '--format', 'json', '--from', '2024-03-01', ...db], { cwd: dir })).stdout);
+    expect(ranged.days.map((d: any) => [d.day, d.hits])).toEqual([['2024-03-05', 1]]);
+  });
+
   it('matches with the store\'s trackers with --all-trackers', async () => {
     const dir = fixtureDir({ 'b.json': BUDGET, 'call.txt': 'that is too expensive' });
     const db = ['--db', join(dir, 'store.db')];

@@ -40,6 +40,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('--details', 'add score and tier to every message ref')
     .option('--quiet', 'no progress bar')
     .option('--fail-fast', 'stop at the first file that fails')
+    .option('--started-at <time>', 'when the recordings started (ISO): subtitle cues (.vtt, .srt) get wall-clock times; else only offsets')
     .option('--store', 'also save each conversation and its detections in the local store')
     .option('--db <path>', 'store file for --store and --all-trackers')
     .argument('<paths...>', 'transcript files, folders (walked recursively), glob patterns, or - for standard input')

@@ -78,23 +78,26 @@ export function indexForKey(key: string, json: string): CompiledIndex {
   return cached ?? indexFor(JSON.parse(json) as MatcherTracker[], key);
 }
 
-export function detectTrackers(trackers: MatcherTracker[], messages: StoredMessage[], threshold: number | undefined, today: string): { detected: TrackerDetected[]; hits: Hit[] } {
+export function detectTrackers(trackers: MatcherTracker[], messages: StoredMessage[], threshold: number | undefined): { detected: TrackerDetected[]; hits: Hit[] } {
   if (trackers.length === 0 || messages.length === 0) return { detected: [], hits: [] };
-  return detectWith(indexFor(trackers), messages, threshold, today);
+  return detectWith(indexFor(trackers), messages, threshold);
 }
 
-export function detectWith(index: CompiledIndex, messages: StoredMessage[], threshold: number | undefined, today: string): { detected: TrackerDetected[]; hits: Hit[] } {
+export function detectWith(index: CompiledIndex, messages: StoredMessage[], threshold: number | undefined): { detected: TrackerDetected[]; hits: Hit[] } {
   if (messages.length === 0) return { detected: [], hits: [] };
   const detected = match(index, messages, threshold === undefined ? {} : { threshold });
   attachInsightRefs(detected, messages);
-  return { detected, hits: hitsOf(detected, messages, today) };
+  return { detected, hits: hitsOf(detected, messages) };
 }
 
 /** The speaker a hit is counted for; a NUL (which a TEXT column cannot hold everywhere) becomes U+FFFD. */
 const speakerOf = (message: StoredMessage): string | null => (message.from.name ?? message.from.userId ?? null)?.replaceAll('\u0000', '\uFFFD') ?? null;
 
+/** The day of hits in messages that carry no wall-clock time (subtitles without a known start). */
+export const UNDATED = 'undated';
+
 /** One hit per (tracker, message), however many of the tracker's phrases matched the message. */
-export function hitsOf(detected: TrackerDetected[], messages: StoredMessage[], today: string): Hit[] {
+export function hitsOf(detected: TrackerDetected[], messages: StoredMessage[]): Hit[] {
   const byId = new Map(messages.map((m) => [m.id, m]));
   const hits: Hit[] = [];
   for (const tracker of detected) {
@@ -104,7 +107,7 @@ export function hitsOf(detected: TrackerDetected[], messages: StoredMessage[], t
         const message = byId.get(ref.id);
         if (seen.has(ref.id) || message === undefined) continue;
         seen.add(ref.id);
-        hits.push({ trackerId: tracker.id, trackerName: tracker.name, messageId: ref.id, speaker: speakerOf(message), day: (message.startTime ?? today).slice(0, 10) });
+        hits.push({ trackerId: tracker.id, trackerName: tracker.name, messageId: ref.id, speaker: speakerOf(message), day: message.startTime?.slice(0, 10) ?? UNDATED });
       }
     }
   }

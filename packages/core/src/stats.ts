@@ -2,6 +2,7 @@
 // A hit is one message matched by one tracker; the store keeps their counts per conversation, tracker,
 // speaker and day.
 import type { Param, Sql } from './db/sql.js';
+import { UNDATED } from './detect.js';
 import { CoreError, CoreErrorCode } from './errors.js';
 
 export interface StatsQuery {
@@ -33,6 +34,8 @@ export async function trackerStats(db: Sql, query: StatsQuery = {}): Promise<Tra
   const from = day('from', query.from), to = day('to', query.to);
   if (from) (where.push('day >= ?'), params.push(from));
   if (to) (where.push('day <= ?'), params.push(to));
+  // Hits in messages without a wall-clock time have no day: a date range leaves them out, explicitly.
+  if (from || to) (where.push('day <> ?'), params.push(UNDATED));
   if (query.trackerIds !== undefined) {
     if (!Array.isArray(query.trackerIds) || query.trackerIds.some((id) => typeof id !== 'string')) {
       throw new CoreError(CoreErrorCode.requestInvalid, '"trackerIds" must be an array of tracker ids');

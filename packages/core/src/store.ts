@@ -175,7 +175,7 @@ export async function openStore(options: StoreOptions) {
   const refreshDetections = async (conversationId: string): Promise<void> => {
     const conversation = (await findConversation(db, conversationId))!;
     const messages = await listMessages(db, conversationId);
-    const { detected, hits } = detectTrackers(await resolveTrackers(conversation, source), messages, conversation.threshold ?? undefined, now());
+    const { detected, hits } = detectTrackers(await resolveTrackers(conversation, source), messages, conversation.threshold ?? undefined);
     await saveDetections(db, conversationId, detected, hits, now());
   };
 
@@ -317,7 +317,7 @@ export async function openStore(options: StoreOptions) {
         const renamed = new Map(input.messages.map((m, i) => [m.id, ids[i]]));
         const detected: TrackerDetected[] = structuredClone(input.trackers);
         for (const tracker of detected) for (const m of tracker.matches) for (const ref of m.messageRefs) ref.id = renamed.get(ref.id) ?? ref.id;
-        await saveDetections(db, conversationId, detected, hitsOf(detected, await listMessages(db, conversationId), now()), now());
+        await saveDetections(db, conversationId, detected, hitsOf(detected, await listMessages(db, conversationId)), now());
         return { conversationId };
       });
     },

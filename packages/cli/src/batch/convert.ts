@@ -12,7 +12,7 @@ export interface Converter {
 
 export function converter(
   trackers: Tracker[],
-  options: { matchOptions: MatchOptions; inputFormat?: InputFormat; objects: boolean },
+  options: { matchOptions: MatchOptions; inputFormat?: InputFormat; startedAt?: string; objects: boolean },
   index: CompiledIndex = compile(trackers),
 ): Converter {
   const withInline = new Map<string, CompiledIndex>();
@@ -27,7 +27,7 @@ export function converter(
     records(source, text) {
       const badLines: Array<[number, string]> = [];
       const conversations = readConversations(text, {
-        name: source, baseName: source === '-' ? 'stdin' : basename(source, extname(source)), format: options.inputFormat, onBadLine: (line, reason) => badLines.push([line, reason]),
+        name: source, baseName: source === '-' ? 'stdin' : basename(source, extname(source)), format: options.inputFormat, startedAt: options.startedAt, onBadLine: (line, reason) => badLines.push([line, reason]),
       });
       if (conversations.length === 0 && badLines.length > 0) throw new Error(`no line could be read; line ${badLines[0][0]}: ${badLines[0][1]}`);
       const records = conversations.map((conversation) => {

@@ -7,6 +7,8 @@ export interface BatchInit {
   trackers: Tracker[];
   matchOptions: MatchOptions;
   inputFormat?: InputFormat;
+  /** When the recordings started (ISO): subtitle cues get wall-clock times. */
+  startedAt?: string;
   /** Send trackers-detected as objects with the messages (csv, table, --store), else as JSON text. */
   objects: boolean;
 }

@@ -29,6 +29,7 @@ export interface MatchCommandOptions {
   details?: boolean;
   quiet?: boolean;
   failFast?: boolean;
+  startedAt?: string;
   store?: boolean;
   db?: string;
 }
@@ -58,6 +59,7 @@ interface Failure {
 
 export async function matchCommand(paths: string[], options: MatchCommandOptions, io: Io): Promise<number> {
   if (Boolean(options.trackers) === Boolean(options.allTrackers)) throw new UsageError('give either --trackers FILE or --all-trackers');
+  if (options.startedAt !== undefined && Number.isNaN(Date.parse(options.startedAt))) throw new UsageError(`--started-at must be an ISO time like 2024-03-01T09:30:00Z, got "${options.startedAt}"`);
   if (options.allTrackers || options.store) return withStore(options.db, (store) => run(paths, options, io, store));
   return run(paths, options, io, undefined);
 }
@@ -86,7 +88,10 @@ async function run(paths: string[], options: MatchCommandOptions, io: Io, store:
 
   const out = options.out ? await openAtomic(options.out).catch((error: unknown) => { throw new UsageError(`--out ${options.out}: ${describeError(error)}`); }) : undefined;
   const writer = writerFor(options.format ?? 'jsonl', out ? out.stream : io.stdout, paintFor(out ? {} : (io.stdout as { isTTY?: boolean })));
-  const init: BatchInit = { trackers: trackers as Tracker[], matchOptions, inputFormat: options.inputFormat, objects: writer.needsObjects || options.store === true };
+  const init: BatchInit = {
+    trackers: trackers as Tracker[], matchOptions, inputFormat: options.inputFormat, objects: writer.needsObjects || options.store === true,
+    ...(options.startedAt !== undefined ? { startedAt: options.startedAt } : {}),
+  };
   const threads = options.workers ?? availableParallelism();
   // Workers cost a model load each: worth it for a batch, not for one file. They parse and match whole
   // files; this thread only reads bytes and writes results.

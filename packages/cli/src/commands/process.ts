@@ -28,11 +28,12 @@ export function registerProcess(program: Command, io: Io, run: Run): void {
     .option('--trackers <file>', 'trackers for this conversation only')
     .option('--enable-all-trackers', 'apply every tracker in the store')
     .option('--input-format <format>', 'the file\'s format, when its name and content do not tell')
+    .option('--started-at <time>', 'when the recording started (ISO), for subtitle cue times; default: now')
     .option('--wait', 'run the job here (or, with --queue, wait for a worker to) and print the trackers detected')
     .option('--db <path>', 'store: an SQLite file, or postgres://… for PostgreSQL')
     .option('--queue <url>', 'enqueue on BullMQ (redis://…) for `phrasewatch worker`')
     .addHelpText('after', '\nExample:\n  phrasewatch process call.vtt --enable-all-trackers --wait\n')
-    .action((file: string, options: { trackers?: string; enableAllTrackers?: boolean; inputFormat?: InputFormat; wait?: boolean; db?: string; queue?: string }) =>
+    .action((file: string, options: { trackers?: string; enableAllTrackers?: boolean; inputFormat?: InputFormat; startedAt?: string; wait?: boolean; db?: string; queue?: string }) =>
       run(
         (async () => {
           let text: string;
@@ -41,7 +42,10 @@ export function registerProcess(program: Command, io: Io, run: Run): void {
           } catch (error) {
             throw new UsageError(`${file}: ${describeError(error)}`);
           }
-          const conversations = readConversations(text, { name: file, baseName: basename(file, extname(file)), format: options.inputFormat });
+          if (options.startedAt !== undefined && Number.isNaN(Date.parse(options.startedAt))) throw new UsageError(`--started-at must be an ISO time like 2024-03-01T09:30:00Z, got "${options.startedAt}"`);
+          // Like Symbl with a recording: cue times count from when it started, by default from now.
+          const startedAt = options.startedAt ?? new Date().toISOString();
+          const conversations = readConversations(text, { name: file, baseName: basename(file, extname(file)), format: options.inputFormat, startedAt });
           const trackers = options.trackers ? (await loadTrackerFile(options.trackers)).trackers : [];
           const queued = options.queue !== undefined || Boolean(process.env.PHRASEWATCH_QUEUE);
           return withStore(options.db, async (store) => {

@@ -3,7 +3,8 @@ import { writeOut, type Output } from '../io.js';
 import type { RecordWriter } from './types.js';
 import type { TrackerDetected } from '@phrasewatch/matcher';
 
-export const CSV_COLUMNS = ['conversationId', 'source', 'tracker', 'phrase', 'messageId', 'offset', 'speaker', 'startTime', 'text'] as const;
+// timeOffset: seconds from the start of the recording, for subtitle cues.
+export const CSV_COLUMNS = ['conversationId', 'source', 'tracker', 'phrase', 'messageId', 'offset', 'speaker', 'startTime', 'timeOffset', 'text'] as const;
 
 export function csvField(value: string | number | undefined): string {
   const s = value === undefined ? '' : String(value);
@@ -25,7 +26,7 @@ export function csvWriter(out: Output): RecordWriter {
         for (const match of tracker.matches) {
           for (const ref of match.messageRefs) {
             const message = byId.get(ref.id);
-            rows.push([record.conversationId, record.source, tracker.name, match.value, ref.id, ref.offset, message?.from.name ?? message?.from.userId, message?.startTime, ref.text].map(csvField).join(','));
+            rows.push([record.conversationId, record.source, tracker.name, match.value, ref.id, ref.offset, message?.from.name ?? message?.from.userId, message?.startTime, message?.timeOffset, ref.text].map(csvField).join(','));
           }
         }
       }

@@ -82,11 +82,15 @@ export interface ReadOptions {
    * Without it, the first bad line fails the whole file.
    */
   onBadLine?: (line: number, reason: string) => void;
+  /** When the recording started (ISO): subtitle cues, which count from it, then get wall-clock times too. */
+  startedAt?: string;
 }
 
 export function readConversations(text: string, options: ReadOptions): InputConversation[] {
   const format = options.format ?? detectFormat(options.name, text);
   const base = options.baseName;
+  const startedAt = options.startedAt === undefined ? undefined : Date.parse(options.startedAt);
+  if (startedAt !== undefined && Number.isNaN(startedAt)) throw new CoreError(CoreErrorCode.requestInvalid, `"startedAt" must be an ISO time, got ${JSON.stringify(options.startedAt)}`);
   switch (format) {
     case 'conversation':
     case 'async':
@@ -105,9 +109,9 @@ export function readConversations(text: string, options: ReadOptions): InputConv
         }
       });
     case 'vtt':
-      return [{ conversationId: base, messages: parseVtt(text, base) }];
+      return [{ conversationId: base, messages: parseVtt(text, base, startedAt) }];
     case 'srt':
-      return [{ conversationId: base, messages: parseSrt(text, base) }];
+      return [{ conversationId: base, messages: parseSrt(text, base, startedAt) }];
     case 'txt':
       return [{ conversationId: base, messages: parseText(text, base) }];
     default:

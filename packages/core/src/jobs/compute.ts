@@ -10,7 +10,6 @@ export interface ComputeInput {
   trackers: TrackerSet;
   messages: StoredMessage[];
   threshold?: number;
-  today: string;
 }
 
 export interface ComputeResult {
@@ -22,7 +21,7 @@ export type Compute = (input: ComputeInput) => Promise<ComputeResult>;
 
 export function computeDetections(input: ComputeInput): ComputeResult {
   if (input.trackers.count === 0) return { detected: [], hits: [] };
-  return detectWith(indexForKey(input.trackers.key, input.trackers.json), input.messages, input.threshold, input.today);
+  return detectWith(indexForKey(input.trackers.key, input.trackers.json), input.messages, input.threshold);
 }
 
 /** On the calling thread: for embedding apps and tests that want no worker threads. */

@@ -22,7 +22,7 @@ export interface PreparedJob {
   input: ComputeInput;
 }
 
-export async function prepareJob(db: Sql, job: JobRow, sets: TrackerSets, today: string): Promise<PreparedJob> {
+export async function prepareJob(db: Sql, job: JobRow, sets: TrackerSets): Promise<PreparedJob> {
   const request = JSON.parse(job.requestJson) as ProcessTextRequest;
   // Jobs accepted before message ids were fixed at submission get theirs now.
   const messageIds = job.messageIds ?? (await db.transaction(() => nextIds(db, request.messages.length)));
@@ -40,7 +40,7 @@ export async function prepareJob(db: Sql, job: JobRow, sets: TrackerSets, today:
     return { id: messageIds[i], text: m.payload.content, from: m.from ?? {}, startTime, endTime, conversationId: job.conversationId };
   });
   const messages = [...existing, ...added];
-  const input: ComputeInput = { trackers: await sets.resolve(settings), messages, today };
+  const input: ComputeInput = { trackers: await sets.resolve(settings), messages };
   if (settings.threshold !== null) input.threshold = settings.threshold;
   return { request, messageIds, added: added.map(asInputMessage), input };
 }

@@ -50,7 +50,7 @@ export function createExecutor(options: ExecutorOptions): Execute {
     try {
       let prepared;
       try {
-        prepared = await prepareJob(db, job, options.trackerSets, options.now());
+        prepared = await prepareJob(db, job, options.trackerSets);
       } catch (error) {
         // The request itself cannot be run (unreadable, its conversation gone): that is final.
         options.onError(error as Error);
