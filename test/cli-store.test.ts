@@ -164,6 +164,15 @@ describe('phrasewatch match --store, then stats', () => {
     expect(ranged.days.map((d: any) => [d.day, d.hits])).toEqual([['2024-03-05', 1]]);
   });
 
+  it('says an empty --trackers file holds no trackers, and counts one phrase as one', async () => {
+    const dir = fixtureDir({ 'empty.json': [], 'one.json': { name: 'Solo', vocabulary: ['just this'] }, 'call.txt': 'hi' });
+    const empty = await phrasewatch(['match', '--trackers', 'empty.json', 'call.txt'], { cwd: dir });
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toMatch(/--trackers empty\.json: the file holds no trackers/);
+    const created = JSON.parse((await phrasewatch(['trackers', 'create', 'one.json', '--db', join(dir, 's.db')], { cwd: dir })).stdout);
+    expect(created.warnings).toEqual(['tracker "Solo" has 1 phrase; 5 to 50 are recommended']);
+  });
+
   it('matches with the store\'s trackers with --all-trackers', async () => {
     const dir = fixtureDir({ 'b.json': BUDGET, 'call.txt': 'that is too expensive' });
     const db = ['--db', join(dir, 'store.db')];
