@@ -3,6 +3,7 @@
 // them at once through the executor. No broker: the store's rows and leases are the queue.
 import type { Sql } from '../db/sql.js';
 import type { Execute } from './executor.js';
+import { createAlarm } from './alarm.js';
 import { runnableJobs } from './repository.js';
 
 export interface LocalQueue {
@@ -24,13 +25,13 @@ export interface LocalQueueOptions {
 export function createLocalQueue(db: Sql, execute: Execute, options: LocalQueueOptions): LocalQueue {
   const running = new Map<string, Promise<void>>();
   let stopped = false;
-  let wakeUp: (() => void) | null = null;
+  const alarm = createAlarm();
   let pending = true;
   let lastEmptyCheck = false;
 
   const wake = (): void => {
     pending = true;
-    wakeUp?.();
+    alarm.wake();
   };
 
   // A run that ends without finishing its job (the store refused a write, the lease was lost) leaves the
@@ -75,14 +76,7 @@ export function createLocalQueue(db: Sql, execute: Execute, options: LocalQueueO
       lastEmptyCheck = found === 0;
       if (stopped) break;
       if (pending) continue;
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, options.pollMs);
-        wakeUp = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
-      wakeUp = null;
+      await alarm.pause(options.pollMs);
     }
   };
   const looping = loop();
@@ -101,7 +95,7 @@ export function createLocalQueue(db: Sql, execute: Execute, options: LocalQueueO
     },
     async stop() {
       stopped = true;
-      wakeUp?.();
+      alarm.wake();
       await looping;
       await Promise.all(running.values());
     },

@@ -8,6 +8,7 @@ import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import type { LookupFunction } from 'node:net';
 import { CoreError } from '../errors.js';
+import { createAlarm } from './alarm.js';
 import type { WebhookPolicy } from './webhook-policy.js';
 import type { Sql } from '../db/sql.js';
 import { claimWebhook, dueWebhooks, pendingWebhooks, releaseWebhook, settleWebhook, type WebhookRow } from './webhook-repository.js';
@@ -72,7 +73,7 @@ const BATCH = 32;
 
 export function createDeliverer(db: Sql, owner: string, options: WebhookOptions): Deliverer {
   let stopped = false;
-  let wakeUp: (() => void) | null = null;
+  const alarm = createAlarm();
   const running = new Set<Promise<void>>();
   const cutOff = new AbortController();
 
@@ -110,9 +111,7 @@ export function createDeliverer(db: Sql, owner: string, options: WebhookOptions)
     wake();
   };
 
-  const wake = (): void => {
-    wakeUp?.();
-  };
+  const wake = (): void => alarm.wake();
 
   const loop = async (): Promise<void> => {
     while (!stopped) {
@@ -134,14 +133,7 @@ export function createDeliverer(db: Sql, owner: string, options: WebhookOptions)
         if (!stopped) options.onError(error as Error);
       }
       if (stopped) break;
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, wait);
-        wakeUp = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
-      wakeUp = null;
+      await alarm.pause(wait);
     }
   };
   const looping = loop();
