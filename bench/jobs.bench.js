@@ -6,13 +6,12 @@
 // The store holds the 500 realistic trackers (25,000 phrases); each job is a call of 12 Taskmaster-4
 // dialogs (about 45 messages) with enableAllTrackers. Run: node bench/jobs.bench.js (after pnpm build; PostgreSQL and Redis on loopback).
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
-import { Redis } from 'ioredis';
 import { loadCorpus, loadJson } from './corpus.js';
+import { throwawayServices } from '../scripts/throwaway-services.mjs';
 
 const CLI = resolve(import.meta.dirname, '../packages/cli/bin/phrasewatch.js');
 const APP = { appId: 'bench', appSecret: 'bench-secret' };
@@ -140,34 +139,7 @@ async function embedded(threads) {
 }
 
 /** A database and a Redis key prefix of their own, and a function that drops both. */
-async function freshServices() {
-  const name = `phrasewatch_bench_${randomBytes(5).toString('hex')}`;
-  const prefix = `phrasewatch-bench-${randomBytes(5).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: POSTGRES });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(POSTGRES);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    queue: `${REDIS}?prefix=${prefix}`,
-    async cleanup() {
-      const admin = new pg.Client({ connectionString: POSTGRES });
-      await admin.connect();
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
-      const redis = new Redis(REDIS);
-      for (let cursor = '0'; ; ) {
-        const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
-        if (keys.length > 0) await redis.del(...keys);
-        cursor = next;
-        if (cursor === '0') break;
-      }
-      await redis.quit();
-    },
-  };
-}
+const freshServices = () => throwawayServices({ postgres: POSTGRES, redis: REDIS, label: 'bench' });
 
 async function scaled(workers) {
   const rates = [];

@@ -1,46 +1,26 @@
 // Many machines, simulated on one: `serve` on PostgreSQL that enqueues on BullMQ (Redis), two `worker`
 // processes running the jobs, one of them killed with SIGKILL in the middle of the run.
-import { randomBytes } from 'node:crypto';
-import { Redis } from 'ioredis';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { throwawayServices } from '../scripts/throwaway-services.mjs';
 import { POSTGRES_URL, REDIS_URL, probeServices } from './services.js';
 import { client, firstArrivals, receiver, serve, until, worker, type Running } from './processes.js';
 
 const services = await probeServices();
-const name = `phrasewatch_scale_${randomBytes(6).toString('hex')}`;
-const prefix = `phrasewatch-test-${randomBytes(6).toString('hex')}`;
-const dbUrl = (() => {
-  const url = new URL(POSTGRES_URL);
-  url.pathname = `/${name}`;
-  return url.toString();
-})();
-const queueUrl = `${REDIS_URL}?prefix=${prefix}`;
 
 describe.skipIf(!services.postgres || !services.redis)('serve + workers on PostgreSQL and BullMQ', () => {
   const running: Running[] = [];
+  let fresh: { url: string; queue: string; cleanup: () => Promise<void> };
+  let dbUrl: string, queueUrl: string;
   beforeAll(async () => {
-    const admin = new pg.Client({ connectionString: POSTGRES_URL });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
+    fresh = await throwawayServices({ postgres: POSTGRES_URL, redis: REDIS_URL, label: 'scale' });
+    ({ url: dbUrl, queue: queueUrl } = fresh);
   });
   afterAll(async () => {
     for (const p of running) {
       if (p.child.exitCode === null && p.child.signalCode === null) p.child.kill('SIGKILL');
     }
-    const admin = new pg.Client({ connectionString: POSTGRES_URL });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
-    const redis = new Redis(REDIS_URL);
-    for (let cursor = '0'; ; ) {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
-      if (keys.length > 0) await redis.del(...keys);
-      cursor = next;
-      if (cursor === '0') break;
-    }
-    await redis.quit();
+    await fresh?.cleanup();
   });
 
   it('completes 200 jobs exactly once, in order per conversation, with one of two workers killed mid-run', async () => {

@@ -72,12 +72,6 @@ export function indexFor(trackers: MatcherTracker[], key = JSON.stringify(tracke
   return index;
 }
 
-/** A tracker set sent as JSON under a key (a worker's task): parsed and compiled only when not cached. */
-export function indexForKey(key: string, json: string): CompiledIndex {
-  const cached = cache.get(key);
-  return cached ?? indexFor(JSON.parse(json) as MatcherTracker[], key);
-}
-
 export function detectTrackers(trackers: MatcherTracker[], messages: StoredMessage[], threshold: number | undefined): { detected: TrackerDetected[]; hits: Hit[] } {
   if (trackers.length === 0 || messages.length === 0) return { detected: [], hits: [] };
   return detectWith(indexFor(trackers), messages, threshold);

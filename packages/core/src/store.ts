@@ -18,7 +18,6 @@ import { actionItemsOf, followUpsOf, questionsOf } from './insights/index.js';
 import { topicsOf } from './insights/topics.js';
 import { conversationObject, membersOf } from './conversations/members.js';
 import { createBullQueue, type BullQueue } from './jobs/bullmq.js';
-import { computeInline } from './jobs/compute.js';
 import { createExecutor, type Execute } from './jobs/executor.js';
 import { createJobThreads, type JobThreads } from './jobs/thread-pool.js';
 import { createLocalQueue, type LocalQueue } from './jobs/local-queue.js';
@@ -157,7 +156,7 @@ export async function openStore(options: StoreOptions) {
     jobThreads = createJobThreads({ location, threads, owner, leaseMs, busyTimeoutMs: DEFAULTS.busyTimeoutMs, onError, onWebhook });
     execute = jobThreads.execute;
   } else {
-    execute = createExecutor({ db, owner, leaseMs, compute: computeInline, trackerSets: trackerSets(db), now, onError, onWebhook });
+    execute = createExecutor({ db, owner, leaseMs, trackerSets: trackerSets(db), now, onError, onWebhook });
   }
   // Two jobs in flight per thread: one matching while the other reads or writes the store.
   const concurrency = jobThreads ? threads * 2 : 1;
@@ -215,6 +214,11 @@ export async function openStore(options: StoreOptions) {
     if (!found) throw notFound(CoreErrorCode.conversationNotFound, 'conversation', id);
     return found;
   };
+  /** A conversation's messages; 404 when there is no such conversation. */
+  const messagesOf = async (id: string): Promise<StoredMessage[]> => {
+    await conversation(id);
+    return listMessages(db, id);
+  };
 
   const store = {
     // Typed for TypeScript callers; every body is still checked at run time (JavaScript callers, HTTP).
@@ -236,38 +240,20 @@ export async function openStore(options: StoreOptions) {
       if (!job) throw notFound(CoreErrorCode.jobNotFound, 'job', jobId);
       return job.reason ? { id: job.id, status: job.status, reason: job.reason } : { id: job.id, status: job.status };
     },
-    getMessages: async (conversationId: string) => {
-      await conversation(conversationId);
-      return { messages: await listMessages(db, conversationId) };
-    },
+    getMessages: async (conversationId: string) => ({ messages: await messagesOf(conversationId) }),
     /** Stored when the conversation's last job completed: reading it costs no matching. */
     getTrackersDetected: async (conversationId: string) => {
       await conversation(conversationId);
       return (await loadDetections(db, conversationId)) ?? [];
     },
-    getQuestions: async (conversationId: string) => {
-      await conversation(conversationId);
-      return questionsOf(await listMessages(db, conversationId));
-    },
-    getActionItems: async (conversationId: string) => {
-      await conversation(conversationId);
-      return actionItemsOf(await listMessages(db, conversationId));
-    },
+    getQuestions: async (conversationId: string) => questionsOf(await messagesOf(conversationId)),
+    getActionItems: async (conversationId: string) => actionItemsOf(await messagesOf(conversationId)),
     /** Symbl's GET /v1/conversations/{id}: id, type, name, startTime, endTime, members. */
     getConversation: async (conversationId: string) => conversationObject(await conversation(conversationId), await listMessages(db, conversationId)),
-    getMembers: async (conversationId: string) => {
-      await conversation(conversationId);
-      return { members: membersOf(conversationId, await listMessages(db, conversationId)) };
-    },
-    getFollowUps: async (conversationId: string) => {
-      await conversation(conversationId);
-      return followUpsOf(await listMessages(db, conversationId));
-    },
+    getMembers: async (conversationId: string) => ({ members: membersOf(conversationId, await messagesOf(conversationId)) }),
+    getFollowUps: async (conversationId: string) => followUpsOf(await messagesOf(conversationId)),
     /** Key noun phrases, weighted by frequency and spread: heuristics, not Symbl's models. */
-    getTopics: async (conversationId: string) => {
-      await conversation(conversationId);
-      return topicsOf(await listMessages(db, conversationId));
-    },
+    getTopics: async (conversationId: string) => topicsOf(await messagesOf(conversationId)),
 
     createStream: async (streamOptions: StreamOptions = {}): Promise<Stream> => {
       const known = await trackerIds(db);
@@ -358,18 +344,12 @@ export async function openStore(options: StoreOptions) {
     /** Jobs accepted and not yet finished (scheduled or in progress). */
     activeJobCount: async () => countActiveJobs(db),
 
-    /** Puts every unfinished job the BullMQ queue lacks back on it; how many were looked at. */
-    reconcileQueue: async () => (bull ? bull.reconcile(db) : 0),
-
     /**
      * Resolves when no job is scheduled or running (when this process runs jobs) and every webhook has been
      * delivered or given up (when it delivers them).
      */
     idle: async () => {
-      if (runJobs) {
-        if (local) await local.idle();
-        while ((await countActiveJobs(db)) > 0) await new Promise((resolve) => setTimeout(resolve, 10));
-      }
+      if (runJobs) while ((await countActiveJobs(db)) > 0) await new Promise((resolve) => setTimeout(resolve, 10));
       await deliverer?.drain();
     },
     /**

@@ -69,50 +69,56 @@ export function prepareText(original: string): PreparedText {
   return { text: pieces.text, map: pieces.map!.map((i) => visible.map![i]) };
 }
 
-function withoutInvisible(text: string): PreparedText {
-  const kept: string[] = [];
+/** Text rebuilt from ranges of `source`, remembering where in `source` each unit came from. */
+function mappedText(source: string) {
+  const parts: string[] = [];
   const map: number[] = [];
-  let at = 0;
-  const keep = (from: number, to: number): void => {
-    kept.push(text.slice(from, to));
-    for (let i = from; i < to; i++) map.push(i);
+  return {
+    copy(from: number, to: number): void {
+      parts.push(source.slice(from, to));
+      for (let i = from; i < to; i++) map.push(i);
+    },
+    /** Text that is not in `source`, standing for its unit `at`. */
+    insert(text: string, at: number): void {
+      parts.push(text);
+      for (let i = 0; i < text.length; i++) map.push(at);
+    },
+    done(): PreparedText {
+      map.push(source.length);
+      return { text: parts.join(''), map: Int32Array.from(map) };
+    },
   };
+}
+
+function withoutInvisible(text: string): PreparedText {
+  const out = mappedText(text);
+  let at = 0;
   for (const m of text.matchAll(INVISIBLE_ALL)) {
-    keep(at, m.index);
+    out.copy(at, m.index);
     // A long run of marks keeps its first few, so the letter it sits on reads as before.
-    if (m[2] !== undefined) keep(m.index, m.index + marksPrefix(m[2]));
+    if (m[2] !== undefined) out.copy(m.index, m.index + marksPrefix(m[2]));
     at = m.index + m[0].length;
   }
-  keep(at, text.length);
-  map.push(text.length);
-  return { text: kept.join(''), map: Int32Array.from(map) };
+  out.copy(at, text.length);
+  return out.done();
 }
 
 /** A space after every DEFAULTS.maxRunLength units of each long run; a space maps to the unit after it. */
 function inPieces(text: string, longRun: RegExp): PreparedText {
-  const out: string[] = [];
-  const map: number[] = [];
+  const out = mappedText(text);
   let at = 0;
-  const copy = (from: number, to: number): void => {
-    out.push(text.slice(from, to));
-    for (let i = from; i < to; i++) map.push(i);
-  };
   longRun.lastIndex = 0;
   for (const m of text.matchAll(longRun)) {
-    copy(at, m.index);
+    out.copy(at, m.index);
     const end = m.index + m[0].length;
     for (let from = m.index; from < end; from += DEFAULTS.maxRunLength) {
-      if (from > m.index) {
-        out.push(' ');
-        map.push(from);
-      }
-      copy(from, Math.min(end, from + DEFAULTS.maxRunLength));
+      if (from > m.index) out.insert(' ', from);
+      out.copy(from, Math.min(end, from + DEFAULTS.maxRunLength));
     }
     at = end;
   }
-  copy(at, text.length);
-  map.push(text.length);
-  return { text: out.join(''), map: Int32Array.from(map) };
+  out.copy(at, text.length);
+  return out.done();
 }
 
 /** UTF-16 length of the first DEFAULTS.maxCombiningMarks marks of a run (a mark may be two units). */

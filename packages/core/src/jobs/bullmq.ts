@@ -24,7 +24,6 @@ export interface BullQueue {
   startWorker(execute: Execute, options: { concurrency: number; lockMs: number; retryMs: number; onError: (error: Error) => void }): void;
   /** Puts every unfinished job the queue lacks back on it, every `everyMs`. */
   startReconciler(db: Sql, everyMs: number, onError: (error: Error) => void): void;
-  reconcile(db: Sql): Promise<number>;
   /** Stops the worker after its running jobs, then the connections. */
   close(): Promise<void>;
 }
@@ -60,8 +59,12 @@ export function createBullQueue(options: BullOptions): BullQueue {
   let reconciler: NodeJS.Timeout | null = null;
   let reconciling: Promise<unknown> = Promise.resolve();
   const jobOptions = (jobId: string) => ({ jobId, removeOnComplete: true, removeOnFail: true });
+  const reconcile = async (db: Sql): Promise<void> => {
+    const ids = await unfinishedJobIds(db, 10_000);
+    if (ids.length > 0) await queue.addBulk(ids.map((jobId) => ({ name: 'run', data: { jobId }, opts: jobOptions(jobId) })));
+  };
 
-  const bull: BullQueue = {
+  return {
     async enqueue(jobId) {
       await queue.add('run', { jobId }, jobOptions(jobId));
     },
@@ -80,14 +83,9 @@ export function createBullQueue(options: BullOptions): BullQueue {
       );
       worker.on('error', (error) => workerOptions.onError(error));
     },
-    async reconcile(db) {
-      const ids = await unfinishedJobIds(db, 10_000);
-      if (ids.length > 0) await queue.addBulk(ids.map((jobId) => ({ name: 'run', data: { jobId }, opts: jobOptions(jobId) })));
-      return ids.length;
-    },
     startReconciler(db, everyMs, onError) {
       const tick = (): void => {
-        reconciling = bull.reconcile(db).catch((error: Error) => onError(error));
+        reconciling = reconcile(db).catch((error: Error) => onError(error));
       };
       tick();
       reconciler = setInterval(tick, everyMs);
@@ -99,5 +97,4 @@ export function createBullQueue(options: BullOptions): BullQueue {
       await queue.close();
     },
   };
-  return bull;
 }

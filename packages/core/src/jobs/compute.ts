@@ -1,12 +1,12 @@
 // What a job computes, apart from where it runs: trackers-detected (with insight refs) and the hits, over
-// the conversation's messages. A pure function of its input, run inline or in a worker thread.
+// the conversation's messages. A pure function of its input.
 import type { Hit } from '../conversations/repository.js';
-import { detectWith, indexForKey } from '../detect.js';
+import { detectWith, indexFor } from '../detect.js';
 import type { TrackerSet } from '../trackers/tracker-sets.js';
 import type { StoredMessage, TrackerDetected } from '../types.js';
 
 export interface ComputeInput {
-  /** Sent as one JSON text (copied cheaply to a worker), compiled once per key there. */
+  /** Compiled once per key in each thread (detect.ts keeps the compiled indexes). */
   trackers: TrackerSet;
   messages: StoredMessage[];
   threshold?: number;
@@ -17,12 +17,7 @@ export interface ComputeResult {
   hits: Hit[];
 }
 
-export type Compute = (input: ComputeInput) => Promise<ComputeResult>;
-
 export function computeDetections(input: ComputeInput): ComputeResult {
-  if (input.trackers.count === 0) return { detected: [], hits: [] };
-  return detectWith(indexForKey(input.trackers.key, input.trackers.json), input.messages, input.threshold);
+  if (input.trackers.trackers.length === 0) return { detected: [], hits: [] };
+  return detectWith(indexFor(input.trackers.trackers, input.trackers.key), input.messages, input.threshold);
 }
-
-/** On the calling thread: for embedding apps and tests that want no worker threads. */
-export const computeInline: Compute = async (input) => computeDetections(input);

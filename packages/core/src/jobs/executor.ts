@@ -3,7 +3,7 @@
 // the reason; one whose status cannot be written keeps its lease until it runs out, and is run again.
 import type { Sql } from '../db/sql.js';
 import type { TrackerSets } from '../trackers/tracker-sets.js';
-import type { Compute } from './compute.js';
+import { computeDetections } from './compute.js';
 import { LeaseLost, commitJob, failJob, prepareJob } from './effect.js';
 import { claimJob, renewLease, type ClaimResult } from './repository.js';
 import { queueWebhook } from './webhook-repository.js';
@@ -12,7 +12,6 @@ export interface ExecutorOptions {
   db: Sql;
   owner: string;
   leaseMs: number;
-  compute: Compute;
   trackerSets: TrackerSets;
   now: () => string;
   onError: (error: Error) => void;
@@ -30,15 +29,14 @@ export function createExecutor(options: ExecutorOptions): Execute {
 
   return async (jobId) => {
     const nowMs = Date.now();
-    const claimed = await claimJob(db, jobId, owner, nowMs, nowMs + leaseMs, options.now());
-    if (typeof claimed !== 'string' && claimed.webhookUrl) {
+    const job = await claimJob(db, jobId, owner, nowMs, nowMs + leaseMs, options.now());
+    if (typeof job === 'string') return job;
+    if (job.webhookUrl) {
       // A lost notification is harmless here: the row is unique per (job, status), and a job run again
       // after a crash writes it then.
-      await queueWebhook(db, claimed.id, claimed.webhookUrl, 'in_progress', nowMs, options.now());
+      await queueWebhook(db, job.id, job.webhookUrl, 'in_progress', nowMs, options.now());
+      options.onWebhook();
     }
-    if (typeof claimed === 'string') return claimed;
-    const job = claimed;
-    if (job.webhookUrl) options.onWebhook();
 
     let lost = false;
     const renewal = setInterval(() => {
@@ -57,7 +55,7 @@ export function createExecutor(options: ExecutorOptions): Execute {
         await failJob(db, job, owner, (error as Error).message, options.now());
         return 'done';
       }
-      const result = await options.compute(prepared.input);
+      const result = computeDetections(prepared.input);
       if (lost) return 'lost';
       await commitJob(db, job, owner, prepared, result, options.now());
       if (job.webhookUrl) options.onWebhook();

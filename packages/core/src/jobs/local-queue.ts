@@ -9,8 +9,6 @@ import { runnableJobs } from './repository.js';
 export interface LocalQueue {
   /** Look for work now: a job was just accepted. */
   wake(): void;
-  /** Resolves when nothing runs here and nothing is runnable. */
-  idle(): Promise<void>;
   /** Takes no new job; resolves when the running ones have finished. */
   stop(): Promise<void>;
 }
@@ -25,14 +23,9 @@ export interface LocalQueueOptions {
 export function createLocalQueue(db: Sql, execute: Execute, options: LocalQueueOptions): LocalQueue {
   const running = new Map<string, Promise<void>>();
   let stopped = false;
+  // A wake while the loop is busy makes its next pause end at once: no accepted job waits a poll.
   const alarm = createAlarm();
-  let pending = true;
-  let lastEmptyCheck = false;
-
-  const wake = (): void => {
-    pending = true;
-    alarm.wake();
-  };
+  const wake = (): void => alarm.wake();
 
   // A run that ends without finishing its job (the store refused a write, the lease was lost) leaves the
   // job runnable: the next look waits a poll interval instead of spinning on it.
@@ -61,21 +54,16 @@ export function createLocalQueue(db: Sql, execute: Execute, options: LocalQueueO
         await new Promise((resolve) => setTimeout(resolve, options.pollMs));
         if (stopped) break;
       }
-      pending = false;
-      let found = 0;
       try {
         const free = options.concurrency - running.size;
         if (free > 0) {
           const ids = (await runnableJobs(db, Date.now(), options.concurrency * 2)).filter((id) => !running.has(id));
-          found = ids.length;
           for (const id of ids.slice(0, free)) if (!stopped) start(id);
         }
       } catch (error) {
         if (!stopped) options.onError(error as Error);
       }
-      lastEmptyCheck = found === 0;
       if (stopped) break;
-      if (pending) continue;
       await alarm.pause(options.pollMs);
     }
   };
@@ -83,16 +71,6 @@ export function createLocalQueue(db: Sql, execute: Execute, options: LocalQueueO
 
   return {
     wake,
-    async idle() {
-      for (;;) {
-        if (running.size === 0 && lastEmptyCheck && !pending) {
-          // Confirm with the store: a job accepted just now may not have been looked for yet.
-          if ((await runnableJobs(db, Date.now(), 1)).length === 0 && running.size === 0) return;
-          wake();
-        }
-        await new Promise((resolve) => setTimeout(resolve, 5));
-      }
-    },
     async stop() {
       stopped = true;
       alarm.wake();

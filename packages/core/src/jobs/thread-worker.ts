@@ -4,7 +4,6 @@ import { workerData } from 'node:worker_threads';
 import { openSql } from '../db/open.js';
 import type { Sql } from '../db/sql.js';
 import { trackerSets } from '../trackers/tracker-sets.js';
-import { computeInline } from './compute.js';
 import { createExecutor, type Execute } from './executor.js';
 import type { JobThreadData, JobThreadResult } from './thread-protocol.js';
 
@@ -19,7 +18,6 @@ function setUp() {
       db: sql,
       owner: data.owner,
       leaseMs: data.leaseMs,
-      compute: computeInline,
       trackerSets: trackerSets(sql),
       now: () => new Date().toISOString(),
       onError: (error) => report.errors.push(error.message),

@@ -1,18 +1,18 @@
-// The trackers a job matches, as one JSON text under a key, cached per process. Jobs with
-// enableAllTrackers would otherwise read and parse every stored tracker (25,000 phrases at Symbl's
-// maximum) and copy them to a worker thread, once per job: the cache is keyed by the trackers table's
-// version, which every tracker change moves on, so an edit made by any process is seen by the next job.
+// The trackers a job matches, under a key, cached per runner. Jobs with enableAllTrackers would otherwise
+// read and parse every stored tracker (25,000 phrases at Symbl's maximum) and key them, once per job: the
+// cache is keyed by the trackers table's version, which every tracker change moves on, so an edit made by
+// any process is seen by the next job.
 import type { ConversationRow } from '../conversations/repository.js';
+import type { Tracker as MatcherTracker } from '@phrasewatch/matcher';
 import type { Sql } from '../db/sql.js';
 import { pickTrackers } from '../detect.js';
 import type { Tracker } from '../types.js';
 import { listTrackerRows, trackersVersion } from './repository.js';
 
 export interface TrackerSet {
-  /** Equal keys mean equal trackers: a worker compiles each key once. */
+  /** Equal keys mean equal trackers: each key is compiled once. */
   key: string;
-  json: string;
-  count: number;
+  trackers: MatcherTracker[];
 }
 
 const KEEP = 16;
@@ -37,8 +37,7 @@ export function trackerSets(db: Sql) {
       const key = `${current}|${conversation.enableAll ? 1 : 0}|${JSON.stringify(conversation.trackerSpecs)}`;
       let set = sets.get(key);
       if (set === undefined) {
-        const trackers = pickTrackers(conversation, all, (id) => byId.get(id), (name) => byName.get(name));
-        set = { key, json: JSON.stringify(trackers), count: trackers.length };
+        set = { key, trackers: pickTrackers(conversation, all, (id) => byId.get(id), (name) => byName.get(name)) };
         if (sets.size >= KEEP) sets.delete(sets.keys().next().value!);
         sets.set(key, set);
       }
