@@ -14,3 +14,16 @@ export function parseWorkers(value: string): number {
   if (!Number.isInteger(n) || n < 1) throw new UsageError(`option --workers must be a positive integer, got "${value}"`);
   return n;
 }
+
+/** An integer option of at least `min`, for options parsed after commander (serve, worker). */
+export function positiveInteger(name: string, value: string, min = 1): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min) throw new UsageError(`option --${name} must be an integer of at least ${min}, got "${value}"`);
+  return n;
+}
+
+/** --started-at: an ISO time, or undefined when not given. */
+export function checkStartedAt(value: string | undefined): string | undefined {
+  if (value !== undefined && Number.isNaN(Date.parse(value))) throw new UsageError(`--started-at must be an ISO time like 2024-03-01T09:30:00Z, got "${value}"`);
+  return value;
+}

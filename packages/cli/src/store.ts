@@ -1,7 +1,10 @@
 // Opening the store for a command: --db (a file or a postgres:// URL), PHRASEWATCH_DB or the user's data
 // directory; --queue (or PHRASEWATCH_QUEUE) for BullMQ on Redis. Only commands meant to run jobs (serve,
 // worker, process --wait) run them; the others open the store without touching its jobs.
-import { openStore, type Store, type StoreOptions } from '@phrasewatch/core';
+import { availableParallelism } from 'node:os';
+import { DEFAULTS as CORE_DEFAULTS, openStore, type Store, type StoreOptions } from '@phrasewatch/core';
+import type { Command } from 'commander';
+import { positiveInteger } from './options.js';
 import { resolveStoreLocation } from './db-path.js';
 import { UsageError } from './exit.js';
 
@@ -16,10 +19,33 @@ export interface StoreUse {
   onError?: (error: Error) => void;
 }
 
-/** --webhook-allow and --webhook-refuse-private, for the commands that deliver webhooks. */
-export function webhookRules(options: { webhookAllow?: string; webhookRefusePrivate?: boolean }): StoreUse['webhook'] {
-  const allow = options.webhookAllow?.split(',').map((s) => s.trim()).filter((s) => s !== '');
-  return { ...(allow && allow.length > 0 ? { allow } : {}), ...(options.webhookRefusePrivate ? { refusePrivate: true } : {}) };
+/** The options of the commands that run jobs and deliver webhooks (serve, worker), as commander gives them. */
+export interface RunnerFlags {
+  db?: string;
+  threads?: string;
+  lease: string;
+  webhookAllow?: string;
+  webhookRefusePrivate?: boolean;
+}
+
+/** Adds --db, --threads, --lease, --webhook-allow and --webhook-refuse-private to a command. */
+export function withRunnerOptions(command: Command): Command {
+  return command
+    .option('--db <path>', 'store: an SQLite file, or postgres://… for PostgreSQL')
+    .option('--threads <n>', 'job threads, each running whole jobs, matching included (default: the number of cores)')
+    .option('--lease <ms>', 'how long a job stays claimed without renewal before another runner takes it', String(CORE_DEFAULTS.leaseMs))
+    .option('--webhook-allow <hosts>', 'only these hosts and networks (comma-separated names, addresses or CIDRs) receive webhooks')
+    .option('--webhook-refuse-private', 'refuse webhooks to loopback and private addresses (link-local and metadata ones are always refused)');
+}
+
+/** Threads, lease and webhook rules from those options, each checked with a message naming it. */
+export function runnerSettings(flags: RunnerFlags): Required<Pick<StoreUse, 'threads' | 'leaseMs' | 'webhook'>> {
+  const allow = flags.webhookAllow?.split(',').map((s) => s.trim()).filter((s) => s !== '');
+  return {
+    threads: flags.threads === undefined ? availableParallelism() : positiveInteger('threads', flags.threads),
+    leaseMs: positiveInteger('lease', flags.lease, 100),
+    webhook: { ...(allow && allow.length > 0 ? { allow } : {}), ...(flags.webhookRefusePrivate ? { refusePrivate: true } : {}) },
+  };
 }
 
 export function queueOption(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): StoreOptions['queue'] {

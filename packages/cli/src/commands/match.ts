@@ -11,6 +11,7 @@ import type { BatchFile, BatchFileResult, BatchInit } from '../batch/protocol.js
 import { paintFor } from '../colors.js';
 import { DEFAULTS } from '../defaults.js';
 import { EXIT_INPUT, EXIT_OK, UsageError, describeError } from '../exit.js';
+import { checkStartedAt } from '../options.js';
 import { writeOut, type Io, type Output } from '../io.js';
 import { openAtomic, writerFor, type OutputFormat } from '../output/index.js';
 import { TRANSCRIPT_EXTENSIONS, expandPaths } from '../paths.js';
@@ -59,7 +60,7 @@ interface Failure {
 
 export async function matchCommand(paths: string[], options: MatchCommandOptions, io: Io): Promise<number> {
   if (Boolean(options.trackers) === Boolean(options.allTrackers)) throw new UsageError('give either --trackers FILE or --all-trackers');
-  if (options.startedAt !== undefined && Number.isNaN(Date.parse(options.startedAt))) throw new UsageError(`--started-at must be an ISO time like 2024-03-01T09:30:00Z, got "${options.startedAt}"`);
+  checkStartedAt(options.startedAt);
   if (options.allTrackers || options.store) return withStore(options.db, (store) => run(paths, options, io, store));
   return run(paths, options, io, undefined);
 }

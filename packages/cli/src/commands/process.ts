@@ -3,9 +3,10 @@ import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { readConversations, type InputFormat, type Job, type Store } from '@phrasewatch/core';
 import type { Command } from 'commander';
+import { checkStartedAt } from '../options.js';
 import { UsageError, describeError } from '../exit.js';
 import { printJson, writeOut, type Io } from '../io.js';
-import { formatTable } from '../output/index.js';
+import { csvField, formatTable } from '../output/index.js';
 import { withStore } from '../store.js';
 import { loadTrackerFile } from './match.js';
 
@@ -42,9 +43,8 @@ export function registerProcess(program: Command, io: Io, run: Run): void {
           } catch (error) {
             throw new UsageError(`${file}: ${describeError(error)}`);
           }
-          if (options.startedAt !== undefined && Number.isNaN(Date.parse(options.startedAt))) throw new UsageError(`--started-at must be an ISO time like 2024-03-01T09:30:00Z, got "${options.startedAt}"`);
           // Like Symbl with a recording: cue times count from when it started, by default from now.
-          const startedAt = options.startedAt ?? new Date().toISOString();
+          const startedAt = checkStartedAt(options.startedAt) ?? new Date().toISOString();
           const conversations = readConversations(text, { name: file, baseName: basename(file, extname(file)), format: options.inputFormat, startedAt });
           const trackers = options.trackers ? (await loadTrackerFile(options.trackers)).trackers : [];
           const queued = options.queue !== undefined || Boolean(process.env.PHRASEWATCH_QUEUE);
@@ -126,5 +126,3 @@ export function registerProcess(program: Command, io: Io, run: Run): void {
       });
     })()));
 }
-
-const csvField = (value: string): string => (/[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
