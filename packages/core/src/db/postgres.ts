@@ -52,25 +52,20 @@ export function openPostgres(options: PostgresOptions): Sql {
     const scope = inside.getStore();
     return scope?.open ? scope.client : pool;
   };
-  const query = async <T>(text: string, params: readonly Param[]): Promise<T[]> => {
+  const translated = async <T>(work: () => Promise<T>): Promise<T> => {
     try {
-      return (await runner().query(placeholders(text), params as Param[])).rows as T[];
+      return await work();
     } catch (error) {
       throw translate(error);
     }
   };
+  const send = (text: string, params: readonly Param[] = []): Promise<pg.QueryResult> => translated(() => runner().query(placeholders(text), params as Param[]));
 
   return {
     dialect: POSTGRES,
-    all: (text, params = []) => query(text, params),
-    get: async (text, params = []) => (await query<never>(text, params))[0],
-    async run(text, params = []) {
-      try {
-        return (await runner().query(placeholders(text), params as Param[])).rowCount ?? 0;
-      } catch (error) {
-        throw translate(error);
-      }
-    },
+    all: async (text, params) => (await send(text, params)).rows,
+    get: async (text, params) => (await send(text, params)).rows[0],
+    run: async (text, params) => (await send(text, params)).rowCount ?? 0,
     async transaction(work) {
       if (inside.getStore()?.open) return work();
       for (let attempt = 1; ; attempt++) {
@@ -91,13 +86,8 @@ export function openPostgres(options: PostgresOptions): Sql {
         }
       }
     },
-    async exec(script) {
-      try {
-        await runner().query(script);
-      } catch (error) {
-        throw translate(error);
-      }
-    },
+    // A script runs as written: several statements, no placeholders.
+    exec: (script) => translated(async () => void (await runner().query(script))),
     close: () => pool.end(),
   };
 }

@@ -35,7 +35,7 @@ export function openSqlite(options: SqliteOptions): Sql {
   db.pragma('foreign_keys = ON');
   // No waiting inside SQLite: a busy lock is retried out here, in finer steps (failures.ts).
   db.pragma('busy_timeout = 0');
-  type Statement = { all(...params: unknown[]): unknown[]; get(...params: unknown[]): unknown; run(...params: unknown[]): { changes: number } };
+  type Statement = { all(...params: unknown[]): unknown[]; run(...params: unknown[]): { changes: number } };
   const statements = new Map<string, Statement>();
   const prepared = (text: string) => {
     let statement = statements.get(text);
