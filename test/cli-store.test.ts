@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { conversation, fixtureDir, jsonLines, parseCsv, phrasewatch } from './helpers.js';
@@ -138,6 +138,11 @@ describe('phrasewatch match --store, then stats', () => {
     expect(list.stdout).toMatch(/^id\s+name\s+when\s+messages\s+hits\n-+.*\n\d{16}\s+a\s+\S+\s+2\s+2\n\d{16}\s+b\s+\S+\s+1\s+1\n$/);
     const listed = JSON.parse((await phrasewatch(['conversation', 'list', '--format', 'json', ...db], { cwd: dir })).stdout);
     expect(listed.conversations.map((c: any) => [c.name, c.messageCount, c.hits])).toEqual([['a', 2, 2], ['b', 1, 1]]);
+    const listedCsv = parseCsv((await phrasewatch(['conversation', 'list', '--format', 'csv', ...db], { cwd: dir })).stdout);
+    expect(listedCsv.map((r) => [r[1], r[3], r[4]])).toEqual([['name', 'messages', 'hits'], ['a', '2', '2'], ['b', '1', '1']]);
+    expect((await phrasewatch(['conversation', 'list', '--format', 'xml', ...db], { cwd: dir })).stderr).toMatch(/--format must be table, json or csv/);
+    // A store made here is its owner's alone: it holds transcripts and the key that signs API tokens.
+    expect(statSync(join(dir, 'store.db')).mode & 0o777).toBe(0o600);
     const stats = JSON.parse((await phrasewatch(['stats', '--format', 'json', ...db], { cwd: dir })).stdout);
     expect(stats.trackers.map((t: any) => [t.name, t.hits])).toEqual([['Pricing', 2], ['Budget Concern', 1]]);
     expect(stats.speakers.map((s: any) => [s.speaker, s.name, s.hits])).toEqual([['Agent', 'Pricing', 2], ['Customer', 'Budget Concern', 1]]);

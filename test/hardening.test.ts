@@ -128,6 +128,25 @@ describe('webhooks', () => {
     }
   });
 
+  it('takes the webhook rules from serve\'s --webhook-refuse-private and --webhook-allow', async () => {
+    const strict = await serve(['--db', join(fixtureDir({}), 'store.db'), '--threads', '1', '--webhook-refuse-private']);
+    try {
+      const refused = await (await client(strict.base))('POST', '/v1/process/text', { messages: [{ payload: { content: 'hello' } }], webhookUrl: 'http://127.0.0.1:9/hook' });
+      expect(refused.status).toBe(400);
+      expect(refused.body.message).toMatch(/loopback or private address/);
+    } finally {
+      await strict.stop();
+    }
+    const listed = await serve(['--db', join(fixtureDir({}), 'store.db'), '--threads', '1', '--webhook-allow', 'hooks.example, 127.0.0.0/8']);
+    try {
+      const call = await client(listed.base);
+      expect((await call('POST', '/v1/process/text', { messages: [{ payload: { content: 'hello' } }], webhookUrl: 'http://127.0.0.1:9/hook' })).status).toBe(201);
+      expect((await call('POST', '/v1/process/text', { messages: [{ payload: { content: 'hello' } }], webhookUrl: 'http://192.168.1.9/hook' })).body.message).toMatch(/not among the hosts and networks/);
+    } finally {
+      await listed.stop();
+    }
+  });
+
   it('refuses a metadata address when the job is submitted, naming the rule', async () => {
     const server = await inProcess();
     try {
