@@ -1,6 +1,6 @@
 // The labelled dev set, scored by the steering repo's own scorer on the CLI's output.
 import { execFileSync } from 'node:child_process';
-import { readdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SHARED, fixtureDir, phrasewatch } from './helpers.js';
@@ -31,5 +31,17 @@ describe('dev set', () => {
     const [hit, total] = /offsets=(\d+)\/(\d+)/.exec(summary)!.slice(1).map(Number);
     expect(total).toBeGreaterThan(0);
     expect(hit).toBe(total);
+  });
+});
+
+describe('wild pairs', () => {
+  it('scores precision and recall of at least 0.95 on the hand-labelled pairs from real dialog', async () => {
+    const { scorePairs } = await import('../bench/wild-score.js');
+    const { pairs } = JSON.parse(readFileSync(join(SHARED, 'eval/wild-dev.json'), 'utf8'));
+    const result = scorePairs(pairs);
+    console.log(`wild pairs: tp=${result.tp} fp=${result.fp} fn=${result.fn} tn=${result.tn} precision=${result.precision.toFixed(3)} recall=${result.recall.toFixed(3)}`);
+    expect(result.tp + result.fn).toBeGreaterThan(50);
+    expect(result.precision).toBeGreaterThanOrEqual(0.95);
+    expect(result.recall).toBeGreaterThanOrEqual(0.95);
   });
 });

@@ -5,6 +5,7 @@ import { DEFAULTS } from './defaults.js';
 import { ErrorCode, MatcherError } from './errors.js';
 import { CONTENT, NEGATOR, SUBJECT_PRONOUNS, classOf } from './lexicon.js';
 import { readTokens } from './nlp.js';
+import { LIGHT, PARTICLE, phraseFeatures } from './features.js';
 import { normalize } from './normalize.js';
 import { stemOf } from './stem.js';
 import { trackerIdFor } from './tracker-id.js';
@@ -28,6 +29,12 @@ class Vocabulary {
     }
     return id;
   }
+}
+
+/** A phrase token's share of its phrase: content words count fully, function words half, light ones not. */
+export function tokenWeight(cls: number, flags: number): number {
+  if (flags & LIGHT) return 0;
+  return cls === CONTENT ? 1 : DEFAULTS.functionWeight;
 }
 
 /** CSR layout of lists indexed 0..lists.length-1. */
@@ -60,6 +67,8 @@ export function compile(trackers: readonly Tracker[], options: CompileOptions = 
   const tokenLemma: number[] = [];
   const tokenStem: number[] = [];
   const tokenNormal: string[] = [];
+  const tokenFlags: number[] = [];
+  const patternActs: number[] = [];
 
   const seenIds = new Set<string>();
   trackers.forEach((tracker, t) => {
@@ -75,7 +84,8 @@ export function compile(trackers: readonly Tracker[], options: CompileOptions = 
       ...(tracker.excludeVocabulary ?? []).map((value) => ({ value, excluded: 1 })),
     ];
     for (const { value, excluded } of phrases) {
-      const stream = normalize(readTokens(value), true);
+      const source = readTokens(value);
+      const stream = normalize(source, true);
       if (stream.count === 0) {
         if (strict) {
           throw new MatcherError(ErrorCode.trackerInvalid, `tracker "${tracker.name}": phrase ${JSON.stringify(value)} has no words to match`);
@@ -94,6 +104,9 @@ export function compile(trackers: readonly Tracker[], options: CompileOptions = 
       patternIds.set(key, patternPhrases.length);
       patternPhrases.push([phrase]);
       patternExcluded.push(excluded);
+      const features = phraseFeatures(stream, source);
+      patternActs.push(features.acts);
+      tokenFlags.push(...features.flags);
       for (let i = 0; i < stream.count; i++) {
         const lemma = stream.lemma[i];
         const lemmaId = lemmas.id(lemma);
@@ -121,14 +134,12 @@ export function compile(trackers: readonly Tracker[], options: CompileOptions = 
     const distinct = new Set<number>();
     for (let k = from; k < to; k++) {
       const cls = lemmaClass[tokenLemma[k]];
-      if (cls === NEGATOR) negators++;
+      if (cls === NEGATOR && !(tokenFlags[k] & PARTICLE)) negators++;
       if (cls === CONTENT) {
         content++;
-        weight += 1;
         distinct.add(tokenStem[k]);
-      } else {
-        weight += DEFAULTS.functionWeight;
       }
+      weight += tokenWeight(cls, tokenFlags[k]);
     }
     for (const stem of distinct) stemFrequency[stem]++;
     contentStems.push([...distinct]);
@@ -167,6 +178,8 @@ export function compile(trackers: readonly Tracker[], options: CompileOptions = 
     patternNegated,
     patternWeight,
     patternExcluded: Uint8Array.from(patternExcluded),
+    patternActs: Uint8Array.from(patternActs),
+    tokenFlags: Uint8Array.from(tokenFlags),
     tokenLemma: Int32Array.from(tokenLemma),
     tokenStem: Int32Array.from(tokenStem),
     tokenNormal,

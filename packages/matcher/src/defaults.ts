@@ -1,10 +1,18 @@
 /** Every tunable of the matcher, in one place. */
 export const DEFAULTS = Object.freeze({
   /**
-   * Default confidenceThreshold: `node bench/tune.js` sweeps the dev set; F1 is best (1.0) from 0.50 to
-   * 0.80, and this is the middle of that run.
+   * Default confidenceThreshold, Symbl's own default. Confidence is calibrated (confidence.ts) so that
+   * 0.5 is the tuned operating point: a similar match with raw score `similarFloor`.
    */
-  threshold: 0.65,
+  threshold: 0.5,
+  /**
+   * Raw gap/fuzzy score reported as confidence 0.5: the middle of the run of raw thresholds with the best
+   * F1 on the dev set (0.50-0.82), and the lowest raw score of the hand-labelled wild pairs
+   * (`node bench/curve.js` prints both curves).
+   */
+  similarFloor: 0.65,
+  /** Confidence of the best gap/fuzzy match (raw `similarCeiling`); stem matches report 0.9. */
+  similarConfidenceTop: 0.85,
   minThreshold: 0.5,
   maxThreshold: 1,
   /** Scores of the contiguous tiers. */

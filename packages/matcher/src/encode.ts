@@ -1,5 +1,6 @@
 // A message's normalized tokens as integer ids in typed arrays, the form every tier reads.
-import { CONTENT } from './lexicon.js';
+import { CONTENT, FUNCTION, NEGATOR } from './lexicon.js';
+import { isAnswerParticle } from './negation.js';
 import type { TokenStream } from './normalize.js';
 import type { Runtime } from './runtime.js';
 import type { Neighbors } from './tiers/fuzzy.js';
@@ -33,6 +34,8 @@ export function encode(runtime: Runtime, stream: TokenStream): EncodedMessage {
   const n = stream.count;
   if (n > buffer.lemma.length) buffer = allocate(Math.max(n, buffer.lemma.length * 2));
   const { lemma, stem, cls, flags, neighbors } = buffer;
+  const lemmaOf = (i: number): string => stream.lemma[i];
+  const flagOf = (i: number): number => stream.flags[i];
   neighbors.length = n;
   for (let i = 0; i < n; i++) {
     const id = runtime.lemmaId(stream.lemma[i]);
@@ -47,6 +50,9 @@ export function encode(runtime: Runtime, stream: TokenStream): EncodedMessage {
     } else {
       neighbors[i] = null;
     }
+  }
+  for (let i = 0; i < n; i++) {
+    if (cls[i] === NEGATOR && isAnswerParticle(lemmaOf, flagOf, n, i)) cls[i] = FUNCTION;
   }
   buffer.count = n;
   return buffer;

@@ -3,7 +3,8 @@ export { match } from './match.js';
 export { DEFAULTS } from './defaults.js';
 export { MatcherError, PhrasewatchError, ErrorCode } from './errors.js';
 export { trackerIdFor } from './tracker-id.js';
-export { lemmatize, tagWords } from './nlp.js';
+export { dialogueActs, lemmatize, tagWords } from './nlp.js';
+export type { DialogueAct } from './acts.js';
 export type { TaggedWord } from './nlp.js';
 export type {
   CompiledIndex,

@@ -1,10 +1,13 @@
 // The matching pipeline for one conversation: normalize -> encode -> contiguous tiers -> candidates ->
 // gap/fuzzy tiers -> exclusions -> refs, grouped into Symbl's shape at the end.
+import { confidence, rawScoreFor } from './confidence.js';
 import { DEFAULTS } from './defaults.js';
 import { encode, type EncodedMessage } from './encode.js';
 import { ErrorCode, MatcherError } from './errors.js';
 import { DetectionsBuilder, type Detections } from './detections.js';
 import { group } from './group.js';
+import { MessageView } from './message-view.js';
+import { tokenWeight } from './compile.js';
 import { CONTENT } from './lexicon.js';
 import { readTokens, type TokenSource } from './nlp.js';
 import { emptyStream, normalize } from './normalize.js';
@@ -31,18 +34,21 @@ export function checkIndex(index: CompiledIndex): void {
 const builder = new DetectionsBuilder();
 const messageStream = emptyStream();
 const bestHits = new Map<number, Hit>();
+const view = new MessageView();
 
 /** The matching itself, on checked input, in compact form. */
 export function detect(index: CompiledIndex, messages: readonly Message[], threshold: number): Detections {
   const runtime = runtimeFor(index);
   const out = builder;
-  for (let m = 0; m < messages.length; m++) matchMessage(runtime, messages[m].text, m, threshold, out);
+  const raw = rawScoreFor(threshold);
+  for (let m = 0; m < messages.length; m++) matchMessage(runtime, messages[m].text, m, raw, out);
   return out.finish();
 }
 
 /** The best match of one pattern in one message. */
 type Hit = ContiguousHit;
 
+/** `threshold` here is a raw score (see confidence.ts); refs carry confidences. */
 function matchMessage(runtime: Runtime, text: string, messageIndex: number, threshold: number, out: DetectionsBuilder): void {
   const { index, scratch } = runtime;
   runtime.trim();
@@ -50,11 +56,12 @@ function matchMessage(runtime: Runtime, text: string, messageIndex: number, thre
   const stream = normalize(source, false, messageStream);
   if (stream.count === 0) return;
   const encoded = encode(runtime, stream);
+  view.reset(stream, source);
   const serial = ++scratch.serial;
   const best = bestHits;
   best.clear();
 
-  findContiguous(runtime, encoded, (hit) => {
+  findContiguous(runtime, encoded, view, (hit) => {
     const previous = best.get(hit.pattern);
     if (previous === undefined) best.set(hit.pattern, { ...hit });
     else if (hit.score > previous.score) Object.assign(previous, hit);
@@ -75,7 +82,7 @@ function matchMessage(runtime: Runtime, text: string, messageIndex: number, thre
     for (let k = index.patternPhraseStart[hit.pattern]; k < index.patternPhraseStart[hit.pattern + 1]; k++) {
       const phrase = index.patternPhrase[k];
       if (excludedTrackers?.has(index.phraseTracker[phrase])) continue;
-      out.add(phrase, messageIndex, offset, hit.score, hit.tier);
+      out.add(phrase, messageIndex, offset, confidence(hit.score), hit.tier);
     }
   }
 }
@@ -84,7 +91,7 @@ function matchMessage(runtime: Runtime, text: string, messageIndex: number, thre
 function findSimilar(runtime: Runtime, message: EncodedMessage, serial: number, threshold: number, best: Map<number, Hit>): void {
   const { index, scratch } = runtime;
   const { stemSeen, patternSeen } = scratch;
-  const { anchorStart, anchorPattern, patternStart, tokenStem, lemmaClass, tokenLemma, lemmaStem, patternContent, patternWeight } = index;
+  const { anchorStart, anchorPattern, patternStart, tokenStem, lemmaClass, tokenLemma, tokenFlags, lemmaStem, patternContent, patternWeight } = index;
   // No similar match scores above its coverage, so coverage must reach the threshold too.
   const bar = Math.max(DEFAULTS.minCoverage, threshold);
   const n = message.count;
@@ -103,11 +110,12 @@ function findSimilar(runtime: Runtime, message: EncodedMessage, serial: number, 
       const from = patternStart[pattern], to = patternStart[pattern + 1];
       let missing = 0, present = 0, presentContent = 0, reachable = 0;
       for (let t = from; t < to; t++) {
-        const content = lemmaClass[tokenLemma[t]] === CONTENT;
+        const cls = lemmaClass[tokenLemma[t]];
+        const content = cls === CONTENT;
         if (stemSeen[tokenStem[t]] === serial) {
           present++;
           if (content) presentContent++;
-          reachable += content ? 1 : DEFAULTS.functionWeight;
+          reachable += tokenWeight(cls, tokenFlags[t]);
         } else if (content) {
           missing++;
         }
@@ -115,7 +123,7 @@ function findSimilar(runtime: Runtime, message: EncodedMessage, serial: number, 
       if (missing > Math.floor(patternContent[pattern] / DEFAULTS.contentPerMissing)) continue;
       if (presentContent === 0 || (to - from > 1 && presentContent < 2 && present < 3)) continue;
       if (reachable < bar * patternWeight[pattern]) continue;
-      const found = align(runtime, message, pattern);
+      const found = align(runtime, message, pattern, view);
       if (found !== null && found.score >= threshold) {
         best.set(pattern, { pattern, tier: found.tier, score: found.score, start: -1, patternFrom: 0 });
       }

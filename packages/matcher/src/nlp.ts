@@ -1,7 +1,10 @@
 // The one place that talks to wink-nlp. Loading the model takes ~100 ms, so it happens on first use.
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
+import { namedActs, type DialogueAct } from './acts.js';
 import { DEFAULTS } from './defaults.js';
+import { actTokens } from './features.js';
+import { normalize } from './normalize.js';
 
 /** What the matcher reads of a wink document, lazily beyond lemmas. */
 export interface TokenSource {
@@ -11,6 +14,8 @@ export interface TokenSource {
   normals(): string[];
   /** UTF-16 index in the text where each token starts; read only when a match needs it. */
   starts(): Int32Array;
+  /** wink-nlp's universal part-of-speech tag of each token; read only when a match needs it. */
+  tags(): string[];
 }
 
 type Nlp = ReturnType<typeof winkNLP>;
@@ -140,9 +145,11 @@ export function readTokens(text: string): TokenSource {
   const lemmas = read(its.lemma);
   let normals: string[] | undefined;
   let starts: Int32Array | undefined;
+  let tags: string[] | undefined;
   return {
     lemmas,
     normals: () => (normals ??= read(its.normal)),
+    tags: () => (tags ??= read(its.pos)),
     starts: () => {
       if (starts) return starts;
       // wink-nlp is lossless: preceding spaces plus values rebuild the text exactly.
@@ -178,4 +185,14 @@ export function tagWords(text: string): TaggedWord[] {
   const tokens = w.readDoc(prepareText(text).text).tokens();
   const values = outOf(tokens, w.its.value), lemmas = outOf(tokens, w.its.lemma), tags = outOf(tokens, w.its.pos);
   return values.map((value, i) => ({ value, lemma: lemmas[i], pos: tags[i] }));
+}
+
+/**
+ * The dialogue act of each clause of `text`, as the matcher reads them: "Can you send it?" is a yes-no
+ * question, "Send me the contract" a request, "If it's late, ..." a condition. Clauses of discourse
+ * markers only ("ok", "hi there") and verbless fragments are left out.
+ */
+export function dialogueActs(text: string): DialogueAct[] {
+  const source = readTokens(text);
+  return namedActs(actTokens(normalize(source, false), source));
 }

@@ -6,6 +6,7 @@ import type { TokenSource } from './nlp.js';
 /** Flag bits on a normalized token. */
 export const SENTENCE_BEFORE = 1; // . ? ! ; precede it
 export const CLAUSE_BEFORE = 2; // any separating punctuation precedes it
+export const QUESTION_AFTER = 4; // a question mark follows it
 
 export interface TokenStream {
   count: number;
@@ -17,7 +18,7 @@ export interface TokenStream {
   flags: number[];
 }
 
-const CH_0 = 48, CH_9 = 57, CH_APOS = 39;
+const CH_0 = 48, CH_9 = 57, CH_APOS = 39, CH_QUESTION = 63;
 const CLITIC = /^(.+)'(s|re|ll|ve|d|m)$/;
 
 function isWordStart(code: number): boolean {
@@ -78,6 +79,7 @@ export function normalize(source: TokenSource, withNormals: boolean, out: TokenS
     if (!isWordStart(code)) {
       if (lemma === '%') emit('percent', 'percent', i);
       else pending |= punctuationFlags(lemma);
+      if (code === CH_QUESTION && out.count > 0) out.flags[out.count - 1] |= QUESTION_AFTER;
       continue;
     }
     if (lemma === "'") continue;

@@ -6,19 +6,38 @@ export function stemOf(lemma: string): string {
   if (lemma.length < 3 || lemma.length > DEFAULTS.maxWordLength) return lemma;
   const c = lemma.charCodeAt(0);
   if (c >= 48 && c <= 57) return lemma;
-  return porter2(lemma);
+  return joinDerivations(porter2(lemma));
 }
+
+// Latinate verb/noun pairs whose Porter2 stems differ ("subscrib"/"subscript"): the noun's stem ending is
+// rewritten to the verb's, so that one stem covers both; isDerivedForm still decides which words pair.
+const STEM_REWRITES: ReadonlyArray<readonly [string, string]> = [['script', 'scrib'], ['sumpt', 'sum'], ['cept', 'ceiv'], ['cis', 'cid']];
+
+function joinDerivations(stem: string): string {
+  for (const [noun, verb] of STEM_REWRITES) if (stem.endsWith(noun)) return stem.slice(0, stem.length - noun.length) + verb;
+  return stem;
+}
+
+/** Verb and noun endings of the same pairs: "subscribe"/"subscription", "receive"/"reception". */
+const DERIVATIONS: ReadonlyArray<readonly [string, string]> = [
+  ['scribe', 'scription'], ['sume', 'sumption'], ['ceive', 'ception'], ['cide', 'cision'],
+];
 
 // Endings that turn a word into a form or derivation of itself. Porter2 also strips others ("university"
 // and "universe" share "univers"), which would join unrelated words.
 const ENDINGS: readonly string[] = [
   's', 'es', 'd', 'ed', 'ing', 'er', 'ers', 'ion', 'ions', 'ation', 'ations', 'ment', 'ments',
-  'able', 'ability', 'ly', 'ness', 'al',
+  'able', 'ability', 'ly', 'ness', 'al', 'ance', 'ances', 'ence', 'ences',
 ];
 
 /** Whether two words with one stem are forms of each other: the shorter (less a final "e") + an ending. */
 export function isDerivedForm(a: string, b: string): boolean {
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  for (const [verb, noun] of DERIVATIONS) {
+    if (short.endsWith(verb) && long.startsWith(short.slice(0, -verb.length)) && (long.endsWith(noun) || long.endsWith(noun + 's'))) {
+      if (long.length - (long.endsWith('s') ? 1 : 0) === short.length - verb.length + noun.length) return true;
+    }
+  }
   for (const base of short.endsWith('e') ? [short, short.slice(0, -1)] : [short]) {
     if (long.startsWith(base) && (long.length === base.length || ENDINGS.includes(long.slice(base.length)))) return true;
     // Doubled final consonant: "cancelled", "running".

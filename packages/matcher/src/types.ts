@@ -84,10 +84,14 @@ export interface CompiledIndex {
   readonly patternWeight: Float32Array;
   /** 1 where the pattern's phrases are excluded ones. */
   readonly patternExcluded: Uint8Array;
+  /** Mask of the dialogue acts of the pattern's clauses (see acts.ts); 0 when none is known. */
+  readonly patternActs: Uint8Array;
   /** Pattern tokens, flat. */
   readonly tokenLemma: Int32Array;
   readonly tokenStem: Int32Array;
   readonly tokenNormal: string[];
+  /** Flag bits per pattern token: word class, light auxiliary, answer particle (see features.ts). */
+  readonly tokenFlags: Uint8Array;
   readonly lemmas: string[];
   readonly lemmaStem: Int32Array;
   readonly lemmaClass: Uint8Array;

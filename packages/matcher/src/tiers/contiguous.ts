@@ -8,7 +8,31 @@ import { negatorsBefore } from '../negation.js';
 import { CLAUSE_BEFORE } from '../normalize.js';
 import type { Runtime } from '../runtime.js';
 import { childOf } from '../trie.js';
-import { CONTIGUOUS_SCORE, LEMMA, STEM } from './index.js';
+import { actsAgree } from '../acts.js';
+import type { MessageView } from '../message-view.js';
+import { NEGATOR } from '../lexicon.js';
+import { CONTIGUOUS_SCORE, GAP, LEMMA, STEM } from './index.js';
+
+/** Adverbs that grade a statement without changing it: "not really interested" is "not interested". */
+const FILLERS: ReadonlySet<string> = new Set([
+  'really', 'very', 'just', 'actually', 'even', 'quite', 'totally', 'completely', 'particularly', 'exactly',
+  'honestly', 'truly', 'necessarily', 'entirely', 'super', 'definitely', 'certainly', 'probably', 'simply',
+  'pretty', 'currently', 'already', 'still',
+]);
+/** Graders only after a negator: "not that interested", "not so sure", "not too worried". */
+const FILLERS_AFTER_NEGATOR: ReadonlySet<string> = new Set(['that', 'so', 'too']);
+
+/** Message tokens from j a contiguous match may step over (0 if none): a filler, or "at all". */
+function fillerAt(runtime: Runtime, message: EncodedMessage, j: number): number {
+  if (message.flags[j] & CLAUSE_BEFORE) return 0;
+  const word = runtime.wordOf(message.lemma[j]);
+  if (FILLERS.has(word)) return 1;
+  if (FILLERS_AFTER_NEGATOR.has(word) && j > 0 && message.cls[j - 1] === NEGATOR) return 1;
+  if (word === 'at' && j + 1 < message.count && runtime.wordOf(message.lemma[j + 1]) === 'all') return 2;
+  return 0;
+}
+
+let path = new Int32Array(64);
 
 export interface ContiguousHit {
   pattern: number;
@@ -20,17 +44,26 @@ export interface ContiguousHit {
   patternFrom: number;
 }
 
-export function findContiguous(runtime: Runtime, message: EncodedMessage, onHit: (hit: ContiguousHit) => void): void {
+export function findContiguous(runtime: Runtime, message: EncodedMessage, view: MessageView, onHit: (hit: ContiguousHit) => void): void {
   const { index } = runtime;
-  const { trie, patternStart, tokenLemma } = index;
+  const { trie, patternStart, tokenLemma, patternActs } = index;
   const { outStart, outPattern, outFlags } = trie;
   const n = message.count;
   const stems = message.stem;
+  if (path.length < n) path = new Int32Array(Math.max(n, path.length * 2));
   for (let i = 0; i < n; i++) {
-    let node = 0;
+    let node = 0, depth = 0, skipped = 0;
     for (let j = i; j < n; j++) {
-      node = childOf(trie, node, stems[j]);
-      if (node < 0) break;
+      const child = childOf(trie, node, stems[j]);
+      if (child < 0) {
+        const step = depth > 0 ? fillerAt(runtime, message, j) : 0;
+        if (step === 0) break;
+        skipped += step;
+        j += step - 1;
+        continue;
+      }
+      node = child;
+      path[depth++] = j;
       for (let k = outStart[node]; k < outStart[node + 1]; k++) {
         const pattern = outPattern[k];
         const dropped = (outFlags[k] & PRONOUN_DROPPED) !== 0;
@@ -41,13 +74,19 @@ export function findContiguous(runtime: Runtime, message: EncodedMessage, onHit:
         const from = patternStart[pattern] + patternFrom;
         let sameLemmas = true;
         let related = true;
-        for (let t = 0; t <= j - i && related; t++) {
-          if (message.lemma[i + t] !== tokenLemma[from + t]) {
+        for (let t = 0; t < depth && related; t++) {
+          if (message.lemma[path[t]] !== tokenLemma[from + t]) {
             sameLemmas = false;
-            related = runtime.derived(message.lemma[i + t], tokenLemma[from + t]);
+            related = runtime.derived(message.lemma[path[t]], tokenLemma[from + t]);
           }
         }
         if (!related) continue;
+        if (patternActs[pattern] !== 0 && !actsAgree(patternActs[pattern], view.actsOf(i, j))) continue;
+        if (skipped > 0) {
+          // Not the phrase as written, so no offset: a similar match.
+          onHit({ pattern, tier: GAP, score: DEFAULTS.similarCeiling - skipped * DEFAULTS.extraPenalty, start: -1, patternFrom });
+          continue;
+        }
         const tier = sameLemmas ? LEMMA : STEM;
         const score = dropped ? Math.min(DEFAULTS.pronounScore, CONTIGUOUS_SCORE[tier]) : CONTIGUOUS_SCORE[tier];
         onHit({ pattern, tier, score, start: i, patternFrom });

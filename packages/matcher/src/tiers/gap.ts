@@ -2,7 +2,11 @@
 // missing function words, a slightly different order, or mis-transcribed content words. The best window
 // is found by aligning pattern tokens to message tokens; the score is the weighted share of the pattern
 // covered, less penalties for extra tokens and order changes.
+import { actsAgree } from '../acts.js';
+import { tokenWeight } from '../compile.js';
 import { DEFAULTS } from '../defaults.js';
+import { ADJECTIVE, NOUN_LIKE } from '../features.js';
+import type { MessageView } from '../message-view.js';
 import type { EncodedMessage } from '../encode.js';
 import { CONTENT } from '../lexicon.js';
 import { negatorsBefore, negatorsIn } from '../negation.js';
@@ -44,7 +48,7 @@ function stemInPhrase(index: CompiledIndex, from: number, m: number, stem: numbe
   return false;
 }
 
-export function align(runtime: Runtime, message: EncodedMessage, pattern: number): Alignment | null {
+export function align(runtime: Runtime, message: EncodedMessage, pattern: number, view: MessageView): Alignment | null {
   const index = runtime.index;
   const from = index.patternStart[pattern];
   const m = index.patternStart[pattern + 1] - from;
@@ -89,7 +93,7 @@ export function align(runtime: Runtime, message: EncodedMessage, pattern: number
     }
     if (end === a) continue;
     used.fill(0, a, end + 1);
-    let matchedWeight = 0, matched = 0, matchedContent = 0, missingContent = 0, fuzzy = false;
+    let matchedWeight = 0, matched = 0, matchedContent = 0, missingContent = 0, missing = 0, fuzzy = false;
     let last = -1, first = n, final = -1;
     for (let j = 0; j < m; j++) {
       let bestSim = 0, at = -1;
@@ -103,9 +107,12 @@ export function align(runtime: Runtime, message: EncodedMessage, pattern: number
         }
       }
       placed[j] = at;
-      const isContent = index.lemmaClass[index.tokenLemma[from + j]] === CONTENT;
+      const cls = index.lemmaClass[index.tokenLemma[from + j]];
+      const isContent = cls === CONTENT;
+      const tokenShare = tokenWeight(cls, index.tokenFlags[from + j]);
       if (at < 0) {
         if (isContent) missingContent++;
+        if (tokenShare > 0) missing++;
         continue;
       }
       used[at] = 1;
@@ -114,11 +121,14 @@ export function align(runtime: Runtime, message: EncodedMessage, pattern: number
       if (at > final) final = at;
       matched++;
       if (isContent) matchedContent++;
-      matchedWeight += (isContent ? 1 : DEFAULTS.functionWeight) * bestSim;
+      matchedWeight += tokenShare * bestSim;
       if (bestSim < STEM_SIM) fuzzy = true;
     }
     // Two words of which one is a function word ("to ... order") are too little evidence.
     if (matchedContent === 0 || (matchedContent < 2 && matched < 3) || missingContent > allowedMissing) continue;
+    // One content word and two function words in common, with two words missing, is too little: "the
+    // order is" is not "yes the order is right".
+    if (matchedContent < 2 && matched < 4 && missing > 1) continue;
     const coverage = matchedWeight / weight;
     if (coverage < DEFAULTS.minCoverage) continue;
     // Order changes are counted as moves back, so a clause moved whole ("a new customer, I can offer
@@ -130,15 +140,36 @@ export function align(runtime: Runtime, message: EncodedMessage, pattern: number
       previous = placed[j];
     }
     if (moves > DEFAULTS.maxMoves) continue;
-    const extra = final - first + 1 - matched;
+    let extra = final - first + 1 - matched;
+    if (extra > 0) for (let i = first; i <= final; i++) if (!used[i] && view.light(i)) extra--;
     const score = coverage - extra * DEFAULTS.extraPenalty - moves * DEFAULTS.movePenalty;
     if (best !== null && score <= best.score) continue;
     const negators = negatorsIn(message, first, final + 1) + negatorsBefore(message, first);
     if ((negators & 1) !== index.patternNegated[pattern]) continue;
+    if (replacesModifier(index, message, view, from, m, a)) continue;
+    if (index.patternActs[pattern] !== 0 && !actsAgree(index.patternActs[pattern], view.actsOf(first, final))) continue;
     best = { tier: fuzzy ? FUZZY : GAP, score };
   }
   if (best !== null) best.score = Math.min(best.score, DEFAULTS.similarCeiling);
   return best;
+}
+
+/**
+ * A specific modifier the message replaces with another: "a Chai Latte" is not "a Matcha Latte", though
+ * "a latte" is "a chai latte". The phrase's modifier is missing, the word it modifies is placed, and the
+ * message has its own unmatched modifier right before that word.
+ */
+function replacesModifier(index: CompiledIndex, message: EncodedMessage, view: MessageView, from: number, m: number, windowStart: number): boolean {
+  for (let j = 0; j + 1 < m; j++) {
+    if (placed[j] >= 0 || placed[j + 1] < 0) continue;
+    if (!(index.tokenFlags[from + j] & (NOUN_LIKE | ADJECTIVE)) || !(index.tokenFlags[from + j + 1] & NOUN_LIKE)) continue;
+    if (index.lemmaClass[index.tokenLemma[from + j]] !== CONTENT) continue;
+    const before = placed[j + 1] - 1;
+    if (before < 0 || message.cls[before] !== CONTENT || (before >= windowStart && used[before])) continue;
+    if (message.flags[placed[j + 1]] & SENTENCE_BEFORE) continue;
+    if (view.kind(before) & (NOUN_LIKE | ADJECTIVE)) return true;
+  }
+  return false;
 }
 
 /** A one-word pattern is only ever a fuzzy match here (contiguous tiers found the rest). */

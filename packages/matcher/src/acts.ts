@@ -1,0 +1,208 @@
+// Dialogue acts, per clause: a statement, a yes/no question, a wh-question, a request or a condition.
+// A phrase that states something is not found in a question or a request about the same thing, an offer
+// ("what can I get you") is not a request ("can I get a latte"), and a conditional ("if the order looks
+// right, ...") asserts nothing. Clauses are cut at sentence and clause punctuation, at subordinating
+// conjunctions, at "and"/"but" before a new subject, and before an inverted auxiliary ("..., is it
+// correct"); each clause's act is read from its opening words after discourse markers ("ok so", "hi").
+import { CLAUSE_BEFORE, QUESTION_AFTER, SENTENCE_BEFORE } from './normalize.js';
+
+/** Act bits. A mask of 0 means "no act known" (a fragment such as "at the coffee bar"): it agrees with any. */
+export const STATEMENT = 1;
+export const POLAR = 2;
+export const WH = 4;
+export const REQUEST = 8;
+export const CONDITION = 16;
+
+/** What the act rules read of a token sequence: lemmas, punctuation flags, wink-nlp tags. */
+export interface ActTokens {
+  readonly count: number;
+  lemma(i: number): string;
+  flags(i: number): number;
+  /** wink-nlp's universal part-of-speech tag. */
+  pos(i: number): string;
+  /** Whether the token is written in its base form (its normal form is its lemma). */
+  base(i: number): boolean;
+}
+
+const MARKERS: ReadonlySet<string> = new Set([
+  'ok', 'okay', 'so', 'sure', 'yes', 'yeah', 'yep', 'yup', 'no', 'nope', 'alright', 'right', 'well', 'hi',
+  'hello', 'hey', 'great', 'perfect', 'awesome', 'wonderful', 'excellent', 'cool', 'fine', 'good', 'thanks',
+  'oh', 'um', 'uh', 'hmm', 'and', 'but', 'then', 'also', 'actually', 'now', 'just', 'anyway', 'sorry',
+]);
+const GREETINGS: ReadonlySet<string> = new Set(['hi', 'hello', 'hey']);
+const WH_WORDS: ReadonlySet<string> = new Set(['what', 'which', 'who', 'whom', 'whose', 'where', 'when', 'why', 'how']);
+const AUXILIARIES: ReadonlySet<string> = new Set([
+  'be', 'do', 'have', 'can', 'could', 'will', 'would', 'shall', 'should', 'may', 'might', 'must',
+]);
+/** Words that open a clause which depends on another and asserts on its own terms. */
+const SUBORDINATORS: ReadonlySet<string> = new Set([
+  'before', 'after', 'until', 'because', 'since', 'although', 'though', 'whereas', 'once', 'unless', 'if',
+]);
+const CONDITIONALS: ReadonlySet<string> = new Set(['if', 'unless']);
+const COORDINATORS: ReadonlySet<string> = new Set(['and', 'but', 'so', 'or']);
+const SUBJECTS: ReadonlySet<string> = new Set(['i', 'we', 'you', 'they', 'he', 'she', 'it']);
+/** Words that may stand for a subject after an auxiliary, whatever wink-nlp tags them. */
+const INDEFINITES: ReadonlySet<string> = new Set([
+  'there', 'everything', 'anything', 'something', 'nothing', 'everyone', 'anyone', 'someone', 'this', 'that',
+]);
+const SUBJECT_TAGS: ReadonlySet<string> = new Set(['PRON', 'DET', 'NOUN', 'PROPN', 'NUM']);
+const STATEMENT_OPENERS: ReadonlySet<string> = new Set(['PRON', 'DET', 'PROPN', 'NUM']);
+/** After these an auxiliary and a pronoun are no question: "what do you have", "that is it". */
+const NO_INVERSION_AFTER: ReadonlySet<string> = new Set([
+  ...WH_WORDS, 'that', 'if', 'whether', 'there', 'here', ...SUBJECTS, ...AUXILIARIES, 'not', 'to',
+]);
+/** Base-form verbs that open sentences without asking anything: "thank you", "sounds good", "see, ...". */
+const NOT_IMPERATIVE: ReadonlySet<string> = new Set(['thank', 'hope', 'welcome', 'say', 'mean', 'guess', 'see', 'sound', 'seem', 'think', 'know']);
+/** What follows an imperative that wink-nlp tagged as a noun ("Review the order"). */
+const OBJECTS: ReadonlySet<string> = new Set(['me', 'us', 'him', 'her', 'them', 'it', 'the', 'a', 'an', 'this', 'that', 'these', 'those', 'your', 'our', 'my']);
+/** "I'd like", "I want", "I'll have a latte": the speaker asks for something. */
+const DESIRES: ReadonlySet<string> = new Set(['like', 'love', 'want', 'prefer', 'need', 'take', 'have', 'get']);
+const DESIRES_NEEDING_OBJECT: ReadonlySet<string> = new Set(['need', 'take', 'have', 'get']);
+const HEDGES: ReadonlySet<string> = new Set(['just', 'really', 'also', 'actually', 'probably', 'still']);
+
+/** Which acts of a phrase agree with which acts of a message. */
+function agreeing(act: number): number {
+  switch (act) {
+    case STATEMENT: return STATEMENT;
+    case POLAR: case REQUEST: return POLAR | REQUEST;
+    case WH: return WH;
+    case CONDITION: return CONDITION;
+    default: return 0;
+  }
+}
+
+/** Whether a phrase with acts `phrase` may match a message span with acts `message` (masks). */
+export function actsAgree(phrase: number, message: number): boolean {
+  if (phrase === 0 || message === 0) return true;
+  let wanted = 0;
+  for (let bit = 1; bit <= CONDITION; bit <<= 1) if (phrase & bit) wanted |= agreeing(bit);
+  return (wanted & message) !== 0;
+}
+
+/** The act of each token's clause (0 for clauses of discourse markers only, and for fragments). */
+export function clauseActs(tokens: ActTokens, phrase: boolean, out: Uint8Array = new Uint8Array(tokens.count)): Uint8Array {
+  const n = tokens.count;
+  let s = 0;
+  while (s < n) {
+    let e = s + 1;
+    while (e < n && !(tokens.flags(e) & SENTENCE_BEFORE)) e++;
+    sentenceActs(tokens, s, e, phrase, out);
+    s = e;
+  }
+  return out;
+}
+
+/** The acts of the clauses overlapping tokens first..last, as a mask; a span opening on a wh-word asks one. */
+export function spanActs(tokens: ActTokens, acts: Uint8Array, first: number, last: number): number {
+  let mask = 0;
+  for (let i = first; i <= last; i++) mask |= acts[i];
+  if (WH_WORDS.has(tokens.lemma(first))) mask |= WH;
+  return mask;
+}
+
+function sentenceActs(tokens: ActTokens, s: number, e: number, phrase: boolean, out: Uint8Array): void {
+  let start = s;
+  let mainAct = -1, mainStart = s, mainEnd = s;
+  const close = (end: number): void => {
+    const { act, subordinate } = clauseAct(tokens, start, end, phrase);
+    out.fill(act, start, end);
+    if (!subordinate && act !== CONDITION) {
+      mainAct = act;
+      mainStart = start;
+      mainEnd = end;
+    }
+    start = end;
+  };
+  for (let k = s + 1; k < e; k++) {
+    if (startsClause(tokens, k, start, e)) close(k);
+  }
+  close(e);
+  // A question mark makes the last main clause a question ("You have oat milk?"), unless it already is one.
+  if (tokens.flags(e - 1) & QUESTION_AFTER && mainAct !== -1 && mainAct !== WH && mainAct !== POLAR) {
+    out.fill(POLAR, mainStart, mainEnd);
+  }
+}
+
+function startsClause(tokens: ActTokens, k: number, start: number, e: number): boolean {
+  if (tokens.flags(k) & CLAUSE_BEFORE) return true;
+  const word = tokens.lemma(k);
+  if (SUBORDINATORS.has(word)) return k > start && !CONDITIONALS.has(word);
+  const next = k + 1 < e ? tokens.lemma(k + 1) : '';
+  if (COORDINATORS.has(word)) return SUBJECTS.has(next) || (next === 'then' && k + 2 < e && SUBJECTS.has(tokens.lemma(k + 2)));
+  // "here's your order is it correct": an auxiliary before a subject pronoun, with more after, asks anew.
+  return AUXILIARIES.has(word) && SUBJECTS.has(next) && k + 2 < e && !NO_INVERSION_AFTER.has(tokens.lemma(k - 1));
+}
+
+function clauseAct(tokens: ActTokens, a: number, b: number, phrase: boolean): { act: number; subordinate: boolean } {
+  let k = a;
+  while (k < b && (MARKERS.has(tokens.lemma(k)) || (tokens.lemma(k) === 'there' && k > a && GREETINGS.has(tokens.lemma(k - 1))))) k++;
+  if (k === b) return { act: 0, subordinate: false };
+  const word = tokens.lemma(k);
+  if (CONDITIONALS.has(word)) return { act: CONDITION, subordinate: true };
+  if (SUBORDINATORS.has(word)) return { act: STATEMENT, subordinate: true };
+  if (word === 'when' && !(k + 1 < b && AUXILIARIES.has(tokens.lemma(k + 1)))) return { act: CONDITION, subordinate: true };
+  if (WH_WORDS.has(word)) return { act: WH, subordinate: false };
+  if (AUXILIARIES.has(word) && subjectFollows(tokens, k + 1, b)) return { act: POLAR, subordinate: false };
+  let please = false, verb = false;
+  for (let i = k; i < b; i++) {
+    if (tokens.lemma(i) === 'please') please = true;
+    const tag = tokens.pos(i);
+    if (tag === 'VERB' || tag === 'AUX') verb = true;
+  }
+  if (word === 'please' || word === 'let' || please || desire(tokens, k, b)) return { act: REQUEST, subordinate: false };
+  // In a tracker phrase a bare verb phrase names a topic ("terminate the contract"); in a message it
+  // is an instruction ("Review the order and confirm").
+  if (imperative(tokens, k, b)) return { act: phrase ? 0 : REQUEST, subordinate: false };
+  // A statement says something of a subject. A clause opening otherwise ("budget is tight", "social
+  // distancing", "looks good") names a topic, the way tracker vocabularies are often written: it agrees
+  // with any act.
+  const subject = STATEMENT_OPENERS.has(tokens.pos(k)) || INDEFINITES.has(word) || word === 'here';
+  return { act: verb && subject ? STATEMENT : 0, subordinate: false };
+}
+
+function subjectFollows(tokens: ActTokens, j: number, b: number): boolean {
+  if (j < b && tokens.lemma(j) === 'not') j++;
+  if (j >= b) return false;
+  const word = tokens.lemma(j);
+  if (word === 'have' && tokens.lemma(j - 1) === 'have') return false;
+  // "have" asks only of a pronoun: "have you tried"; "have a nice day" does not ask.
+  if (tokens.lemma(j - 1) === 'have') return SUBJECTS.has(word);
+  return SUBJECTS.has(word) || INDEFINITES.has(word) || (SUBJECT_TAGS.has(tokens.pos(j)) && !AUXILIARIES.has(word));
+}
+
+/** A clause opening on a verb in its base form: "Make it a triple", "Review the order" (tagged a noun). */
+function imperative(tokens: ActTokens, k: number, b: number): boolean {
+  const word = tokens.lemma(k);
+  if (!tokens.base(k) || NOT_IMPERATIVE.has(word) || word.endsWith('ing') || k + 1 >= b) return false;
+  const tag = tokens.pos(k);
+  if (tag === 'VERB') return tokens.pos(k + 1) !== 'AUX';
+  return (tag === 'NOUN' || tag === 'PROPN') && OBJECTS.has(tokens.lemma(k + 1));
+}
+
+function desire(tokens: ActTokens, k: number, b: number): boolean {
+  if (tokens.lemma(k) !== 'i') return false;
+  let j = k + 1;
+  if (j < b && (tokens.lemma(j) === 'would' || tokens.lemma(j) === 'will')) j++;
+  while (j < b && HEDGES.has(tokens.lemma(j))) j++;
+  if (j >= b || !DESIRES.has(tokens.lemma(j))) return false;
+  if (!DESIRES_NEEDING_OBJECT.has(tokens.lemma(j))) return true;
+  const tag = j + 1 < b ? tokens.pos(j + 1) : '';
+  return tag === 'DET' || tag === 'NUM' || tag === 'NOUN' || tag === 'PROPN';
+}
+
+export type DialogueAct = 'statement' | 'yes-no question' | 'wh-question' | 'request' | 'condition';
+
+const ACT_NAMES: Readonly<Record<number, DialogueAct>> = {
+  [STATEMENT]: 'statement', [POLAR]: 'yes-no question', [WH]: 'wh-question', [REQUEST]: 'request', [CONDITION]: 'condition',
+};
+
+/** The act of each clause of a message with a known act, in order (clauses of markers or fragments left out). */
+export function namedActs(tokens: ActTokens): DialogueAct[] {
+  const acts = clauseActs(tokens, false);
+  const out: DialogueAct[] = [];
+  for (let i = 0; i < acts.length; i++) {
+    const startsClause = i === 0 || acts[i] !== acts[i - 1] || tokens.flags(i) & CLAUSE_BEFORE;
+    if (acts[i] !== 0 && startsClause) out.push(ACT_NAMES[acts[i]]);
+  }
+  return out;
+}

@@ -1,0 +1,42 @@
+// What the similar tiers may ask of a message beyond its encoded tokens: dialogue acts and word classes,
+// read from wink-nlp's tags only when a candidate match gets that far (most messages never do).
+import { clauseActs, spanActs, type ActTokens } from './acts.js';
+import { actTokens, kindOf } from './features.js';
+import type { TokenSource } from './nlp.js';
+import type { TokenStream } from './normalize.js';
+
+/** Lemmas of auxiliaries a rewrite adds without changing the meaning ("is going to take" ~ "takes"). */
+const LIGHT_WORDS: ReadonlySet<string> = new Set(['be', 'do', 'will']);
+
+export class MessageView {
+  private tokens: ActTokens | null = null;
+  private acts: Uint8Array | null = null;
+  private stream: TokenStream | null = null;
+
+  /** Starts on a new message; nothing is computed until asked. */
+  reset(stream: TokenStream, source: TokenSource): void {
+    this.stream = stream;
+    this.tokens = actTokens(stream, source);
+    this.acts = null;
+  }
+
+  /** Mask of the dialogue acts of the clauses overlapping tokens first..last. */
+  actsOf(first: number, last: number): number {
+    this.acts ??= clauseActs(this.tokens!, false);
+    return spanActs(this.tokens!, this.acts, first, last);
+  }
+
+  /** Coarse word class of token i (NOUN_LIKE, ADJECTIVE or 0). */
+  kind(i: number): number {
+    return kindOf(this.tokens!.pos(i));
+  }
+
+  /** Whether token i is an auxiliary a rewrite may add: "be", "do", "will", "going to" after "be". */
+  light(i: number): boolean {
+    const lemma = this.stream!.lemma;
+    const word = lemma[i];
+    if (LIGHT_WORDS.has(word)) return true;
+    if (word === 'go') return lemma[i + 1] === 'to' && lemma[i - 1] === 'be';
+    return word === 'to' && lemma[i - 1] === 'go' && lemma[i - 2] === 'be';
+  }
+}

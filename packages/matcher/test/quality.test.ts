@@ -1,0 +1,159 @@
+// Matching quality on real dialog: dialogue acts, negation polarity, specific modifiers, too little in
+// common, and the recall classes that rewrites of the same meaning need.
+import { describe, expect, it } from 'vitest';
+import { find, findAll } from './helpers.js';
+
+describe('dialogue acts', () => {
+  it('does not match the answer "yes it looks correct" to the question "Does everything look correct on the screen?"', () => {
+    expect(find('yes it looks correct', 'Alright. Does everything look correct on the screen?')).toBeUndefined();
+  });
+
+  it('matches a question to the same question worded otherwise: "Does everything look correct" ~ "ok, does it look correct?"', () => {
+    expect(find('Does everything look correct on the screen', 'ok, does it look correct on the screen here?')).toMatchObject({ tier: 'gap' });
+  });
+
+  it('does not match the statement "the invoice was sent" to the question "Was the invoice sent yesterday?"', () => {
+    expect(find('the invoice was sent', 'Was the invoice sent yesterday?')).toBeUndefined();
+  });
+
+  it('does not match an exact statement inside a question: "we have a sale right now" in "Do we have a sale right now?"', () => {
+    expect(find('we have a sale right now', 'Do we have a sale right now?')).toBeUndefined();
+    expect(find('we have a sale right now', 'Yes, we have a sale right now.')).toMatchObject({ tier: 'exact' });
+  });
+
+  it('does not match the offer "What can I get you" to the request "Can I get an Americano?"', () => {
+    expect(find('What can I get you', 'Can I get an Americano with chocolate drizzle?')).toBeUndefined();
+    expect(find('What can I get you', 'Hi there, what can I get for you today?')).toBeDefined();
+  });
+
+  it('does not match a question to a conditional: "Is the invoice correct" ~ "If the invoice looks correct, we can send it"', () => {
+    expect(find('Is the invoice correct', 'Of course. If the invoice looks correct, we can send it today.')).toBeUndefined();
+  });
+
+  it('does not match the statement "the contract is signed" to the request "Please check that the contract is signed"', () => {
+    expect(find('The contract is signed', 'OK. Please take a look at the contract and confirm it is signed before Friday.')).toBeUndefined();
+  });
+
+  it('reads a clause after "before" on its own: "Then I\'ll send it to the team" ~ "Please confirm before I send it over to the team."', () => {
+    expect(find("Then I'll send it over to the team", 'Please confirm the details before I send it over to the team.')).toBeDefined();
+  });
+
+  it('matches a request to a question that asks the same: "Please confirm your address" ~ "would you please confirm the address"', () => {
+    expect(find('Please confirm your address', 'yeah, we can do that, would you please confirm the address that is showing.')).toBeDefined();
+  });
+
+  it('reads "..., is it correct" in a phrase as a question: "Here\'s your order is it correct" ~ "could you check your order is correct?"', () => {
+    expect(find("Here's your order is it correct", 'Sure, could you please double check your order that it is correct?')).toBeDefined();
+  });
+
+  it('matches a topic phrase to a question about it: "budget is tight" ~ "Is the budget tight this year?"', () => {
+    expect(find('budget is tight', 'Is the budget tight this year?')).toBeDefined();
+  });
+
+  it('matches a verb phrase naming a topic to a statement: "terminate the contract" ~ "We\'d like to terminate the contract"', () => {
+    expect(find('terminate the contract', "We'd like to terminate the contract at the end of the term.")).toBeDefined();
+  });
+
+  it('matches an order placed as a wish to one placed as a question: "I\'ll have a decaf cappuccino" ~ "Can I have a decaf cappuccino?"', () => {
+    expect(find("I'll have a decaf cappuccino with oat milk", 'Hi, can I have a decaf cappuccino with oat milk?')).toBeDefined();
+  });
+});
+
+describe('negation polarity', () => {
+  it('does not match "No it\'s not correct" to "Yes it is correct. You can proceed"', () => {
+    expect(find("No it's not correct", 'Yes it is correct. You can proceed')).toBeUndefined();
+  });
+
+  it('matches "No it\'s not correct" to "No, it is not correct."', () => {
+    expect(find("No it's not correct", 'No, it is not correct.')).toBeDefined();
+  });
+
+  it('does not match "it is correct" to "no, it is not correct"', () => {
+    expect(find('it is correct', 'No, it is not correct.')).toBeUndefined();
+  });
+});
+
+describe('specific modifiers', () => {
+  it('does not match "Hi can I get a Chai Latte please" to "Hi, can I get a Matcha Latte please?"', () => {
+    expect(find('Hi can I get a Chai Latte please', 'Hi, can I get a Matcha Latte please?')).toBeUndefined();
+  });
+
+  it('does not match "can I get an iced coffee" to "can I get a hot coffee to go?"', () => {
+    expect(find('can I get an iced coffee', 'can I get a hot coffee to go?')).toBeUndefined();
+  });
+
+  it('matches a generic phrase to its kinds: "can I get a latte" ~ "Can I get two chai lattes?"', () => {
+    expect(find('can I get a latte', 'Can I get two chai lattes?')).toBeDefined();
+  });
+});
+
+describe('too little in common', () => {
+  it('does not match "Yes the order is right" to "I\'ll have a cortado, name for the order is Ashley."', () => {
+    expect(find('Yes the order is right', "I'll have a cortado, name for the order is Ashley.")).toBeUndefined();
+  });
+});
+
+describe('recall: adverbs inside a negation', () => {
+  it('matches "I\'m not really interested" and "We are not at all interested" to "not interested"', () => {
+    expect(find('not interested', "I'm not really interested")).toMatchObject({ offset: -1, tier: 'gap' });
+    expect(find('not interested', 'We are not at all interested')).toMatchObject({ offset: -1, tier: 'gap' });
+    expect(find('not interested', "Honestly I'm not that interested in it")).toBeDefined();
+  });
+
+  it('does not match "I\'m not uninterested" to "not interested"', () => {
+    expect(find('not interested', "I'm not uninterested")).toBeUndefined();
+  });
+});
+
+describe('recall: a participle against its noun', () => {
+  it('matches "we already insured it" to "insurance", "still negotiating" to "negotiation", "I subscribed last year" to "subscription"', () => {
+    expect(find('insurance', 'we already insured it')).toMatchObject({ offset: -1 });
+    expect(find('negotiation', 'we are still negotiating')).toMatchObject({ offset: -1 });
+    expect(find('subscription', 'I subscribed last year')).toMatchObject({ offset: -1 });
+  });
+
+  it('still does not match "universe" to "university", nor "concept" to "conceive"', () => {
+    expect(find('university', 'the universe is big')).toBeUndefined();
+    expect(find('concept', 'I can not conceive it')).toBeUndefined();
+  });
+});
+
+describe('recall: auxiliary and tense rewrites', () => {
+  it('matches "how long is this going to take" to "how long does it take"', () => {
+    expect(find('how long does it take', 'how long is this going to take')).toBeDefined();
+  });
+
+  it('matches "when is it going to ship" to "when does it ship"', () => {
+    expect(find('when does it ship', 'when is it going to ship')).toBeDefined();
+  });
+
+  it('matches "we were planning to" to "we plan to"', () => {
+    expect(find('we plan to', 'we were planning to')).toBeDefined();
+  });
+});
+
+describe('confidence', () => {
+  const trackers = [{ name: 'T', vocabulary: ['we have a sale right now', 'quarantine', 'is the budget tight'] }];
+  const texts = ['We have a sale right now!', 'We had a sale right now.', 'They were quarantined.', 'Is our budget tight this year?', 'we have a big sale going right now'];
+
+  it('defaults to Symbl\'s 0.5', () => {
+    expect(findAll(trackers, texts)).toEqual(findAll(trackers, texts, 0.5));
+  });
+
+  it('keeps only exact and lemma matches at 1.0, and adds stem matches at 0.9', () => {
+    expect(new Set(findAll(trackers, texts, 1).map((r) => r.tier))).toEqual(new Set(['exact', 'lemma']));
+    expect(new Set(findAll(trackers, texts, 0.9).map((r) => r.tier))).toEqual(new Set(['exact', 'lemma', 'stem']));
+  });
+
+  it('drops matches as the threshold rises, never adds them, and reports scores from the threshold up to 1', () => {
+    let previous = Infinity;
+    for (let t = 50; t <= 100; t += 5) {
+      const refs = findAll(trackers, texts, t / 100);
+      expect(refs.length).toBeLessThanOrEqual(previous);
+      for (const ref of refs) expect(ref.score).toBeGreaterThanOrEqual(t / 100);
+      for (const ref of refs) expect(ref.score).toBeLessThanOrEqual(1);
+      previous = refs.length;
+    }
+    expect(findAll(trackers, texts, 0.5).length).toBeGreaterThan(findAll(trackers, texts, 1).length);
+  });
+});
