@@ -154,6 +154,31 @@ export function compile(trackers: readonly Tracker[], options: CompileOptions = 
     }
   }
 
+  // Each pattern's words as the candidate check reads them: content-token stems, rarest first (a rare
+  // stem is the one most likely missing from a message), then function-token stems with their weights.
+  const checkStart = new Int32Array(patternCount + 1);
+  const checkContentEnd = new Int32Array(patternCount);
+  const checkStem = new Int32Array(tokenLemma.length);
+  const checkWeight = new Float32Array(tokenLemma.length);
+  for (let q = 0, at = 0; q < patternCount; q++) {
+    checkStart[q] = at;
+    const content: number[] = [];
+    for (let k = patternStart[q]; k < patternStart[q + 1]; k++) if (lemmaClass[tokenLemma[k]] === CONTENT) content.push(tokenStem[k]);
+    content.sort((a, b) => stemFrequency[a] - stemFrequency[b] || a - b);
+    for (const stem of content) {
+      checkStem[at] = stem;
+      checkWeight[at++] = 1;
+    }
+    checkContentEnd[q] = at;
+    for (let k = patternStart[q]; k < patternStart[q + 1]; k++) {
+      const cls = lemmaClass[tokenLemma[k]];
+      if (cls === CONTENT) continue;
+      checkStem[at] = tokenStem[k];
+      checkWeight[at++] = tokenWeight(cls, tokenFlags[k]);
+    }
+  }
+  checkStart[patternCount] = tokenLemma.length;
+
   const anchors: number[][] = Array.from({ length: stems.list.length }, () => []);
   contentStems.forEach((list, q) => {
     // One anchor more than the content words a gap match may miss, so every pattern that can match has
@@ -188,6 +213,10 @@ export function compile(trackers: readonly Tracker[], options: CompileOptions = 
     lemmaClass,
     stems: stems.list,
     trie: trie.pack(stems.list.length),
+    checkStart,
+    checkContentEnd,
+    checkStem,
+    checkWeight,
     anchorStart: anchorLists.start,
     anchorPattern: anchorLists.items,
   };

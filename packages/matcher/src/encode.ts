@@ -34,8 +34,6 @@ export function encode(runtime: Runtime, stream: TokenStream): EncodedMessage {
   const n = stream.count;
   if (n > buffer.lemma.length) buffer = allocate(Math.max(n, buffer.lemma.length * 2));
   const { lemma, stem, cls, flags, neighbors } = buffer;
-  const lemmaOf = (i: number): string => stream.lemma[i];
-  const flagOf = (i: number): number => stream.flags[i];
   neighbors.length = n;
   for (let i = 0; i < n; i++) {
     const id = runtime.lemmaId(stream.lemma[i]);
@@ -52,7 +50,7 @@ export function encode(runtime: Runtime, stream: TokenStream): EncodedMessage {
     }
   }
   for (let i = 0; i < n; i++) {
-    if (cls[i] === NEGATOR && isAnswerParticle(lemmaOf, flagOf, n, i)) cls[i] = FUNCTION;
+    if (cls[i] === NEGATOR && isAnswerParticle((k) => stream.lemma[k], (k) => stream.flags[k], n, i)) cls[i] = FUNCTION;
   }
   buffer.count = n;
   return buffer;

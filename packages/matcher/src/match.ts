@@ -7,7 +7,6 @@ import { ErrorCode, MatcherError } from './errors.js';
 import { DetectionsBuilder, type Detections } from './detections.js';
 import { group } from './group.js';
 import { MessageView } from './message-view.js';
-import { tokenWeight } from './compile.js';
 import { CONTENT } from './lexicon.js';
 import { readTokens, type TokenSource } from './nlp.js';
 import { emptyStream, normalize } from './normalize.js';
@@ -91,7 +90,7 @@ function matchMessage(runtime: Runtime, text: string, messageIndex: number, thre
 function findSimilar(runtime: Runtime, message: EncodedMessage, serial: number, threshold: number, best: Map<number, Hit>): void {
   const { index, scratch } = runtime;
   const { stemSeen, patternSeen } = scratch;
-  const { anchorStart, anchorPattern, patternStart, tokenStem, lemmaClass, tokenLemma, tokenFlags, lemmaStem, patternContent, patternWeight } = index;
+  const { anchorStart, anchorPattern, patternStart, lemmaStem, patternContent, patternWeight, checkStart, checkContentEnd, checkStem, checkWeight } = index;
   // No similar match scores above its coverage, so coverage must reach the threshold too.
   const bar = Math.max(DEFAULTS.minCoverage, threshold);
   const n = message.count;
@@ -106,22 +105,23 @@ function findSimilar(runtime: Runtime, message: EncodedMessage, serial: number, 
       if (patternSeen[pattern] === serial) continue;
       patternSeen[pattern] = serial;
       // Cheap bounds before alignment: enough of the pattern's words are in the message to pass the
-      // alignment's own rules and to cover enough of the pattern to reach the bar.
-      const from = patternStart[pattern], to = patternStart[pattern + 1];
-      let missing = 0, present = 0, presentContent = 0, reachable = 0;
-      for (let t = from; t < to; t++) {
-        const cls = lemmaClass[tokenLemma[t]];
-        const content = cls === CONTENT;
-        if (stemSeen[tokenStem[t]] === serial) {
-          present++;
-          if (content) presentContent++;
-          reachable += tokenWeight(cls, tokenFlags[t]);
-        } else if (content) {
-          missing++;
-        }
+      // alignment's own rules and to cover enough of the pattern to reach the bar. Content words first,
+      // rarest first, stopping at one too many missing: most candidates end there after a look or two.
+      const allowed = Math.floor(patternContent[pattern] / DEFAULTS.contentPerMissing);
+      const contentEnd = checkContentEnd[pattern];
+      let missing = 0, presentContent = 0;
+      for (let c = checkStart[pattern]; c < contentEnd && missing <= allowed; c++) {
+        if (stemSeen[checkStem[c]] === serial) presentContent++;
+        else missing++;
       }
-      if (missing > Math.floor(patternContent[pattern] / DEFAULTS.contentPerMissing)) continue;
-      if (presentContent === 0 || (to - from > 1 && presentContent < 2 && present < 3)) continue;
+      if (missing > allowed || presentContent === 0) continue;
+      let present = presentContent, reachable = presentContent;
+      for (let c = contentEnd; c < checkStart[pattern + 1]; c++) {
+        if (stemSeen[checkStem[c]] !== serial) continue;
+        present++;
+        reachable += checkWeight[c];
+      }
+      if (patternStart[pattern + 1] - patternStart[pattern] > 1 && presentContent < 2 && present < 3) continue;
       if (reachable < bar * patternWeight[pattern]) continue;
       const found = align(runtime, message, pattern, view);
       if (found !== null && found.score >= threshold) {

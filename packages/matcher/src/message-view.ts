@@ -9,26 +9,32 @@ import type { TokenStream } from './normalize.js';
 const LIGHT_WORDS: ReadonlySet<string> = new Set(['be', 'do', 'will']);
 
 export class MessageView {
-  private tokens: ActTokens | null = null;
+  private view: ActTokens | null = null;
   private acts: Uint8Array | null = null;
   private stream: TokenStream | null = null;
+  private source: TokenSource | null = null;
 
   /** Starts on a new message; nothing is computed until asked. */
   reset(stream: TokenStream, source: TokenSource): void {
     this.stream = stream;
-    this.tokens = actTokens(stream, source);
+    this.source = source;
+    this.view = null;
     this.acts = null;
+  }
+
+  private get tokens(): ActTokens {
+    return (this.view ??= actTokens(this.stream!, this.source!));
   }
 
   /** Mask of the dialogue acts of the clauses overlapping tokens first..last. */
   actsOf(first: number, last: number): number {
-    this.acts ??= clauseActs(this.tokens!, false);
-    return spanActs(this.tokens!, this.acts, first, last);
+    this.acts ??= clauseActs(this.tokens, false);
+    return spanActs(this.tokens, this.acts, first, last);
   }
 
   /** Coarse word class of token i (NOUN_LIKE, ADJECTIVE or 0). */
   kind(i: number): number {
-    return kindOf(this.tokens!.pos(i));
+    return kindOf(this.tokens.pos(i));
   }
 
   /** Whether token i is an auxiliary a rewrite may add: "be", "do", "will", "going to" after "be". */

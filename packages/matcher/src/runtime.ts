@@ -26,6 +26,9 @@ export interface Scratch {
   serial: number;
   readonly stemSeen: Uint32Array;
   readonly patternSeen: Uint32Array;
+  /** Stems of the pattern being aligned, stamped with `alignStamp`. */
+  readonly stemInPattern: Uint32Array;
+  alignStamp: number;
 }
 
 const runtimes = new WeakMap<CompiledIndex, Runtime>();
@@ -59,6 +62,8 @@ function createRuntime(index: CompiledIndex): Runtime {
     serial: 0,
     stemSeen: new Uint32Array(index.stems.length),
     patternSeen: new Uint32Array(index.patternExcluded.length),
+    stemInPattern: new Uint32Array(index.stems.length),
+    alignStamp: 0,
   };
 
   return {

@@ -97,6 +97,14 @@ export interface CompiledIndex {
   readonly lemmaClass: Uint8Array;
   readonly stems: string[];
   readonly trie: TrieData;
+  /**
+   * Each pattern's token stems for the candidate check (CSR over patterns): content stems rarest first,
+   * up to checkContentEnd[q], then function stems, each with its weight in the pattern.
+   */
+  readonly checkStart: Int32Array;
+  readonly checkContentEnd: Int32Array;
+  readonly checkStem: Int32Array;
+  readonly checkWeight: Float32Array;
   /** Patterns listed under their rarest content stems (CSR over stem ids). */
   readonly anchorStart: Int32Array;
   readonly anchorPattern: Int32Array;

@@ -121,8 +121,9 @@ async function run(paths: string[], options: MatchCommandOptions, io: Io, store:
   let stopped = options.failFast === true && failures.length > 0;
   try {
     // Files go in small batches, a few batches ahead of the writer; results leave in argument order.
-    const batchSize = pool ? DEFAULTS.batchFiles : 1;
-    const window = pool ? pool.threads * DEFAULTS.batchesPerWorker : 1;
+    // Without workers too: the next batch is read while this thread matches the current one.
+    const batchSize = files.length > 1 ? DEFAULTS.batchFiles : 1;
+    const window = (pool?.threads ?? 1) * DEFAULTS.batchesPerWorker;
     const batches: string[][] = [];
     for (let k = 0; k < files.length; k += batchSize) batches.push(files.slice(k, k + batchSize));
     const pending: Array<Promise<BatchFileResult[]>> = [];

@@ -42,12 +42,6 @@ function similarity(runtime: Runtime, message: EncodedMessage, i: number, k: num
   return 0;
 }
 
-function stemInPhrase(index: CompiledIndex, from: number, m: number, stem: number): boolean {
-  if (stem < 0) return false;
-  for (let k = from; k < from + m; k++) if (index.tokenStem[k] === stem) return true;
-  return false;
-}
-
 export function align(runtime: Runtime, message: EncodedMessage, pattern: number, view: MessageView): Alignment | null {
   const index = runtime.index;
   const from = index.patternStart[pattern];
@@ -57,14 +51,15 @@ export function align(runtime: Runtime, message: EncodedMessage, pattern: number
   if (n > used.length) used = new Uint8Array(Math.max(n, used.length * 2));
   if (m > placed.length) placed = new Int32Array(Math.max(m, placed.length * 2));
 
+  const scratch = runtime.scratch;
+  const stamp = ++scratch.alignStamp;
+  const inPattern = scratch.stemInPattern;
+  for (let k = from; k < from + m; k++) inPattern[index.tokenStem[k]] = stamp;
   const positions = positionList;
   positions.length = 0;
   for (let i = 0; i < n; i++) {
-    // Rows of tokens that can match nothing stay zero without a look at the phrase.
-    if (message.neighbors[i] === null && !stemInPhrase(index, from, m, message.stem[i])) {
-      sims.fill(0, i * m, i * m + m);
-      continue;
-    }
+    // Tokens that can match nothing are no positions; their rows are never read.
+    if (message.neighbors[i] === null && (message.stem[i] < 0 || inPattern[message.stem[i]] !== stamp)) continue;
     let any = false;
     for (let j = 0; j < m; j++) {
       const s = similarity(runtime, message, i, from + j);
@@ -85,11 +80,12 @@ export function align(runtime: Runtime, message: EncodedMessage, pattern: number
   // the span actually used is scored.
   for (let pa = 0; pa < positions.length; pa++) {
     const a = positions[pa];
-    let end = a;
+    let end = a, pEnd = pa;
     for (let pb = pa + 1; pb < positions.length; pb++) {
       const b = positions[pb];
       if (b - a + 1 > maxSpan || message.flags[b] & SENTENCE_BEFORE) break;
       end = b;
+      pEnd = pb;
     }
     if (end === a) continue;
     used.fill(0, a, end + 1);
@@ -97,7 +93,8 @@ export function align(runtime: Runtime, message: EncodedMessage, pattern: number
     let last = -1, first = n, final = -1;
     for (let j = 0; j < m; j++) {
       let bestSim = 0, at = -1;
-      for (let i = a; i <= end; i++) {
+      for (let p = pa; p <= pEnd; p++) {
+        const i = positions[p];
         if (used[i]) continue;
         const s = sims[i * m + j];
         // Ties go to the first position after the previous word, keeping the phrase's order.
@@ -149,6 +146,8 @@ export function align(runtime: Runtime, message: EncodedMessage, pattern: number
     if (replacesModifier(index, message, view, from, m, a)) continue;
     if (index.patternActs[pattern] !== 0 && !actsAgree(index.patternActs[pattern], view.actsOf(first, final))) continue;
     best = { tier: fuzzy ? FUZZY : GAP, score };
+    // Scores are capped at the ceiling: a window that reaches it cannot be beaten.
+    if (score >= DEFAULTS.similarCeiling && !fuzzy) break;
   }
   if (best !== null) best.score = Math.min(best.score, DEFAULTS.similarCeiling);
   return best;
