@@ -1,13 +1,18 @@
-// One file's text -> its records: parse in any supported format, then match each conversation (inline
-// trackers of an Async Text API body apply to that conversation only). Shared by the in-process path and
-// the batch workers, so both give the same records.
+// One file -> its records: read it (where the matching runs, so a worker does its own reading), parse it
+// in any supported format, then match each conversation (inline trackers of an Async Text API body apply
+// to that conversation only). Shared by the in-process path and the batch workers, so both give the same
+// records.
+import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { readConversations, type InputFormat } from '@phrasewatch/core';
 import { compile, match, type CompiledIndex, type MatchOptions, type Tracker } from '@phrasewatch/matcher';
-import type { BatchRecord } from './protocol.js';
+import { describeError } from '../exit.js';
+import type { BatchFile, BatchFileResult, BatchRecord } from './protocol.js';
 
 export interface Converter {
   records(source: string, text: string): { records: BatchRecord[]; badLines: Array<[number, string]> };
+  /** Reads the file unless its text is given, and converts it; a failure is the file's error. */
+  file(file: BatchFile): BatchFileResult;
 }
 
 export function converter(
@@ -24,6 +29,13 @@ export function converter(
     return own;
   };
   return {
+    file({ source, text }) {
+      try {
+        return { source, ...this.records(source, text ?? readFileSync(source, 'utf8')) };
+      } catch (error) {
+        return { source, error: describeError(error) };
+      }
+    },
     records(source, text) {
       const badLines: Array<[number, string]> = [];
       const conversations = readConversations(text, {

@@ -1,10 +1,12 @@
-// The typed messages between `phrasewatch match` (main thread) and its batch workers. Workers parse and
-// match whole files, so the main thread only reads bytes and writes results.
+// The typed messages between `phrasewatch match` (main thread) and its batch workers. Workers read, parse
+// and match whole files, so the main thread only hands out paths and writes results.
 import type { InputFileMessage, InputFormat } from '@phrasewatch/core';
-import type { MatchOptions, Tracker, TrackerDetected } from '@phrasewatch/matcher';
+import type { CompiledIndex, MatchOptions, Tracker, TrackerDetected } from '@phrasewatch/matcher';
 
 export interface BatchInit {
   trackers: Tracker[];
+  /** The trackers compiled once, by the main thread: workers take it instead of compiling again. */
+  index?: CompiledIndex;
   matchOptions: MatchOptions;
   inputFormat?: InputFormat;
   /** When the recordings started (ISO): subtitle cues get wall-clock times. */
@@ -13,9 +15,10 @@ export interface BatchInit {
   objects: boolean;
 }
 
+/** A file to convert: its path, read where it is converted, or its text (standard input). */
 export interface BatchFile {
   source: string;
-  text: string;
+  text?: string;
 }
 
 export interface BatchRecord {

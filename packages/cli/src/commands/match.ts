@@ -91,6 +91,7 @@ async function run(paths: string[], options: MatchCommandOptions, io: Io, store:
   const writer = writerFor(options.format ?? 'jsonl', out ? out.stream : io.stdout, paintFor(out ? {} : (io.stdout as { isTTY?: boolean })));
   const init: BatchInit = {
     trackers: trackers as Tracker[], matchOptions, inputFormat: options.inputFormat, objects: writer.needsObjects || options.store === true,
+    ...(loaded ? { index: loaded.index } : {}),
     ...(options.startedAt !== undefined ? { startedAt: options.startedAt } : {}),
   };
   const threads = options.workers ?? availableParallelism();
@@ -101,29 +102,18 @@ async function run(paths: string[], options: MatchCommandOptions, io: Io, store:
   const progress = progressBar(stderr, files.length, !options.quiet);
 
   const convert = async (batch: string[]): Promise<BatchFileResult[]> => {
-    const read = await Promise.all(batch.map((source) => (source === '-' ? Promise.resolve(stdinText!) : readFile(source, 'utf8')).then((text) => ({ source, text }), (error: unknown) => ({ source, error: describeError(error) }))));
-    const readable = read.filter((r): r is BatchFile => 'text' in r);
-    const converted = pool
-      ? await pool.run(readable)
-      : readable.map(({ source, text }): BatchFileResult => {
-          try {
-            return { source, ...local!.records(source, text) };
-          } catch (error) {
-            return { source, error: describeError(error) };
-          }
-        });
-    const bySource = new Map(converted.map((r) => [r.source, r]));
-    return read.map((r) => ('error' in r ? r : bySource.get(r.source)!));
+    const list: BatchFile[] = batch.map((source) => (source === '-' ? { source, text: stdinText! } : { source }));
+    return pool ? pool.run(list) : list.map((file) => local!.file(file));
   };
 
   const started = performance.now();
   const totals = { files: 0, conversations: 0, messages: 0, matches: 0 };
   let stopped = options.failFast === true && failures.length > 0;
   try {
-    // Files go in small batches, a few batches ahead of the writer; results leave in argument order.
-    // Without workers too: the next batch is read while this thread matches the current one.
-    const batchSize = files.length > 1 ? DEFAULTS.batchFiles : 1;
-    const window = (pool?.threads ?? 1) * DEFAULTS.batchesPerWorker;
+    // Files go to workers in small batches, a few batches ahead of the writer; results leave in argument
+    // order.
+    const batchSize = pool ? DEFAULTS.batchFiles : 1;
+    const window = pool ? pool.threads * DEFAULTS.batchesPerWorker : 1;
     const batches: string[][] = [];
     for (let k = 0; k < files.length; k += batchSize) batches.push(files.slice(k, k + batchSize));
     const pending: Array<Promise<BatchFileResult[]>> = [];
