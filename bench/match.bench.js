@@ -1,54 +1,83 @@
-// pnpm bench: the matcher on Symbl's account maximum (500 trackers x 50 phrases) over 3,710 Taskmaster-4
-// coffee-order dialogs (13,915 messages; CC BY 4.0, Google LLC), against the NLP floor: wink-nlp's
-// readDoc plus lemma extraction alone over the same texts. Results: stdout and bench/results/latest.json.
+// pnpm bench: the matcher over the 3,710 Taskmaster-4 coffee-order dialogs (13,915 messages; CC BY 4.0,
+// Google LLC) against the NLP floor (wink-nlp's readDoc plus lemma extraction alone, same texts).
+// - The yardstick: ../shared/corpus/trackers-realistic-500x50.json, 25,000 phrases shaped like real
+//   vocabularies. Also its compile time and memory, a digest of the full output (speed work must not
+//   change it), and two references: Aho–Corasick (exact only) and naive fuse.js (a sample, extrapolated).
+// - The dense stress set (trackers-500x50.json, ~900 hits a message): message refs per second and where
+//   the time goes, no target.
+// - The dev set's 13 trackers, with precision and recall of phrasewatch and both references.
+// Results: stdout and bench/results/latest.json. BENCH_QUICK=1 runs a 400-dialog slice.
+import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { Session } from 'node:inspector/promises';
+import { availableParallelism, cpus } from 'node:os';
 import { compile, lemmatize, match } from '@phrasewatch/matcher';
 import { createMatcherPool } from '@phrasewatch/matcher/pool';
 import { openStore } from '@phrasewatch/core';
 import { Bench } from 'tinybench';
 import { loadCorpus, loadJson } from './corpus.js';
+import { devTrackers, scoreDev } from './dev-score.js';
+import { ahoCorasick, naiveFuse } from './references.js';
 
 const quick = process.env.BENCH_QUICK === '1';
+const naiveSample = Number(process.env.BENCH_NAIVE_SAMPLE ?? 100);
 const { conversations: all } = loadCorpus();
 const conversations = quick ? all.slice(0, 400) : all;
 const texts = conversations.flatMap((messages) => messages.map((m) => m.text));
 const sets = {
-  '500x50': loadJson('corpus/trackers-500x50.json'),
-  dev: loadJson('eval/dev/trackers.json'),
+  realistic: loadJson('corpus/trackers-realistic-500x50.json'),
+  dense: loadJson('corpus/trackers-500x50.json'),
+  dev: devTrackers,
 };
-const indexes = Object.fromEntries(Object.entries(sets).map(([name, trackers]) => [name, compile(trackers)]));
+const phraseCount = (trackers) => trackers.reduce((n, t) => n + t.vocabulary.length, 0);
 const tokens = texts.reduce((sum, text) => sum + lemmatize(text).length, 0);
-// Counted once, outside the timed runs; results are never kept across conversations (12M refs would
-// dominate the heap and every later measurement).
 const countRefs = (result) => result.reduce((k, t) => k + t.matches.reduce((j, m) => j + m.messageRefs.length, 0), 0);
-const refs = {};
-for (const [name, index] of Object.entries(indexes)) {
-  refs[name] = 0;
-  for (const messages of conversations) refs[name] += countRefs(match(index, messages));
-}
 
-// Each task starts from a collected heap (run with --expose-gc), so one task's garbage is not billed to the
-// next. Groups get their own run counts: passes over 500 x 50 take seconds, over the dev set milliseconds.
+// Compile: time over 5 runs, and the memory the realistic index holds once built.
+const compileMs = {};
+for (const name of ['realistic', 'dense']) {
+  const runs = [];
+  for (let k = 0; k < (quick ? 2 : 5); k++) {
+    const start = performance.now();
+    compile(sets[name]);
+    runs.push(performance.now() - start);
+  }
+  compileMs[name] = spread(runs);
+}
+globalThis.gc?.();
+const heapBefore = process.memoryUsage().heapUsed;
+const indexes = Object.fromEntries(Object.entries(sets).map(([name, trackers]) => [name, compile(trackers)]));
+globalThis.gc?.();
+const realisticIndexMb = round((process.memoryUsage().heapUsed - heapBefore) / 2 ** 20, 1);
+
+// The realistic set's full output, digested: the same digest before and after a speed change.
+const digest = createHash('sha256');
+const refs = {};
+for (const name of ['realistic', 'dev']) {
+  refs[name] = 0;
+  for (const messages of conversations) {
+    const result = match(indexes[name], messages);
+    refs[name] += countRefs(result);
+    if (name === 'realistic') digest.update(JSON.stringify(result));
+  }
+}
+const realisticDigest = digest.digest('hex').slice(0, 16);
+
+// Each task starts from a collected heap (run with --expose-gc).
 const group = (runs) =>
   Object.assign(new Bench({ name: 'phrasewatch matcher', time: 0, iterations: quick ? 2 : runs, warmupIterations: 2, warmupTime: 0, setup: () => globalThis.gc?.() }), { open: [], close: [] });
 const benches = [];
-
-const basics = group(5);
-basics.add('compile 500x50', () => compile(sets['500x50']));
-benches.push(basics);
 const floor = () => {
   for (const text of texts) lemmatize(text);
 };
-
-// The pools write JSON, as the CLI's batch mode does; single-thread baseline: match + JSON.stringify.
-for (const name of Object.keys(sets)) {
-  const b = group(name === 'dev' ? 12 : 3);
+for (const name of ['realistic', 'dev']) {
+  const b = group(name === 'dev' ? 12 : 5);
   // The floor is measured in each group, next to the matching it is compared with.
-  b.add(`nlp floor (readDoc + lemmas), ${name} group`, floor);
+  b.add(`nlp floor, ${name} group`, floor);
   b.add(`match ${name}, 1 thread`, () => {
     for (const messages of conversations) match(indexes[name], messages);
   });
+  // The pools write JSON, as the CLI's batch mode does; the single-thread baseline: match + JSON.stringify.
   b.add(`match+json ${name}, 1 thread`, () => {
     for (const messages of conversations) JSON.stringify(match(indexes[name], messages));
   });
@@ -71,46 +100,89 @@ for (const name of Object.keys(sets)) {
     b.open.push(() => { pool = createMatcherPool({ index: indexes[name], threads, batchSize: 128 }); });
     b.close.push(() => pool.close());
   }
+  if (name === 'realistic') {
+    const exactOnly = ahoCorasick(sets.realistic);
+    b.add('aho-corasick realistic (exact only), 1 thread', () => {
+      for (const messages of conversations) exactOnly(messages);
+    });
+  }
   benches.push(b);
 }
-
 for (const b of benches) {
   for (const open of b.open) open();
   await b.run();
   for (const close of b.close) await close();
 }
 const tasks = benches.flatMap((b) => b.tasks);
-
 const ms = Object.fromEntries(tasks.map((task) => [task.name, task.result.latency.p50]));
 const rows = tasks.map((task) => ({
   task: task.name,
-  'median ms': Number(task.result.latency.p50.toFixed(1)),
-  'mean ms': Number(task.result.latency.mean.toFixed(1)),
+  'median ms': round(task.result.latency.p50, 1),
+  'min ms': round(task.result.latency.min, 1),
+  'max ms': round(task.result.latency.max, 1),
   runs: task.result.latency.samplesCount ?? task.runs,
 }));
 console.table(rows);
 
-const floorMs = ms['nlp floor (readDoc + lemmas), dev group'];
+// Naive fuse.js: every phrase against every message of a sample, extrapolated to the whole corpus.
+const sample = conversations.flat().filter((_, k) => k % Math.max(1, Math.floor(texts.length / naiveSample)) === 0).slice(0, naiveSample);
+const naive = naiveFuse(sets.realistic);
+const naiveStart = performance.now();
+naive(sample);
+const naiveMs = ((performance.now() - naiveStart) / sample.length) * texts.length;
+
+// The dense set: one timed pass, then one profiled pass for where the time goes.
+globalThis.gc?.();
+let denseRefs = 0;
+const denseStart = performance.now();
+for (const messages of conversations) denseRefs += countRefs(match(indexes.dense, messages));
+const denseMs = performance.now() - denseStart;
+// JSON.stringify is a builtin: its time shows as this function's own.
+const denseProfile = await profile(function outputAsJson() {
+  for (const messages of conversations) JSON.stringify(match(indexes.dense, messages));
+});
+
 const summary = {
-  machine: `${availableParallelism()} cores, node ${process.version}`,
+  machine: `${availableParallelism()} cores (${cpus()[0]?.model ?? 'unknown'}), node ${process.version}`,
   corpus: { conversations: conversations.length, messages: texts.length, tokens },
-  compileMs: ms['compile 500x50'],
-  floor: { ms: floorMs, messagesPerS: Math.round(texts.length / (floorMs / 1000)), tokensPerS: Math.round(tokens / (floorMs / 1000)) },
+  realistic: {
+    phrases: phraseCount(sets.realistic),
+    messageRefs: refs.realistic,
+    outputDigest: realisticDigest,
+    compileMs: compileMs.realistic,
+    indexHeapMb: realisticIndexMb,
+    floorMs: ms['nlp floor, realistic group'],
+    matchMs: ms['match realistic, 1 thread'],
+    ratioToFloor: round(ms['match realistic, 1 thread'] / ms['nlp floor, realistic group'], 2),
+    tokensPerS: Math.round(tokens / (ms['match realistic, 1 thread'] / 1000)),
+    pool2vs1: round(ms['pool realistic, 1 thread'] / ms['pool realistic, 2 threads'], 2),
+    pool2VsSingleJson: round(ms['match+json realistic, 1 thread'] / ms['pool realistic, 2 threads'], 2),
+    ahoCorasickMs: ms['aho-corasick realistic (exact only), 1 thread'],
+    naiveFuseMs: Math.round(naiveMs),
+    naiveFuseSample: sample.length,
+  },
+  dev: {
+    phrases: phraseCount(sets.dev),
+    messageRefs: refs.dev,
+    matchMs: ms['match dev, 1 thread'],
+    ratioToFloor: round(ms['match dev, 1 thread'] / ms['nlp floor, dev group'], 2),
+    pool2vs1: round(ms['pool dev, 1 thread'] / ms['pool dev, 2 threads'], 2),
+  },
+  dense: {
+    phrases: phraseCount(sets.dense),
+    compileMs: compileMs.dense,
+    messageRefs: denseRefs,
+    matchMs: Math.round(denseMs),
+    messageRefsPerS: Math.round(denseRefs / (denseMs / 1000)),
+    whereTheTimeGoes: denseProfile,
+  },
+  quality: {
+    phrasewatch: scoreDev((messages) => match(indexes.dev, messages)).summary,
+    ahoCorasick: scoreDev(ahoCorasick(sets.dev)).summary,
+    naiveFuse: scoreDev(naiveFuse(sets.dev)).summary,
+  },
 };
-for (const name of Object.keys(sets)) {
-  const one = ms[`match ${name}, 1 thread`];
-  summary[name] = {
-    phrases: sets[name].reduce((n, t) => n + t.vocabulary.length, 0),
-    messageRefs: refs[name],
-    matchMs: one,
-    messagesPerS: Math.round(texts.length / (one / 1000)),
-    tokensPerS: Math.round(tokens / (one / 1000)),
-    floorMs: ms[`nlp floor (readDoc + lemmas), ${name} group`],
-    ratioToFloor: Number((one / ms[`nlp floor (readDoc + lemmas), ${name} group`]).toFixed(2)),
-    poolSpeedup2vs1: Number((ms[`pool ${name}, 1 thread`] / ms[`pool ${name}, 2 threads`]).toFixed(2)),
-    pool2VsSingleJson: Number((ms[`match+json ${name}, 1 thread`] / ms[`pool ${name}, 2 threads`]).toFixed(2)),
-  };
-}
+
 // Streaming: the time from push() to its tracker_response event, per message, with the dev trackers.
 const store = await openStore({ memory: true });
 const stream = await store.createStream({ trackers: sets.dev });
@@ -124,10 +196,40 @@ await stream.close();
 await store.close();
 latencies.sort((a, b) => a - b);
 summary.streamPushMs = {
-  median: Number(latencies[Math.floor(latencies.length / 2)].toFixed(3)),
-  p99: Number(latencies[Math.floor(latencies.length * 0.99)].toFixed(3)),
-  max: Number(latencies.at(-1).toFixed(3)),
+  median: round(latencies[Math.floor(latencies.length / 2)], 3),
+  p99: round(latencies[Math.floor(latencies.length * 0.99)], 3),
+  max: round(latencies.at(-1), 3),
 };
+summary.peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
 console.log(JSON.stringify(summary, null, 2));
 mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
 writeFileSync(new URL('./results/latest.json', import.meta.url), JSON.stringify({ summary, rows }, null, 2) + '\n');
+
+function round(value, digits) {
+  return Number(value.toFixed(digits));
+}
+
+function spread(runs) {
+  const sorted = [...runs].sort((a, b) => a - b);
+  return { median: round(sorted[Math.floor(sorted.length / 2)], 1), min: round(sorted[0], 1), max: round(sorted.at(-1), 1) };
+}
+
+/** Share of self time per function and file, the top ten, from a CPU profile of `work`. */
+async function profile(work) {
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  work();
+  const { profile: result } = await session.post('Profiler.stop');
+  session.disconnect();
+  const self = new Map();
+  const byId = new Map(result.nodes.map((node) => [node.id, node]));
+  result.samples.forEach((id, k) => {
+    const { functionName, url } = byId.get(id).callFrame;
+    const key = `${functionName || '(anonymous)'} ${url.split('/').slice(-2).join('/')}`;
+    self.set(key, (self.get(key) ?? 0) + (result.timeDeltas[k] ?? 0));
+  });
+  const total = [...self.values()].reduce((a, b) => a + b, 0);
+  return [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 10).map(([where, us]) => `${(100 * us / total).toFixed(1)}% ${where}`);
+}
