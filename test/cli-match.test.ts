@@ -87,6 +87,8 @@ describe('phrasewatch match', () => {
     [['--trackers', 'nope.json', 'c.json'], /--trackers nope\.json: no such file/],
     [['--trackers', 'bad-trackers.json', 'c.json'], /--trackers bad-trackers\.json: tracker "A": "vocabulary" must hold at least one phrase/],
     [['--trackers', 'broken.json', 'c.json'], /--trackers broken\.json: malformed JSON/],
+    // The workers start before the trackers compile: they are stopped, and the command exits.
+    [['--trackers', 'wordless.json', '--workers', '2', 'c.json', 'd.json'], /--trackers wordless\.json: tracker "W": phrase "!!!" has no words to match/],
     [['--trackers', 'trackers.json', '--threshold', '2', 'c.json'], /option --threshold must be a number from 0.5 to 1, got "2"/],
     [['--trackers', 'trackers.json', '--workers', '0', 'c.json'], /option --workers must be a positive integer, got "0"/],
     [['c.json'], /give either --trackers FILE or --all-trackers/],
@@ -96,7 +98,9 @@ describe('phrasewatch match', () => {
       'trackers.json': TRACKERS,
       'bad-trackers.json': [{ name: 'A', vocabulary: [] }],
       'broken.json': '[{',
+      'wordless.json': [{ name: 'W', vocabulary: ['!!!'] }],
       'c.json': conversation('c', ['hi']),
+      'd.json': conversation('d', ['hello']),
     });
     const run = await phrasewatch(['match', ...args], { cwd: dir });
     expect(run.code).toBe(2);

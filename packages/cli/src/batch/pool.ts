@@ -1,16 +1,27 @@
-// The batch pool behind `phrasewatch match --workers N`: piscina workers that each compile the trackers
-// once (workerData) and take files in small batches.
-import { DEFAULTS as MATCHER_DEFAULTS } from '@phrasewatch/matcher';
+// The batch pool behind `phrasewatch match --workers N`: piscina workers that start at once, load the
+// model, then take the compiled trackers over a BroadcastChannel (share) and files in small batches.
+import { randomUUID } from 'node:crypto';
+import { BroadcastChannel } from 'node:worker_threads';
+import { DEFAULTS as MATCHER_DEFAULTS, type CompiledIndex } from '@phrasewatch/matcher';
 import { Piscina } from 'piscina';
-import type { BatchFile, BatchFileResult, BatchInit } from './protocol.js';
+import { WORKER_READY, type BatchFile, type BatchFileResult, type BatchInit } from './protocol.js';
 
 export interface BatchPool {
   readonly threads: number;
+  /** Hands the compiled trackers to every worker, those started and those still starting. */
+  share(index: CompiledIndex): void;
   run(files: BatchFile[]): Promise<BatchFileResult[]>;
   close(): Promise<void>;
 }
 
-export function createBatchPool(threads: number, init: BatchInit): BatchPool {
+export function createBatchPool(threads: number, options: Omit<BatchInit, 'channel'>): BatchPool {
+  const init: BatchInit = { ...options, channel: `phrasewatch-batch-${randomUUID()}` };
+  const channel = new BroadcastChannel(init.channel);
+  let index: CompiledIndex | undefined;
+  // A worker that starts listening after the index went out asks for it again.
+  channel.onmessage = (event) => {
+    if ((event as MessageEvent).data === WORKER_READY && index !== undefined) channel.postMessage(index);
+  };
   const piscina = new Piscina<BatchFile[], BatchFileResult[]>({
     filename: new URL('./worker.js', import.meta.url).href,
     minThreads: threads,
@@ -20,5 +31,16 @@ export function createBatchPool(threads: number, init: BatchInit): BatchPool {
     resourceLimits: { maxYoungGenerationSizeMb: MATCHER_DEFAULTS.poolYoungGenerationMb },
     workerData: init,
   });
-  return { threads, run: (files) => piscina.run(files), close: () => piscina.destroy() };
+  return {
+    threads,
+    share(compiled) {
+      index = compiled;
+      channel.postMessage(index);
+    },
+    run: (files) => piscina.run(files),
+    async close() {
+      channel.close();
+      await piscina.destroy();
+    },
+  };
 }

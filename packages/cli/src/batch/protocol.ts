@@ -1,12 +1,15 @@
 // The typed messages between `phrasewatch match` (main thread) and its batch workers. Workers read, parse
 // and match whole files, so the main thread only hands out paths and writes results.
 import type { InputFileMessage, InputFormat } from '@phrasewatch/core';
-import type { CompiledIndex, MatchOptions, Tracker, TrackerDetected } from '@phrasewatch/matcher';
+import type { MatchOptions, Tracker, TrackerDetected } from '@phrasewatch/matcher';
 
 export interface BatchInit {
   trackers: Tracker[];
-  /** The trackers compiled once, by the main thread: workers take it instead of compiling again. */
-  index?: CompiledIndex;
+  /**
+   * The BroadcastChannel on which the main thread posts the compiled trackers (a CompiledIndex), once
+   * and again whenever a worker posts WORKER_READY on it: workers start before the index is ready.
+   */
+  channel: string;
   matchOptions: MatchOptions;
   inputFormat?: InputFormat;
   /** When the recordings started (ISO): subtitle cues get wall-clock times. */
@@ -16,6 +19,8 @@ export interface BatchInit {
 }
 
 /** A file to convert: its path, read where it is converted, or its text (standard input). */
+export const WORKER_READY = 'ready';
+
 export interface BatchFile {
   source: string;
   text?: string;

@@ -5,7 +5,7 @@ import { availableParallelism } from 'node:os';
 import { readFile } from 'node:fs/promises';
 import { parseJson, parseTrackerList, type InputFormat, type Store } from '@phrasewatch/core';
 import { compile, type CompiledIndex, type MatchOptions, type Tracker, type TrackerDetected } from '@phrasewatch/matcher';
-import { converter } from '../batch/convert.js';
+import { converter, type Converter } from '../batch/convert.js';
 import { createBatchPool, type BatchPool } from '../batch/pool.js';
 import type { BatchFile, BatchFileResult, BatchInit } from '../batch/protocol.js';
 import { paintFor } from '../colors.js';
@@ -36,7 +36,8 @@ export interface MatchCommandOptions {
 }
 
 /** The trackers of a --trackers file, checked by compiling them (the index is returned for reuse). */
-export async function loadTrackerFile(path: string): Promise<{ trackers: Tracker[]; index: CompiledIndex }> {
+/** Reads and checks a --trackers file; compiling them is separate, as it is the slow part. */
+export async function readTrackerFile(path: string): Promise<Tracker[]> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
@@ -44,10 +45,17 @@ export async function loadTrackerFile(path: string): Promise<{ trackers: Tracker
     throw new UsageError(`--trackers ${path}: ${describeError(error)}`);
   }
   try {
-    const trackers = parseTrackerList(parseJson(text));
-    return { trackers, index: compile(trackers) };
+    return parseTrackerList(parseJson(text)) as Tracker[];
   } catch (error) {
     throw new UsageError(`--trackers ${path}: ${describeError(error)}`);
+  }
+}
+
+function compileTrackers(trackers: Tracker[], path: string | undefined): CompiledIndex {
+  try {
+    return compile(trackers);
+  } catch (error) {
+    throw new UsageError(path ? `--trackers ${path}: ${describeError(error)}` : describeError(error));
   }
 }
 
@@ -66,8 +74,7 @@ export async function matchCommand(paths: string[], options: MatchCommandOptions
 }
 
 async function run(paths: string[], options: MatchCommandOptions, io: Io, store: Store | undefined): Promise<number> {
-  const loaded = options.trackers ? await loadTrackerFile(options.trackers) : undefined;
-  const trackers = loaded?.trackers ?? (await store!.listTrackers()).trackers;
+  const trackers = options.trackers ? await readTrackerFile(options.trackers) : ((await store!.listTrackers()).trackers as Tracker[]);
   if (trackers.length === 0) {
     throw new UsageError(options.trackers
       ? `--trackers ${options.trackers}: the file holds no trackers; give at least one {"name", "vocabulary"}`
@@ -89,16 +96,26 @@ async function run(paths: string[], options: MatchCommandOptions, io: Io, store:
 
   const out = options.out ? await openAtomic(options.out).catch((error: unknown) => { throw new UsageError(`--out ${options.out}: ${describeError(error)}`); }) : undefined;
   const writer = writerFor(options.format ?? 'jsonl', out ? out.stream : io.stdout, paintFor(out ? {} : (io.stdout as { isTTY?: boolean })));
-  const init: BatchInit = {
-    trackers: trackers as Tracker[], matchOptions, inputFormat: options.inputFormat, objects: writer.needsObjects || options.store === true,
-    ...(loaded ? { index: loaded.index } : {}),
+  const init: Omit<BatchInit, 'channel'> = {
+    trackers, matchOptions, inputFormat: options.inputFormat, objects: writer.needsObjects || options.store === true,
     ...(options.startedAt !== undefined ? { startedAt: options.startedAt } : {}),
   };
   const threads = options.workers ?? availableParallelism();
   // Workers cost a model load each: worth it for a batch, not for one file. They parse and match whole
   // files; this thread only reads bytes and writes results.
+  // Workers start (and load the model) while this thread compiles the trackers; they take the index
+  // when it is ready.
   const pool: BatchPool | undefined = threads > 1 && files.length > 1 ? createBatchPool(threads, init) : undefined;
-  const local = pool ? undefined : converter(init.trackers, init, loaded?.index);
+  let local: Converter | undefined;
+  try {
+    const index = compileTrackers(trackers, options.trackers);
+    if (pool) pool.share(index);
+    else local = converter(trackers, init, index);
+  } catch (error) {
+    await pool?.close();
+    out?.abort();
+    throw error;
+  }
   const progress = progressBar(stderr, files.length, !options.quiet);
 
   const convert = async (batch: string[]): Promise<BatchFileResult[]> => {

@@ -8,7 +8,7 @@ import { UsageError, describeError } from '../exit.js';
 import { printJson, writeOut, type Io } from '../io.js';
 import { csvField, formatTable } from '../output/index.js';
 import { withStore } from '../store.js';
-import { loadTrackerFile } from './match.js';
+import { readTrackerFile } from './match.js';
 
 type Run = (code: Promise<number>) => Promise<void>;
 
@@ -46,7 +46,7 @@ export function registerProcess(program: Command, io: Io, run: Run): void {
           // Like Symbl with a recording: cue times count from when it started, by default from now.
           const startedAt = checkStartedAt(options.startedAt) ?? new Date().toISOString();
           const conversations = readConversations(text, { name: file, baseName: basename(file, extname(file)), format: options.inputFormat, startedAt });
-          const trackers = options.trackers ? (await loadTrackerFile(options.trackers)).trackers : [];
+          const trackers = options.trackers ? await readTrackerFile(options.trackers) : [];
           const queued = options.queue !== undefined || Boolean(process.env.PHRASEWATCH_QUEUE);
           return withStore(options.db, async (store) => {
             for (const conversation of conversations) {
