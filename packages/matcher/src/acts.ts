@@ -29,6 +29,11 @@ const MARKERS: ReadonlySet<string> = new Set([
   'hello', 'hey', 'great', 'perfect', 'awesome', 'wonderful', 'excellent', 'cool', 'fine', 'good', 'thanks',
   'oh', 'um', 'uh', 'hmm', 'and', 'but', 'then', 'also', 'actually', 'now', 'just', 'anyway', 'sorry',
 ]);
+/** "ok", "great", "sure", "hi": words that open a turn without adding to what it says. */
+export function isDiscourseMarker(word: string): boolean {
+  return MARKERS.has(word);
+}
+
 const GREETINGS: ReadonlySet<string> = new Set(['hi', 'hello', 'hey']);
 const WH_WORDS: ReadonlySet<string> = new Set(['what', 'which', 'who', 'whom', 'whose', 'where', 'when', 'why', 'how']);
 const AUXILIARIES: ReadonlySet<string> = new Set([
@@ -129,8 +134,9 @@ function startsClause(tokens: ActTokens, k: number, start: number, e: number): b
   if (SUBORDINATORS.has(word)) return k > start && !CONDITIONALS.has(word);
   const next = k + 1 < e ? tokens.lemma(k + 1) : '';
   if (COORDINATORS.has(word)) return SUBJECTS.has(next) || (next === 'then' && k + 2 < e && SUBJECTS.has(tokens.lemma(k + 2)));
-  // "here's your order is it correct": an auxiliary before a subject pronoun, with more after, asks anew.
-  return AUXILIARIES.has(word) && SUBJECTS.has(next) && k + 2 < e && !NO_INVERSION_AFTER.has(tokens.lemma(k - 1));
+  // "here's your order is it correct", "... but is there anything else": an auxiliary before a subject
+  // pronoun or "there", with more after, asks anew.
+  return AUXILIARIES.has(word) && (SUBJECTS.has(next) || next === 'there') && k + 2 < e && !NO_INVERSION_AFTER.has(tokens.lemma(k - 1));
 }
 
 function clauseAct(tokens: ActTokens, a: number, b: number, phrase: boolean): { act: number; subordinate: boolean } {
@@ -179,13 +185,26 @@ function imperative(tokens: ActTokens, k: number, b: number): boolean {
   return (tag === 'NOUN' || tag === 'PROPN') && OBJECTS.has(tokens.lemma(k + 1));
 }
 
+/**
+ * "I'd like", "I want", "I'll have a latte", also after a hedge or a time ("I think I'd like", "Today I
+ * want"): the speaker asks for something. "I wanted a mocha" tells, it does not ask.
+ */
 function desire(tokens: ActTokens, k: number, b: number): boolean {
-  if (tokens.lemma(k) !== 'i') return false;
+  for (let start = k; start < Math.min(b, k + 3); start++) {
+    if (tokens.lemma(start) === 'i' && desireAt(tokens, start, b)) return true;
+  }
+  return false;
+}
+
+function desireAt(tokens: ActTokens, k: number, b: number): boolean {
   let j = k + 1;
   if (j < b && (tokens.lemma(j) === 'would' || tokens.lemma(j) === 'will')) j++;
   while (j < b && HEDGES.has(tokens.lemma(j))) j++;
-  if (j >= b || !DESIRES.has(tokens.lemma(j))) return false;
+  if (j >= b || !DESIRES.has(tokens.lemma(j)) || !tokens.base(j)) return false;
   if (!DESIRES_NEEDING_OBJECT.has(tokens.lemma(j))) return true;
+  // "I need you to confirm", "I just need for you to check": asked of the listener.
+  const after = j + 1 < b ? tokens.lemma(j + 1) : '';
+  if (after === 'you' || (after === 'for' && j + 2 < b && tokens.lemma(j + 2) === 'you')) return true;
   const tag = j + 1 < b ? tokens.pos(j + 1) : '';
   return tag === 'DET' || tag === 'NUM' || tag === 'NOUN' || tag === 'PROPN';
 }

@@ -135,7 +135,7 @@ export function compile(trackers: readonly Tracker[], options: CompileOptions = 
     for (let k = from; k < to; k++) {
       const cls = lemmaClass[tokenLemma[k]];
       if (cls === NEGATOR && !(tokenFlags[k] & PARTICLE)) negators++;
-      if (cls === CONTENT) {
+      if (cls === CONTENT && !(tokenFlags[k] & LIGHT)) {
         content++;
         distinct.add(tokenStem[k]);
       }
@@ -163,7 +163,8 @@ export function compile(trackers: readonly Tracker[], options: CompileOptions = 
   for (let q = 0, at = 0; q < patternCount; q++) {
     checkStart[q] = at;
     const content: number[] = [];
-    for (let k = patternStart[q]; k < patternStart[q + 1]; k++) if (lemmaClass[tokenLemma[k]] === CONTENT) content.push(tokenStem[k]);
+    const isContent = (k: number): boolean => lemmaClass[tokenLemma[k]] === CONTENT && !(tokenFlags[k] & LIGHT);
+    for (let k = patternStart[q]; k < patternStart[q + 1]; k++) if (isContent(k)) content.push(tokenStem[k]);
     content.sort((a, b) => stemFrequency[a] - stemFrequency[b] || a - b);
     for (const stem of content) {
       checkStem[at] = stem;
@@ -171,8 +172,8 @@ export function compile(trackers: readonly Tracker[], options: CompileOptions = 
     }
     checkContentEnd[q] = at;
     for (let k = patternStart[q]; k < patternStart[q + 1]; k++) {
+      if (isContent(k)) continue;
       const cls = lemmaClass[tokenLemma[k]];
-      if (cls === CONTENT) continue;
       checkStem[at] = tokenStem[k];
       checkWeight[at++] = tokenWeight(cls, tokenFlags[k]);
     }

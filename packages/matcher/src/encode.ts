@@ -1,7 +1,7 @@
 // A message's normalized tokens as integer ids in typed arrays, the form every tier reads.
 import { CONTENT, FUNCTION, NEGATOR } from './lexicon.js';
 import { isAnswerParticle } from './negation.js';
-import type { TokenStream } from './normalize.js';
+import { SENTENCE_BEFORE, type TokenStream } from './normalize.js';
 import type { Runtime } from './runtime.js';
 import type { Neighbors } from './tiers/fuzzy.js';
 
@@ -12,6 +12,8 @@ export interface EncodedMessage {
   stem: Int32Array;
   cls: Uint8Array;
   flags: Uint8Array;
+  /** Sentence number of each token (from 0), so that a span can be kept within one sentence. */
+  sentence: Int32Array;
   /** Fuzzy neighbors of each content token, null where it has none. */
   neighbors: Array<Neighbors | null>;
 }
@@ -25,6 +27,7 @@ function allocate(size: number): EncodedMessage {
     stem: new Int32Array(size),
     cls: new Uint8Array(size),
     flags: new Uint8Array(size),
+    sentence: new Int32Array(size),
     neighbors: [],
   };
 }
@@ -33,7 +36,7 @@ function allocate(size: number): EncodedMessage {
 export function encode(runtime: Runtime, stream: TokenStream): EncodedMessage {
   const n = stream.count;
   if (n > buffer.lemma.length) buffer = allocate(Math.max(n, buffer.lemma.length * 2));
-  const { lemma, stem, cls, flags, neighbors } = buffer;
+  const { lemma, stem, cls, flags, sentence, neighbors } = buffer;
   neighbors.length = n;
   for (let i = 0; i < n; i++) {
     const id = runtime.lemmaId(stream.lemma[i]);
@@ -42,6 +45,7 @@ export function encode(runtime: Runtime, stream: TokenStream): EncodedMessage {
     const c = runtime.classOfId(id);
     cls[i] = c;
     flags[i] = stream.flags[i];
+    sentence[i] = i === 0 ? 0 : sentence[i - 1] + (flags[i] & SENTENCE_BEFORE ? 1 : 0);
     if (c === CONTENT) {
       const found = runtime.neighborsOf(id);
       neighbors[i] = found.lemmas.length > 0 ? found : null;

@@ -2,7 +2,8 @@
 // it is a "light" auxiliary a rewrite may add or drop ("how long does it take" ~ "how long is it going
 // to take"), and, for messages, the dialogue act of its clause. Phrases get these at compile time;
 // messages only when a match needs them (see MessageView).
-import { clauseActs, type ActTokens } from './acts.js';
+import { clauseActs, isDiscourseMarker, type ActTokens } from './acts.js';
+import { CONTENT, classOf } from './lexicon.js';
 import { isAnswerParticle } from './negation.js';
 import type { TokenSource } from './nlp.js';
 import type { TokenStream } from './normalize.js';
@@ -13,11 +14,16 @@ export const NOUN_LIKE = 2;
 export const ADJECTIVE = 4;
 /** A "no" that answers ("no, it's fine"), not one that negates. */
 export const PARTICLE = 8;
+/** A proper noun: a named item ("Cappuccino", "Chai"). */
+export const NAME = 16;
+
+const ANSWERS: ReadonlySet<string> = new Set(['yes', 'yeah', 'yep', 'yup', 'no', 'nope', 'right', 'sorry']);
 
 const AFTER_DO: ReadonlySet<string> = new Set(['PRON', 'DET', 'NOUN', 'PROPN']);
 
 export function kindOf(tag: string): number {
-  if (tag === 'NOUN' || tag === 'PROPN') return NOUN_LIKE;
+  if (tag === 'PROPN') return NOUN_LIKE | NAME;
+  if (tag === 'NOUN') return NOUN_LIKE;
   return tag === 'ADJ' ? ADJECTIVE : 0;
 }
 
@@ -50,6 +56,14 @@ export function phraseFeatures(stream: TokenStream, source: TokenSource): Phrase
     if (isAnswerParticle(tokens.lemma, tokens.flags, stream.count, i)) f |= PARTICLE;
     flags.push(f);
   }
+  // Discourse markers that open a phrase ("Great, your order...", "Okay it'll be ready") carry no
+  // content, and a message often says them in a sentence of their own: they weigh nothing. Answers
+  // ("yes", "no", "right") do say something, and keep their weight.
+  let lead = 0;
+  while (lead < stream.count && isDiscourseMarker(stream.lemma[lead]) && !ANSWERS.has(stream.lemma[lead])) lead++;
+  let contentAfter = false;
+  for (let i = lead; i < stream.count; i++) if (classOf(stream.lemma[i]) === CONTENT) contentAfter = true;
+  if (contentAfter) for (let i = 0; i < lead; i++) flags[i] |= LIGHT;
   let acts = 0;
   for (const act of clauseActs(tokens, true)) acts |= act;
   return { flags, acts };

@@ -54,6 +54,23 @@ describe('dialogue acts', () => {
     expect(find('terminate the contract', "We'd like to terminate the contract at the end of the term.")).toBeDefined();
   });
 
+  it('reads a question after "but is there" as its own clause: "we do not have any wine" ~ "No, we don\'t have any wine, but is there something else you would like?"', () => {
+    expect(find('we do not have any wine', "No, we don't have any wine madam but is there something else you would like?")).toBeDefined();
+  });
+
+  it('reads a wish after a hedge or a time as a request: "I\'d like an Americano" ~ "I think I\'d like the Americano"', () => {
+    expect(find("I'd like an Americano", "How's it going? I think I'd like the Americano, with a spoonful of chocolate.")).toBeDefined();
+    expect(find('I would like an oat milk latte please', "Today I'd like to have an iced latte with oat milk.")).toBeDefined();
+  });
+
+  it('does not read "I wanted a mocha" as a request: it does not match "So you want a mocha?"', () => {
+    expect(find('No I wanted a Mocha', 'So you want a mocha with caramel sauce?')).toBeUndefined();
+  });
+
+  it('reads "I need you to confirm" as a request: "Please confirm your order" ~ "I just need for you to confirm your order"', () => {
+    expect(find('Please confirm your order', 'Sure thing, I just need for you to confirm that your order is correct first.')).toBeDefined();
+  });
+
   it('matches an order placed as a wish to one placed as a question: "I\'ll have a decaf cappuccino" ~ "Can I have a decaf cappuccino?"', () => {
     expect(find("I'll have a decaf cappuccino with oat milk", 'Hi, can I have a decaf cappuccino with oat milk?')).toBeDefined();
   });
@@ -84,6 +101,31 @@ describe('specific modifiers', () => {
 
   it('matches a generic phrase to its kinds: "can I get a latte" ~ "Can I get two chai lattes?"', () => {
     expect(find('can I get a latte', 'Can I get two chai lattes?')).toBeDefined();
+  });
+});
+
+describe('named items', () => {
+  it('does not match "a macchiato with almond milk" to "a Cappuccino with Almond milk"', () => {
+    expect(find('Can I get a macchiato with almond milk please', "I'll get a Cappuccino with Almond milk. Can you make it warm?")).toBeUndefined();
+  });
+
+  it('matches a named item to "your order", which stands for any: "Your Latte will be at the coffee bar soon"', () => {
+    expect(find('Your Latte will be at the coffee bar soon', 'Your order will be at the coffee bar soon.')).toBeDefined();
+  });
+});
+
+describe('sentences and discourse markers', () => {
+  it('does not match words from two sentences, whatever lies between them: "Are you ready to order"', () => {
+    expect(find('Are you ready to order', 'Ok thanks. Please go to the coffee bar to pick up your order. It will be ready shortly.')).toBeUndefined();
+  });
+
+  it('lets a phrase\'s opening "Great"/"Okay" go unmatched, as a message often says it in a sentence of its own', () => {
+    expect(find('Great your order will be ready shortly', 'Perfect. Your order will be ready shortly.')).toBeDefined();
+    expect(find('Ok and it will be ready shortly', 'OK. Your order will be ready shortly. Have a nice day!')).toBeDefined();
+  });
+
+  it('keeps an opening answer word: "Yes the order is right" needs more than "the order is"', () => {
+    expect(find('Yes the order is right', 'Okay perfect. Your order will be up right away at the coffee bar.')).toBeUndefined();
   });
 });
 

@@ -5,12 +5,11 @@
 import { actsAgree } from '../acts.js';
 import { tokenWeight } from '../compile.js';
 import { DEFAULTS } from '../defaults.js';
-import { ADJECTIVE, NOUN_LIKE } from '../features.js';
+import { ADJECTIVE, LIGHT, NAME, NOUN_LIKE } from '../features.js';
 import type { MessageView } from '../message-view.js';
 import type { EncodedMessage } from '../encode.js';
 import { CONTENT } from '../lexicon.js';
 import { negatorsBefore, negatorsIn } from '../negation.js';
-import { SENTENCE_BEFORE } from '../normalize.js';
 import type { Runtime } from '../runtime.js';
 import type { CompiledIndex } from '../types.js';
 import { FUZZY, GAP } from './index.js';
@@ -83,7 +82,7 @@ export function align(runtime: Runtime, message: EncodedMessage, pattern: number
     let end = a, pEnd = pa;
     for (let pb = pa + 1; pb < positions.length; pb++) {
       const b = positions[pb];
-      if (b - a + 1 > maxSpan || message.flags[b] & SENTENCE_BEFORE) break;
+      if (b - a + 1 > maxSpan || message.sentence[b] !== message.sentence[a]) break;
       end = b;
       pEnd = pb;
     }
@@ -105,7 +104,7 @@ export function align(runtime: Runtime, message: EncodedMessage, pattern: number
       }
       placed[j] = at;
       const cls = index.lemmaClass[index.tokenLemma[from + j]];
-      const isContent = cls === CONTENT;
+      const isContent = cls === CONTENT && !(index.tokenFlags[from + j] & LIGHT);
       const tokenShare = tokenWeight(cls, index.tokenFlags[from + j]);
       if (at < 0) {
         if (isContent) missingContent++;
@@ -121,11 +120,14 @@ export function align(runtime: Runtime, message: EncodedMessage, pattern: number
       matchedWeight += tokenShare * bestSim;
       if (bestSim < STEM_SIM) fuzzy = true;
     }
-    // Two words of which one is a function word ("to ... order") are too little evidence.
-    if (matchedContent === 0 || (matchedContent < 2 && matched < 3) || missingContent > allowedMissing) continue;
-    // One content word and two function words in common, with two words missing, is too little: "the
-    // order is" is not "yes the order is right".
-    if (matchedContent < 2 && matched < 4 && missing > 1) continue;
+    if (matchedContent === 0 || missingContent > allowedMissing) continue;
+    if (matchedContent < 2) {
+      // With one content word, two words are too little ("to ... order"), and so are three with two
+      // missing: "the order is" is not "yes the order is right". An article or possessive counts only
+      // before a matched word ("the" of "the coffee bar" is no support for "the order").
+      const stray = strayDeterminers(runtime, message, from, m, a, end);
+      if (matched - stray < 3 || (matched - stray < 4 && missing + stray > 1)) continue;
+    }
     const coverage = matchedWeight / weight;
     if (coverage < DEFAULTS.minCoverage) continue;
     // Order changes are counted as moves back, so a clause moved whole ("a new customer, I can offer
@@ -143,7 +145,7 @@ export function align(runtime: Runtime, message: EncodedMessage, pattern: number
     if (best !== null && score <= best.score) continue;
     const negators = negatorsIn(message, first, final + 1) + negatorsBefore(message, first);
     if ((negators & 1) !== index.patternNegated[pattern]) continue;
-    if (replacesModifier(index, message, view, from, m, a)) continue;
+    if (replacesItem(index, message, view, from, m, a, end)) continue;
     if (index.patternActs[pattern] !== 0 && !actsAgree(index.patternActs[pattern], view.actsOf(first, final))) continue;
     best = { tier: fuzzy ? FUZZY : GAP, score };
     // Scores are capped at the ceiling: a window that reaches it cannot be beaten.
@@ -153,20 +155,53 @@ export function align(runtime: Runtime, message: EncodedMessage, pattern: number
   return best;
 }
 
+const DETERMINERS: ReadonlySet<string> = new Set(['the', 'a', 'an', 'my', 'your', 'our', 'their', 'his', 'her', 'its']);
+
+/** Placed articles and possessives whose next content word in the message is not placed. */
+function strayDeterminers(runtime: Runtime, message: EncodedMessage, from: number, m: number, a: number, end: number): number {
+  const index = runtime.index;
+  let count = 0;
+  for (let j = 0; j < m; j++) {
+    const at = placed[j];
+    if (at < 0 || !DETERMINERS.has(index.lemmas[index.tokenLemma[from + j]])) continue;
+    let next = at + 1;
+    while (next < message.count && message.cls[next] !== CONTENT && message.sentence[next] === message.sentence[at]) next++;
+    const supported = next < message.count && next >= a && next <= end && used[next] === 1 && message.sentence[next] === message.sentence[at];
+    if (!supported) count++;
+  }
+  return count;
+}
+
 /**
- * A specific modifier the message replaces with another: "a Chai Latte" is not "a Matcha Latte", though
- * "a latte" is "a chai latte". The phrase's modifier is missing, the word it modifies is placed, and the
- * message has its own unmatched modifier right before that word.
+ * A specific item the message replaces with another: a modifier ("a Chai Latte" is not "a Matcha Latte",
+ * though "a latte" is "a chai latte") or a named item ("a macchiato with almond milk" is not "a
+ * Cappuccino with almond milk"). The phrase's word is missing, and where it would be the message has
+ * a word of the same kind that nothing matched. Common nouns are not items: "your drink will be ready"
+ * is "your order will be ready".
  */
-function replacesModifier(index: CompiledIndex, message: EncodedMessage, view: MessageView, from: number, m: number, windowStart: number): boolean {
-  for (let j = 0; j + 1 < m; j++) {
-    if (placed[j] >= 0 || placed[j + 1] < 0) continue;
-    if (!(index.tokenFlags[from + j] & (NOUN_LIKE | ADJECTIVE)) || !(index.tokenFlags[from + j + 1] & NOUN_LIKE)) continue;
-    if (index.lemmaClass[index.tokenLemma[from + j]] !== CONTENT) continue;
-    const before = placed[j + 1] - 1;
-    if (before < 0 || message.cls[before] !== CONTENT || (before >= windowStart && used[before])) continue;
-    if (message.flags[placed[j + 1]] & SENTENCE_BEFORE) continue;
-    if (view.kind(before) & (NOUN_LIKE | ADJECTIVE)) return true;
+function replacesItem(index: CompiledIndex, message: EncodedMessage, view: MessageView, from: number, m: number, a: number, end: number): boolean {
+  const free = (i: number, near: number): boolean =>
+    i >= 0 && i < message.count && message.cls[i] === CONTENT && !(i >= a && i <= end && used[i]) && message.sentence[i] === message.sentence[near];
+  for (let j = 0; j < m; j++) {
+    if (placed[j] >= 0 || index.lemmaClass[index.tokenLemma[from + j]] !== CONTENT || index.tokenFlags[from + j] & LIGHT) continue;
+    const flags = index.tokenFlags[from + j];
+    // A modifier right before the word it modifies.
+    if (j + 1 < m && placed[j + 1] >= 0 && flags & (NOUN_LIKE | ADJECTIVE) && index.tokenFlags[from + j + 1] & NOUN_LIKE) {
+      const before = placed[j + 1] - 1;
+      if (free(before, placed[j + 1]) && view.kind(before) & (NOUN_LIKE | ADJECTIVE)) return true;
+    }
+    if (!(flags & NOUN_LIKE)) continue;
+    // A named item in the message where the phrase has another noun: its slot lies between the nearest
+    // placed words. ("your order" in the message stands for any item, so only a proper noun blocks.)
+    let p = -1, q = -1;
+    for (let k = j - 1; k >= 0 && p < 0; k--) p = placed[k];
+    for (let k = j + 1; k < m && q < 0; k++) q = placed[k];
+    const lo = p >= 0 ? p + 1 : q - 1, hi = q >= 0 && (p < 0 || q > p) ? q - 1 : p + 1;
+    for (let i = lo; i <= hi; i++) {
+      if (!free(i, p >= 0 ? p : q)) continue;
+      const kind = view.kind(i);
+      if (kind & NAME) return true;
+    }
   }
   return false;
 }
