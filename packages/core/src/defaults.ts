@@ -11,6 +11,11 @@ export const DEFAULTS = Object.freeze({
   webhookAttempts: 5,
   webhookRetryDelayMs: 200,
   webhookTimeoutMs: 10_000,
+  /**
+   * A delivery's hold on its notification, renewed every third of this while the request runs: when the
+   * deliverer dies, another process takes the notification (and the job's later ones) after this.
+   */
+  webhookLeaseMs: 3_000,
   /** A job's lease: its owner renews it every third of this; a dead owner's job is run again after it. */
   leaseMs: 30_000,
   /** How often runners look in the store for jobs and notifications other processes wrote. */

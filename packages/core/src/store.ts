@@ -82,6 +82,8 @@ export interface StoreOptions {
     attempts?: number;
     retryDelayMs?: number;
     timeoutMs?: number;
+    /** How long a delivery holds its notification unless renewed (it is, every third, while it runs). */
+    leaseMs?: number;
     /** Only these hosts and networks (CIDR) may receive webhooks. */
     allow?: string[];
     /** Refuse loopback and private addresses (allowed by default). Link-local and metadata addresses are always refused. */
@@ -139,6 +141,7 @@ export async function openStore(options: StoreOptions) {
       attempts: options.webhook?.attempts ?? DEFAULTS.webhookAttempts,
       retryDelayMs: options.webhook?.retryDelayMs ?? DEFAULTS.webhookRetryDelayMs,
       timeoutMs: options.webhook?.timeoutMs ?? DEFAULTS.webhookTimeoutMs,
+      leaseMs: options.webhook?.leaseMs ?? DEFAULTS.webhookLeaseMs,
       pollMs: DEFAULTS.pollMs,
       policy,
       onError,

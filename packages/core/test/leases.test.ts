@@ -145,4 +145,56 @@ describe(`webhooks across processes (${backend})`, () => {
     expect(seen.every((s) => s.jobId === jobId)).toBe(true);
     await second.close();
   });
+
+  it('delivers a notification once though its request outlasts the lease, with two processes delivering', async () => {
+    const seen: string[] = [];
+    server = createServer((request, response) => {
+      let body = '';
+      request.on('data', (chunk) => (body += chunk));
+      request.on('end', () => {
+        const { status } = JSON.parse(body);
+        seen.push(status);
+        // The first notification takes five leases to answer; its deliverer keeps renewing the hold.
+        setTimeout(() => response.end('ok'), status === 'scheduled' ? 1_000 : 0);
+      });
+    });
+    await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
+    const location = sharedLocation();
+    const options = { ...location, webhook: { leaseMs: 200 } };
+    const [a, b] = [await openStore(options), await openStore(options)];
+    const { jobId } = await a.processText({ messages: [say('How much does it cost?')], trackers: [PRICING], webhookUrl: url });
+    await until(async () => seen.length >= 3 && (await a.getJob(jobId)).status === 'completed');
+    await a.idle();
+    await b.idle();
+    expect(seen).toEqual(['scheduled', 'in_progress', 'completed']);
+    await Promise.all([a.close(), b.close()]);
+  });
+
+  it('hands a dead deliverer\'s notification to another process once its short lease runs out', async () => {
+    const seen: string[] = [];
+    server = createServer((request, response) => {
+      let body = '';
+      request.on('data', (chunk) => (body += chunk));
+      request.on('end', () => {
+        seen.push(JSON.parse(body).status);
+        response.end('ok');
+      });
+    });
+    await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
+    const location = sharedLocation();
+    const writer = await openStore({ ...location, deliverWebhooks: false });
+    const { jobId } = await writer.processText({ messages: [say('How much does it cost?')], trackers: [PRICING], webhookUrl: url });
+    await until(async () => (await writer.getJob(jobId)).status === 'completed');
+    // As a process that claimed the first notification and died: its hold is never renewed.
+    const sql = await openSql(location, { busyTimeoutMs: 5000, maxConnections: 2 });
+    await sql.run("UPDATE webhooks SET owner = 'dead', lease_until = ? WHERE job_id = ? AND status = 'scheduled'", [Date.now() + 500, jobId]);
+    const started = Date.now();
+    const deliverer = await openStore({ ...location, webhook: { leaseMs: 500 } });
+    await until(async () => seen.length === 3);
+    expect(seen).toEqual(['scheduled', 'in_progress', 'completed']);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(400);
+    await Promise.all([writer.close(), deliverer.close(), sql.close()]);
+  });
 });

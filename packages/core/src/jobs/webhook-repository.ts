@@ -38,6 +38,11 @@ export async function claimWebhook(db: Sql, seq: number, owner: string, nowMs: n
   return changed > 0;
 }
 
+/** Extends the owner's hold on a delivery still running; false if the owner lost it. */
+export async function renewWebhook(db: Sql, seq: number, owner: string, leaseUntil: number): Promise<boolean> {
+  return (await db.run("UPDATE webhooks SET lease_until = ? WHERE seq = ? AND owner = ? AND state = 'pending'", [leaseUntil, seq, owner])) > 0;
+}
+
 /** After an attempt: delivered, given up, or pending again from `nextAt`. */
 export async function settleWebhook(
   db: Sql, seq: number, owner: string, outcome: { state: 'delivered' | 'given_up' | 'pending'; attempts: number; nextAt: number; error: string | null },

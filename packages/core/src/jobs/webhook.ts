@@ -11,12 +11,14 @@ import { CoreError } from '../errors.js';
 import { createAlarm } from './alarm.js';
 import type { WebhookPolicy } from './webhook-policy.js';
 import type { Sql } from '../db/sql.js';
-import { claimWebhook, dueWebhooks, pendingWebhooks, releaseWebhook, settleWebhook, type WebhookRow } from './webhook-repository.js';
+import { claimWebhook, dueWebhooks, pendingWebhooks, releaseWebhook, renewWebhook, settleWebhook, type WebhookRow } from './webhook-repository.js';
 
 export interface WebhookOptions {
   attempts: number;
   retryDelayMs: number;
   timeoutMs: number;
+  /** A delivery's hold on its notification, renewed while it runs. */
+  leaseMs: number;
   /** How often to look for notifications written by other processes. */
   pollMs: number;
   policy: WebhookPolicy;
@@ -93,7 +95,16 @@ export function createDeliverer(db: Sql, owner: string, options: WebhookOptions)
   };
 
   const deliver = async (row: WebhookRow): Promise<void> => {
-    const failure = await post(row);
+    // The hold is renewed while the request runs, so a long request keeps it and a dead process loses it soon.
+    const renewal = setInterval(() => {
+      renewWebhook(db, row.seq, owner, Date.now() + options.leaseMs).catch((error: Error) => options.onError(error));
+    }, Math.max(1, Math.floor(options.leaseMs / 3)));
+    let failure: Awaited<ReturnType<typeof post>>;
+    try {
+      failure = await post(row);
+    } finally {
+      clearInterval(renewal);
+    }
     if (cutOff.signal.aborted && failure !== null) {
       await releaseWebhook(db, row.seq, owner);
       return;
@@ -120,7 +131,7 @@ export function createDeliverer(db: Sql, owner: string, options: WebhookOptions)
         const now = Date.now();
         for (const row of await dueWebhooks(db, now, BATCH)) {
           if (stopped) break;
-          if (!(await claimWebhook(db, row.seq, owner, now, now + options.timeoutMs * 2))) continue;
+          if (!(await claimWebhook(db, row.seq, owner, now, now + options.leaseMs))) continue;
           const task = deliver(row)
             .catch((error: Error) => options.onError(error))
             .finally(() => running.delete(task));
