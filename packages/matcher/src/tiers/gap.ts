@@ -25,6 +25,9 @@ const STEM_SIM = Math.fround(DEFAULTS.stemSimilarity);
 let sims = new Float32Array(1024);
 let used = new Uint8Array(64);
 let placed = new Int32Array(64);
+/** Per pattern word: whether it is a content word, and its weight. */
+let contentAt = new Uint8Array(64);
+let shareAt = new Float32Array(64);
 const positionList: number[] = [];
 
 /** Similarity of message token i to pattern token k: 1 same lemma, less for same stem or a fuzzy neighbor. */
@@ -48,7 +51,11 @@ export function align(runtime: Runtime, message: EncodedMessage, pattern: number
   const n = message.count;
   if (n * m > sims.length) sims = new Float32Array(Math.max(n * m, sims.length * 2));
   if (n > used.length) used = new Uint8Array(Math.max(n, used.length * 2));
-  if (m > placed.length) placed = new Int32Array(Math.max(m, placed.length * 2));
+  if (m > placed.length) {
+    placed = new Int32Array(Math.max(m, placed.length * 2));
+    contentAt = new Uint8Array(placed.length);
+    shareAt = new Float32Array(placed.length);
+  }
 
   const scratch = runtime.scratch;
   const stamp = ++scratch.alignStamp;
@@ -69,6 +76,11 @@ export function align(runtime: Runtime, message: EncodedMessage, pattern: number
   }
   if (m === 1) return alignSingle(index, message, pattern, positions);
 
+  for (let j = 0; j < m; j++) {
+    const cls = index.lemmaClass[index.tokenLemma[from + j]];
+    contentAt[j] = cls === CONTENT && !(index.tokenFlags[from + j] & LIGHT) ? 1 : 0;
+    shareAt[j] = tokenWeight(cls, index.tokenFlags[from + j]);
+  }
   const content = index.patternContent[pattern];
   const allowedMissing = Math.floor(content / DEFAULTS.contentPerMissing);
   const weight = index.patternWeight[pattern];
@@ -90,7 +102,7 @@ export function align(runtime: Runtime, message: EncodedMessage, pattern: number
     used.fill(0, a, end + 1);
     let matchedWeight = 0, matched = 0, matchedContent = 0, missingContent = 0, missing = 0, fuzzy = false;
     let last = -1, first = n, final = -1;
-    for (let j = 0; j < m; j++) {
+    for (let j = 0; j < m && missingContent <= allowedMissing; j++) {
       let bestSim = 0, at = -1;
       for (let p = pa; p <= pEnd; p++) {
         const i = positions[p];
@@ -103,9 +115,8 @@ export function align(runtime: Runtime, message: EncodedMessage, pattern: number
         }
       }
       placed[j] = at;
-      const cls = index.lemmaClass[index.tokenLemma[from + j]];
-      const isContent = cls === CONTENT && !(index.tokenFlags[from + j] & LIGHT);
-      const tokenShare = tokenWeight(cls, index.tokenFlags[from + j]);
+      const isContent = contentAt[j] === 1;
+      const tokenShare = shareAt[j];
       if (at < 0) {
         if (isContent) missingContent++;
         if (tokenShare > 0) missing++;
