@@ -1,5 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -112,23 +112,29 @@ describe(`job ownership (${backend})`, () => {
 });
 
 describe(`webhooks across processes (${backend})`, () => {
-  let server: Server | undefined;
-  afterAll(() => new Promise<void>((done) => (server ? server.close(() => done()) : done())));
+  const servers: Server[] = [];
+  afterAll(() => Promise.all(servers.map((server) => new Promise<void>((done) => server.close(() => done())))));
+
+  /** A receiver on loopback: `onNotice` gets each notification and answers it (or not); resolves to its URL. */
+  async function receiver(onNotice: (notice: { jobId: string; status: string }, response: ServerResponse) => void): Promise<string> {
+    const server = createServer((request, response) => {
+      let body = '';
+      request.on('data', (chunk) => (body += chunk));
+      request.on('end', () => onNotice(JSON.parse(body), response));
+    });
+    servers.push(server);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    return `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
+  }
 
   it('bounds shutdown when a receiver never answers, and the next process delivers what was left, in order', async () => {
     let answering = false;
     const seen: Array<{ jobId: string; status: string }> = [];
-    server = createServer((request, response) => {
-      let body = '';
-      request.on('data', (chunk) => (body += chunk));
-      request.on('end', () => {
-        if (!answering) return; // hangs: no answer at all
-        seen.push(JSON.parse(body));
-        response.end('ok');
-      });
+    const url = await receiver((notice, response) => {
+      if (!answering) return; // hangs: no answer at all
+      seen.push(notice);
+      response.end('ok');
     });
-    await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
-    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
     const location = sharedLocation();
     const first = await openStore({ ...location, shutdownMs: 300, webhook: { timeoutMs: 60_000 } });
     const { jobId } = await first.processText({ messages: [say('How much does it cost?')], trackers: [PRICING], webhookUrl: url });
@@ -148,18 +154,11 @@ describe(`webhooks across processes (${backend})`, () => {
 
   it('delivers a notification once though its request outlasts the lease, with two processes delivering', async () => {
     const seen: string[] = [];
-    server = createServer((request, response) => {
-      let body = '';
-      request.on('data', (chunk) => (body += chunk));
-      request.on('end', () => {
-        const { status } = JSON.parse(body);
-        seen.push(status);
-        // The first notification takes five leases to answer; its deliverer keeps renewing the hold.
-        setTimeout(() => response.end('ok'), status === 'scheduled' ? 1_000 : 0);
-      });
+    const url = await receiver(({ status }, response) => {
+      seen.push(status);
+      // The first notification takes five leases to answer; its deliverer keeps renewing the hold.
+      setTimeout(() => response.end('ok'), status === 'scheduled' ? 1_000 : 0);
     });
-    await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
-    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
     const location = sharedLocation();
     const options = { ...location, webhook: { leaseMs: 200 } };
     const [a, b] = [await openStore(options), await openStore(options)];
@@ -173,16 +172,10 @@ describe(`webhooks across processes (${backend})`, () => {
 
   it('hands a dead deliverer\'s notification to another process once its short lease runs out', async () => {
     const seen: string[] = [];
-    server = createServer((request, response) => {
-      let body = '';
-      request.on('data', (chunk) => (body += chunk));
-      request.on('end', () => {
-        seen.push(JSON.parse(body).status);
-        response.end('ok');
-      });
+    const url = await receiver(({ status }, response) => {
+      seen.push(status);
+      response.end('ok');
     });
-    await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
-    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
     const location = sharedLocation();
     const writer = await openStore({ ...location, deliverWebhooks: false });
     const { jobId } = await writer.processText({ messages: [say('How much does it cost?')], trackers: [PRICING], webhookUrl: url });
