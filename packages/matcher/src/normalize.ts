@@ -42,8 +42,11 @@ function punctuationFlags(lemma: string): number {
   }
 }
 
-/** Words that need more than a copy: contractions, number words, "per". */
-const SPECIAL: ReadonlySet<string> = new Set([...CONTRACTIONS.keys(), ...NUMBER_WORDS.keys(), ...NUMBER_SCALES.keys(), 'per']);
+/** wink-nlp reads "No." as one token (the abbreviation of "number"); in dialog it is the answer "No" and a full stop. */
+const NO_STOP = 'no.';
+
+/** Words that need more than a copy: contractions, number words, "per", "No.". */
+const SPECIAL: ReadonlySet<string> = new Set([...CONTRACTIONS.keys(), ...NUMBER_WORDS.keys(), ...NUMBER_SCALES.keys(), 'per', NO_STOP]);
 
 function isNumberWord(lemma: string): boolean {
   return NUMBER_WORDS.has(lemma) || NUMBER_SCALES.has(lemma);
@@ -86,6 +89,12 @@ export function normalize(source: TokenSource, withNormals: boolean, out: TokenS
     // Most tokens are plain words: one set lookup and two scans tell them apart.
     if (!SPECIAL.has(lemma) && !(code >= CH_0 && code <= CH_9) && lemma.indexOf("'") < 0 && lemma.indexOf('-') < 0) {
       emit(lemma, normals ? normals[i] : lemma, i);
+      continue;
+    }
+
+    if (lemma === NO_STOP) {
+      emit('no', 'no', i);
+      pending |= SENTENCE_BEFORE | CLAUSE_BEFORE;
       continue;
     }
 

@@ -77,6 +77,10 @@ describe('dialogue acts', () => {
 });
 
 describe('negation polarity', () => {
+  it('reads "No." as the answer and a full stop (wink-nlp keeps it as one token): "No. Make it a decaf" matches "make it a decaf" at offset 4', () => {
+    expect(find('make it a decaf', 'No. Make it a decaf instead.')).toMatchObject({ offset: 4, tier: 'exact' });
+  });
+
   it('does not match "No it\'s not correct" to "Yes it is correct. You can proceed"', () => {
     expect(find("No it's not correct", 'Yes it is correct. You can proceed')).toBeUndefined();
   });
