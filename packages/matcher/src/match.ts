@@ -56,6 +56,12 @@ function matchMessage(runtime: Runtime, text: string, messageIndex: number, thre
   if (stream.count === 0) return;
   const encoded = encode(runtime, stream);
   view.reset(stream, source);
+  // Serials are 32-bit stamps: past the last one, the marks start over from cleared arrays.
+  if (scratch.serial === 0xffffffff) {
+    scratch.stemSeen.fill(0);
+    scratch.patternSeen.fill(0);
+    scratch.serial = 0;
+  }
   const serial = ++scratch.serial;
   const best = bestHits;
   best.clear();

@@ -229,3 +229,21 @@ describe('threshold, details and shape', () => {
     expect(JSON.stringify(findAll(trackers, texts))).toBe(JSON.stringify(findAll(trackers, texts)));
   });
 });
+
+describe('long runs', () => {
+  it('gives the same answers after its 32-bit marks wrap around', async () => {
+    const { runtimeFor } = await import('../src/runtime.js');
+    const { compile } = await import('../src/compile.js');
+    const { match } = await import('../src/match.js');
+    const trackers = [{ name: 'B', vocabulary: ['is the budget tight', 'we have a sale right now', 'not interested'] }];
+    const messages = ['Is our budget tight this year?', "We're running a sale right now", "I'm not really interested", 'nothing here'].map((text, i) => ({ id: `m${i}`, text }));
+    const expected = match(compile(trackers), messages, { details: true });
+    const index = compile(trackers);
+    const scratch = runtimeFor(index).scratch;
+    scratch.serial = 0xffffffff - 1;
+    scratch.alignStamp = 0xffffffff - 1;
+    for (let k = 0; k < 3; k++) expect(match(index, messages, { details: true })).toEqual(expected);
+    expect(scratch.serial).toBeLessThan(100);
+    expect(scratch.alignStamp).toBeLessThan(100);
+  });
+});

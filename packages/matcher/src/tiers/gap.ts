@@ -58,8 +58,13 @@ export function align(runtime: Runtime, message: EncodedMessage, pattern: number
   }
 
   const scratch = runtime.scratch;
-  const stamp = ++scratch.alignStamp;
   const inPattern = scratch.stemInPattern;
+  // Stamps are 32-bit: past the last one, the marks start over from a cleared array.
+  if (scratch.alignStamp === 0xffffffff) {
+    inPattern.fill(0);
+    scratch.alignStamp = 0;
+  }
+  const stamp = ++scratch.alignStamp;
   for (let k = from; k < from + m; k++) inPattern[index.tokenStem[k]] = stamp;
   const positions = positionList;
   positions.length = 0;
