@@ -22,6 +22,8 @@ export interface ActTokens {
   pos(i: number): string;
   /** Whether the token is written in its base form (its normal form is its lemma). */
   base(i: number): boolean;
+  /** The token as written, in lower case. */
+  normal(i: number): string;
 }
 
 const MARKERS: ReadonlySet<string> = new Set([
@@ -69,7 +71,11 @@ const HEDGES: ReadonlySet<string> = new Set(['just', 'really', 'also', 'actually
 function agreeing(act: number): number {
   switch (act) {
     case STATEMENT: return STATEMENT;
-    case POLAR: case REQUEST: return POLAR | REQUEST;
+    // A yes-no question about something also matches an open question about it ("do you have black
+    // tea" ~ "what kinds of black tea do you have"); an open question does not match a closed one: "what
+    // can I get you" offers, "can I get an Americano" asks for one.
+    case POLAR: return POLAR | REQUEST | WH;
+    case REQUEST: return POLAR | REQUEST;
     case WH: return WH;
     case CONDITION: return CONDITION;
     default: return 0;
@@ -108,9 +114,22 @@ export function spanActs(tokens: ActTokens, acts: Uint8Array, first: number, las
 function sentenceActs(tokens: ActTokens, s: number, e: number, phrase: boolean, out: Uint8Array): void {
   let start = s;
   let mainAct = -1, mainStart = s, mainEnd = s;
+  let previousStart = -1;
   const close = (end: number): void => {
-    const { act, subordinate } = clauseAct(tokens, start, end, phrase);
+    let { act, subordinate } = clauseAct(tokens, start, end, phrase);
+    // A phrase set off by a comma that says nothing of its own ("I'd like to have, an iced latte, with
+    // oat milk") goes on with the clause before it.
+    if (previousStart >= 0 && tokens.flags(start) & CLAUSE_BEFORE && continues(tokens, start, end)) {
+      act = out[start - 1];
+      subordinate = false;
+    }
     out.fill(act, start, end);
+    // A "please" set off by a comma ("I'll need a decaf macchiato, please") makes the clause before it a request.
+    if (tokens.lemma(end - 1) === 'please' && openingWord(tokens, start, end) === end - 1 && previousStart >= 0) {
+      const before = out[start - 1];
+      if (before === STATEMENT || before === 0) out.fill(REQUEST, previousStart, start);
+    }
+    previousStart = start;
     if (!subordinate && act !== CONDITION) {
       mainAct = act;
       mainStart = start;
@@ -136,7 +155,30 @@ function startsClause(tokens: ActTokens, k: number, start: number, e: number): b
   if (COORDINATORS.has(word)) return SUBJECTS.has(next) || (next === 'then' && k + 2 < e && SUBJECTS.has(tokens.lemma(k + 2)));
   // "here's your order is it correct", "... but is there anything else": an auxiliary before a subject
   // pronoun or "there", with more after, asks anew.
-  return AUXILIARIES.has(word) && (SUBJECTS.has(next) || next === 'there') && k + 2 < e && !NO_INVERSION_AFTER.has(tokens.lemma(k - 1));
+  // Not inside a wh-question, whose auxiliary it is: "what kinds of tea do you have".
+  if (!AUXILIARIES.has(word) || !(SUBJECTS.has(next) || next === 'there') || k + 2 >= e || NO_INVERSION_AFTER.has(tokens.lemma(k - 1))) return false;
+  return !WH_WORDS.has(tokens.lemma(openingWord(tokens, start, k)));
+}
+
+/** No auxiliary and no verb but participles ("iced", "steamed"): a noun or prepositional phrase, not a clause. */
+function continues(tokens: ActTokens, start: number, end: number): boolean {
+  const first = openingWord(tokens, start, end);
+  if (first === end || tokens.lemma(first) === 'please') return false;
+  for (let i = first; i < end; i++) {
+    const tag = tokens.pos(i);
+    if (tag === 'AUX') return false;
+    if (tag === 'VERB' && (tokens.base(i) || !PARTICIPLE_END.test(tokens.normal(i)))) return false;
+  }
+  return true;
+}
+
+const PARTICIPLE_END = /(?:ed|en|ing)$/;
+
+/** The first word of the clause from `start` that is no discourse marker (or `end` when all are). */
+function openingWord(tokens: ActTokens, start: number, end: number): number {
+  let k = start;
+  while (k < end && MARKERS.has(tokens.lemma(k))) k++;
+  return k;
 }
 
 function clauseAct(tokens: ActTokens, a: number, b: number, phrase: boolean): { act: number; subordinate: boolean } {
@@ -153,7 +195,7 @@ function clauseAct(tokens: ActTokens, a: number, b: number, phrase: boolean): { 
   for (let i = k; i < b; i++) {
     if (tokens.lemma(i) === 'please') please = true;
     const tag = tokens.pos(i);
-    if (tag === 'VERB' || tag === 'AUX') verb = true;
+    if (tag === 'VERB' || tag === 'AUX' || AUXILIARIES.has(tokens.lemma(i))) verb = true;
   }
   if (word === 'please' || word === 'let' || please || desire(tokens, k, b)) return { act: REQUEST, subordinate: false };
   // In a tracker phrase a bare verb phrase names a topic ("terminate the contract"); in a message it
@@ -199,6 +241,8 @@ function desire(tokens: ActTokens, k: number, b: number): boolean {
 function desireAt(tokens: ActTokens, k: number, b: number): boolean {
   let j = k + 1;
   if (j < b && (tokens.lemma(j) === 'would' || tokens.lemma(j) === 'will')) j++;
+  // "I'm going to need", "I'm gonna have".
+  else if (j + 2 < b && tokens.lemma(j) === 'be' && tokens.lemma(j + 1) === 'go' && tokens.lemma(j + 2) === 'to') j += 3;
   while (j < b && HEDGES.has(tokens.lemma(j))) j++;
   if (j >= b || !DESIRES.has(tokens.lemma(j)) || !tokens.base(j)) return false;
   if (!DESIRES_NEEDING_OBJECT.has(tokens.lemma(j))) return true;
@@ -206,6 +250,8 @@ function desireAt(tokens: ActTokens, k: number, b: number): boolean {
   const after = j + 1 < b ? tokens.lemma(j + 1) : '';
   if (after === 'you' || (after === 'for' && j + 2 < b && tokens.lemma(j + 2) === 'you')) return true;
   const tag = j + 1 < b ? tokens.pos(j + 1) : '';
+  // "I need it to be decaf" asks; "I'll have it ready" does not.
+  if (tag === 'PRON' && (tokens.lemma(j) === 'need' || tokens.lemma(j) === 'want')) return true;
   return tag === 'DET' || tag === 'NUM' || tag === 'NOUN' || tag === 'PROPN';
 }
 

@@ -36,6 +36,7 @@ export function actTokens(stream: TokenStream, source: TokenSource): ActTokens {
     flags: (i) => stream.flags[i],
     pos: (i) => (tags ??= source.tags())[stream.src[i]],
     base: (i) => (normals ??= source.normals())[stream.src[i]] === source.lemmas[stream.src[i]],
+    normal: (i) => (normals ??= source.normals())[stream.src[i]],
   };
 }
 

@@ -28,8 +28,16 @@ export class MessageView {
 
   /** Mask of the dialogue acts of the clauses overlapping tokens first..last. */
   actsOf(first: number, last: number): number {
-    this.acts ??= clauseActs(this.tokens, false);
-    return spanActs(this.tokens, this.acts, first, last);
+    return spanActs(this.tokens, this.clauseActs(), first, last);
+  }
+
+  /** The act of token i's clause. */
+  actAt(i: number): number {
+    return this.clauseActs()[i];
+  }
+
+  private clauseActs(): Uint8Array {
+    return (this.acts ??= clauseActs(this.tokens, false));
   }
 
   /** Coarse word class of token i (NOUN_LIKE, ADJECTIVE or 0). */

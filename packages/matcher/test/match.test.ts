@@ -247,3 +247,14 @@ describe('long runs', () => {
     expect(scratch.alignStamp).toBeLessThan(100);
   });
 });
+
+describe('dialogueActs', () => {
+  it('reads the act of each clause', async () => {
+    const { dialogueActs } = await import('../src/nlp.js');
+    expect(dialogueActs('What kinds of black tea do you have?')).toEqual(['wh-question']);
+    expect(dialogueActs("Here's your order, is it correct?")).toEqual(['statement', 'yes-no question']);
+    expect(dialogueActs('If it looks right, send it over.')).toEqual(['condition', 'request']);
+    expect(dialogueActs('Ok, your order will be ready soon.')).toEqual(['statement']);
+    expect(dialogueActs("I'd like a mocha, please.")).toEqual(['request', 'request']);
+  });
+});

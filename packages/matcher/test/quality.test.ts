@@ -76,6 +76,25 @@ describe('dialogue acts', () => {
   });
 });
 
+describe('dialogue acts: clauses and the words that carry them', () => {
+  it('matches a yes-no question to an open question about the same thing: "Do you have any black teas" ~ "What kinds of black tea do you have?"', () => {
+    expect(find('Do you have any black teas', 'What kinds of black tea do you have?')).toBeDefined();
+  });
+
+  it('reads the clause of the matched content words, not of a stray pronoun: "Yes it looks correct" is not "Just confirm it all looks correct and I\'ll send it off"', () => {
+    expect(find('Yes it looks correct', "OK. Just confirm the order all looks correct and I'll send it off to be made for you.")).toBeUndefined();
+  });
+
+  it('reads ", please" as making its clause a request: "I\'d like a decaf macchiato please" ~ "Hi, I\'m going to need a decaf Macchiato, please."', () => {
+    expect(find("I'd like a decaf macchiato please", "Hi, I'm going to need a decaf Macchiato, please.")).toBeDefined();
+    expect(find('No I need it to be decaf', 'No, I need it to be a decaf, please.')).toBeDefined();
+  });
+
+  it('reads a phrase set off by commas as going on with its clause: "Today I\'d like to have, an iced Latte, with Oat milk"', () => {
+    expect(find('I would like a latte with oat milk', "Today I'd like to have, an iced Latte, with Oat milk.")).toBeDefined();
+  });
+});
+
 describe('negation polarity', () => {
   it('reads "No." as the answer and a full stop (wink-nlp keeps it as one token): "No. Make it a decaf" matches "make it a decaf" at offset 4', () => {
     expect(find('make it a decaf', 'No. Make it a decaf instead.')).toMatchObject({ offset: 4, tier: 'exact' });

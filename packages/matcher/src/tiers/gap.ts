@@ -2,7 +2,7 @@
 // missing function words, a slightly different order, or mis-transcribed content words. The best window
 // is found by aligning pattern tokens to message tokens; the score is the weighted share of the pattern
 // covered, less penalties for extra tokens and order changes.
-import { actsAgree } from '../acts.js';
+import { WH as WH_BIT, actsAgree } from '../acts.js';
 import { tokenWeight } from '../compile.js';
 import { DEFAULTS } from '../defaults.js';
 import { ADJECTIVE, LIGHT, NAME, NOUN_LIKE } from '../features.js';
@@ -162,13 +162,24 @@ export function align(runtime: Runtime, message: EncodedMessage, pattern: number
     const negators = negatorsIn(message, first, final + 1) + negatorsBefore(message, first);
     if ((negators & 1) !== index.patternNegated[pattern]) continue;
     if (replacesItem(index, message, view, from, m, a, end)) continue;
-    if (index.patternActs[pattern] !== 0 && !actsAgree(index.patternActs[pattern], view.actsOf(first, final))) continue;
+    if (index.patternActs[pattern] !== 0 && !actsAgree(index.patternActs[pattern], spanActsOf(view, first, final, m))) continue;
     best = { tier: fuzzy ? FUZZY : GAP, score };
     // Scores are capped at the ceiling: a window that reaches it cannot be beaten.
     if (score >= DEFAULTS.similarCeiling && !fuzzy) break;
   }
   if (best !== null) best.score = Math.min(best.score, DEFAULTS.similarCeiling);
   return best;
+}
+
+/**
+ * The acts of an alignment: those of the clauses its content words lie in, so that a function word
+ * placed in the next clause ("... confirm it looks correct and I'll send it off") does not lend that
+ * clause's act; all clauses the span overlaps when its content words lie in fragments.
+ */
+function spanActsOf(view: MessageView, first: number, final: number, m: number): number {
+  let mask = 0;
+  for (let j = 0; j < m; j++) if (placed[j] >= 0 && contentAt[j]) mask |= view.actAt(placed[j]);
+  return mask !== 0 ? mask | (view.actsOf(first, first) & WH_BIT) : view.actsOf(first, final);
 }
 
 const DETERMINERS: ReadonlySet<string> = new Set(['the', 'a', 'an', 'my', 'your', 'our', 'their', 'his', 'her', 'its']);
