@@ -119,7 +119,7 @@ function sentenceActs(tokens: ActTokens, s: number, e: number, phrase: boolean, 
     let { act, subordinate } = clauseAct(tokens, start, end, phrase);
     // A phrase set off by a comma that says nothing of its own ("I'd like to have, an iced latte, with
     // oat milk") goes on with the clause before it.
-    if (previousStart >= 0 && tokens.flags(start) & CLAUSE_BEFORE && continues(tokens, start, end)) {
+    if (previousStart >= 0 && (act === 0 || act === STATEMENT) && tokens.flags(start) & CLAUSE_BEFORE && continues(tokens, start, end)) {
       act = out[start - 1];
       subordinate = false;
     }
@@ -163,7 +163,8 @@ function startsClause(tokens: ActTokens, k: number, start: number, e: number): b
 /** No auxiliary and no verb but participles ("iced", "steamed"): a noun or prepositional phrase, not a clause. */
 function continues(tokens: ActTokens, start: number, end: number): boolean {
   const first = openingWord(tokens, start, end);
-  if (first === end || tokens.lemma(first) === 'please') return false;
+  // A subject starts a clause of its own: "No, I wanted a mocha".
+  if (first === end || tokens.lemma(first) === 'please' || SUBJECTS.has(tokens.lemma(first)) || tokens.pos(first) === 'PRON') return false;
   for (let i = first; i < end; i++) {
     const tag = tokens.pos(i);
     if (tag === 'AUX') return false;

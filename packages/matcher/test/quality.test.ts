@@ -90,6 +90,14 @@ describe('dialogue acts: clauses and the words that carry them', () => {
     expect(find('No I need it to be decaf', 'No, I need it to be a decaf, please.')).toBeDefined();
   });
 
+  it('does not read "No, I wanted a Mocha" as a request: it does not match "I want a mocha"', () => {
+    expect(find('I want a mocha', 'No, I wanted a Mocha. Oh well.')).toBeUndefined();
+  });
+
+  it('lets a function word lend its clause\'s act, unlike a pronoun: "Is the order on the screen right" ~ "Your order is on the screen, please confirm it\'s right."', () => {
+    expect(find('Is the order on the screen right', "Sure, Joe. Your order is on the screen, please confirm it's right.")).toBeDefined();
+  });
+
   it('reads a phrase set off by commas as going on with its clause: "Today I\'d like to have, an iced Latte, with Oat milk"', () => {
     expect(find('I would like a latte with oat milk', "Today I'd like to have, an iced Latte, with Oat milk.")).toBeDefined();
   });

@@ -162,7 +162,7 @@ export function align(runtime: Runtime, message: EncodedMessage, pattern: number
     const negators = negatorsIn(message, first, final + 1) + negatorsBefore(message, first);
     if ((negators & 1) !== index.patternNegated[pattern]) continue;
     if (replacesItem(index, message, view, from, m, a, end)) continue;
-    if (index.patternActs[pattern] !== 0 && !actsAgree(index.patternActs[pattern], spanActsOf(view, first, final, m))) continue;
+    if (index.patternActs[pattern] !== 0 && !actsAgree(index.patternActs[pattern], spanActsOf(index, view, from, first, final, m))) continue;
     best = { tier: fuzzy ? FUZZY : GAP, score };
     // Scores are capped at the ceiling: a window that reaches it cannot be beaten.
     if (score >= DEFAULTS.similarCeiling && !fuzzy) break;
@@ -171,14 +171,19 @@ export function align(runtime: Runtime, message: EncodedMessage, pattern: number
   return best;
 }
 
+/** Pronouns, which a message repeats in every clause: they lend no clause its act. */
+const PRONOUNS: ReadonlySet<string> = new Set(['it', 'this', 'that', 'these', 'those', 'i', 'you', 'we', 'they', 'he', 'she', 'me', 'us', 'them', 'him', 'her']);
+
 /**
- * The acts of an alignment: those of the clauses its content words lie in, so that a function word
+ * The acts of an alignment: those of the clauses its words lie in, pronouns aside, so that a pronoun
  * placed in the next clause ("... confirm it looks correct and I'll send it off") does not lend that
- * clause's act; all clauses the span overlaps when its content words lie in fragments.
+ * clause's act; all clauses the span overlaps when its words lie in fragments.
  */
-function spanActsOf(view: MessageView, first: number, final: number, m: number): number {
+function spanActsOf(index: CompiledIndex, view: MessageView, from: number, first: number, final: number, m: number): number {
   let mask = 0;
-  for (let j = 0; j < m; j++) if (placed[j] >= 0 && contentAt[j]) mask |= view.actAt(placed[j]);
+  for (let j = 0; j < m; j++) {
+    if (placed[j] >= 0 && (contentAt[j] || !PRONOUNS.has(index.lemmas[index.tokenLemma[from + j]]))) mask |= view.actAt(placed[j]);
+  }
   return mask !== 0 ? mask | (view.actsOf(first, first) & WH_BIT) : view.actsOf(first, final);
 }
 
