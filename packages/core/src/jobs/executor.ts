@@ -6,6 +6,7 @@ import type { TrackerSets } from '../trackers/tracker-sets.js';
 import { computeDetections } from './compute.js';
 import { LeaseLost, commitJob, failJob, prepareJob } from './effect.js';
 import { claimJob, renewLease, type ClaimResult } from './repository.js';
+import { keepRenewed } from './renewal.js';
 import { queueWebhook } from './webhook-repository.js';
 
 export interface ExecutorOptions {
@@ -38,13 +39,7 @@ export function createExecutor(options: ExecutorOptions): Execute {
       options.onWebhook();
     }
 
-    let lost = false;
-    const renewal = setInterval(() => {
-      renewLease(db, job.id, owner, Date.now() + leaseMs).then(
-        (held) => (lost ||= !held),
-        (error: Error) => options.onError(error),
-      );
-    }, Math.max(10, Math.floor(leaseMs / 3)));
+    const renewal = keepRenewed(Math.max(10, Math.floor(leaseMs / 3)), () => renewLease(db, job.id, owner, Date.now() + leaseMs), options.onError);
     try {
       let prepared;
       try {
@@ -56,7 +51,7 @@ export function createExecutor(options: ExecutorOptions): Execute {
         return 'done';
       }
       const result = computeDetections(prepared.input);
-      if (lost) return 'lost';
+      if (renewal.lost) return 'lost';
       await commitJob(db, job, owner, prepared, result, options.now());
       if (job.webhookUrl) options.onWebhook();
       return 'done';
@@ -74,7 +69,7 @@ export function createExecutor(options: ExecutorOptions): Execute {
       }
       return 'done';
     } finally {
-      clearInterval(renewal);
+      renewal.stop();
     }
   };
 }

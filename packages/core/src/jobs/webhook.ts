@@ -11,6 +11,7 @@ import { CoreError } from '../errors.js';
 import { createAlarm } from './alarm.js';
 import type { WebhookPolicy } from './webhook-policy.js';
 import type { Sql } from '../db/sql.js';
+import { keepRenewed } from './renewal.js';
 import { claimWebhook, dueWebhooks, pendingWebhooks, releaseWebhook, renewWebhook, settleWebhook, type WebhookRow } from './webhook-repository.js';
 
 export interface WebhookOptions {
@@ -96,14 +97,12 @@ export function createDeliverer(db: Sql, owner: string, options: WebhookOptions)
 
   const deliver = async (row: WebhookRow): Promise<void> => {
     // The hold is renewed while the request runs, so a long request keeps it and a dead process loses it soon.
-    const renewal = setInterval(() => {
-      renewWebhook(db, row.seq, owner, Date.now() + options.leaseMs).catch((error: Error) => options.onError(error));
-    }, Math.max(1, Math.floor(options.leaseMs / 3)));
+    const renewal = keepRenewed(Math.max(1, Math.floor(options.leaseMs / 3)), () => renewWebhook(db, row.seq, owner, Date.now() + options.leaseMs), options.onError);
     let failure: Awaited<ReturnType<typeof post>>;
     try {
       failure = await post(row);
     } finally {
-      clearInterval(renewal);
+      renewal.stop();
     }
     if (cutOff.signal.aborted && failure !== null) {
       await releaseWebhook(db, row.seq, owner);
