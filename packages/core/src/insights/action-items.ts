@@ -1,7 +1,7 @@
 // Action items, heuristically: commitments ("I'll send the quote", "let's meet Friday"), requests ("can
 // you send me the invite", "please call back") and imperatives ("Send me the contract"), the last read by
 // the matcher's dialogue acts. Commitments and proposals are definitive.
-import { dialogueActs } from '@phrasewatch/matcher';
+import type { DialogueAct } from '@phrasewatch/matcher';
 import type { Sentence } from './sentences.js';
 
 const COMMITMENT = /\b(i|we)\s*(?:'ll|will|shall|'m going to|am going to|'re going to|are going to|need to|have to|must)\s+\w+/i;
@@ -16,17 +16,18 @@ export interface ActionItemCue {
 }
 
 /** An instruction, as the matcher's dialogue acts read it: "Send me the contract." */
-function isImperative(sentence: Sentence): boolean {
+function isImperative(sentence: Sentence, acts: DialogueAct[]): boolean {
   if (sentence.text.endsWith('?') || sentence.text.split(/\s+/).length < 3) return false;
-  return dialogueActs(sentence.text)[0] === 'request';
+  return acts[0] === 'request';
 }
 
-export function actionItemCue(sentence: Sentence): ActionItemCue | null {
+/** `acts`: the sentence's acts (see sentenceActs). */
+export function actionItemCue(sentence: Sentence, acts: DialogueAct[]): ActionItemCue | null {
   const text = sentence.text.replace(/\u2019/g, "'");
   if (NEGATED.test(text)) return null;
   if (COMMITMENT.test(text)) return { score: 0.85, definitive: true, addressed: false };
   if (PROPOSAL.test(text)) return { score: 0.75, definitive: true, addressed: false };
   if (REQUEST.test(text)) return { score: 0.7, definitive: false, addressed: true };
-  if (isImperative(sentence)) return { score: 0.65, definitive: false, addressed: true };
+  if (isImperative(sentence, acts)) return { score: 0.65, definitive: false, addressed: true };
   return null;
 }

@@ -5,7 +5,7 @@ import type { StoredMessage } from '../types.js';
 import { actionItemCue } from './action-items.js';
 import { followUpScore } from './follow-ups.js';
 import { questionScore } from './questions.js';
-import { sentencesOf } from './sentences.js';
+import { sentenceActs, sentencesOf } from './sentences.js';
 
 export type InsightType = 'question' | 'action_item' | 'follow_up';
 
@@ -29,9 +29,10 @@ export function insightsOf(messages: StoredMessage[]): Insight[] {
   for (const message of messages) {
     for (const sentence of sentencesOf(message.text)) {
       const base = { text: sentence.text, messageIds: [message.id], from: message.from, start: sentence.start };
-      const question = questionScore(sentence);
+      const acts = sentenceActs(sentence);
+      const question = questionScore(sentence, acts);
       if (question > 0) out.push({ id: trackerIdFor(`${message.id}:${sentence.index}:question`), type: 'question', score: question, ...base });
-      const cue = actionItemCue(sentence);
+      const cue = actionItemCue(sentence, acts);
       if (cue) {
         out.push({ id: trackerIdFor(`${message.id}:${sentence.index}:action_item`), type: 'action_item', score: cue.score, definitive: cue.definitive, addressed: cue.addressed, ...base });
         const followUp = followUpScore(sentence, cue.score);

@@ -1,4 +1,5 @@
 // Sentences of a message with their offsets: what the insight heuristics look at.
+import { dialogueActs, type DialogueAct } from '@phrasewatch/matcher';
 export interface Sentence {
   text: string;
   start: number;
@@ -15,4 +16,13 @@ export function sentencesOf(text: string): Sentence[] {
     if (body.length > 0) out.push({ text: body, start: m.index! + lead, index: out.length });
   }
   return out;
+}
+
+/**
+ * The dialogue acts of a sentence's words, read once for every heuristic. Its closing question mark is
+ * left out, so that the acts show whether the words alone ask; a sentence that ends in "?" is never an
+ * instruction, so the imperative reading loses nothing by it.
+ */
+export function sentenceActs(sentence: Sentence): DialogueAct[] {
+  return dialogueActs(sentence.text.replace(/\?+$/, ''));
 }
