@@ -3,9 +3,9 @@
 // (rarest content stems) for the gap and fuzzy tiers.
 import { DEFAULTS } from './defaults.js';
 import { ErrorCode, MatcherError } from './errors.js';
-import { CONTENT, NEGATOR, SUBJECT_PRONOUNS, classOf } from './lexicon.js';
+import { NEGATOR, SUBJECT_PRONOUNS, classOf } from './lexicon.js';
 import { readTokens } from './nlp.js';
-import { LIGHT, PARTICLE, phraseFeatures } from './features.js';
+import { PARTICLE, isContentToken, phraseFeatures, tokenWeight } from './features.js';
 import { normalize } from './normalize.js';
 import { stemOf } from './stem.js';
 import { trackerIdFor } from './tracker-id.js';
@@ -29,12 +29,6 @@ class Vocabulary {
     }
     return id;
   }
-}
-
-/** A phrase token's share of its phrase: content words count fully, function words half, light ones not. */
-export function tokenWeight(cls: number, flags: number): number {
-  if (flags & LIGHT) return 0;
-  return cls === CONTENT ? 1 : DEFAULTS.functionWeight;
 }
 
 /** CSR layout of lists indexed 0..lists.length-1. */
@@ -135,7 +129,7 @@ export function compile(trackers: readonly Tracker[], options: CompileOptions = 
     for (let k = from; k < to; k++) {
       const cls = lemmaClass[tokenLemma[k]];
       if (cls === NEGATOR && !(tokenFlags[k] & PARTICLE)) negators++;
-      if (cls === CONTENT && !(tokenFlags[k] & LIGHT)) {
+      if (isContentToken(cls, tokenFlags[k])) {
         content++;
         distinct.add(tokenStem[k]);
       }
@@ -160,10 +154,10 @@ export function compile(trackers: readonly Tracker[], options: CompileOptions = 
   const checkContentEnd = new Int32Array(patternCount);
   const checkStem = new Int32Array(tokenLemma.length);
   const checkWeight = new Float32Array(tokenLemma.length);
+  const isContent = (k: number): boolean => isContentToken(lemmaClass[tokenLemma[k]], tokenFlags[k]);
   for (let q = 0, at = 0; q < patternCount; q++) {
     checkStart[q] = at;
     const content: number[] = [];
-    const isContent = (k: number): boolean => lemmaClass[tokenLemma[k]] === CONTENT && !(tokenFlags[k] & LIGHT);
     for (let k = patternStart[q]; k < patternStart[q + 1]; k++) if (isContent(k)) content.push(tokenStem[k]);
     content.sort((a, b) => stemFrequency[a] - stemFrequency[b] || a - b);
     for (const stem of content) {

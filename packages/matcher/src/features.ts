@@ -3,6 +3,7 @@
 // to take"), and, for messages, the dialogue act of its clause. Phrases get these at compile time;
 // messages only when a match needs them (see MessageView).
 import { clauseActs, isDiscourseMarker, type ActTokens } from './acts.js';
+import { DEFAULTS } from './defaults.js';
 import { CONTENT, classOf } from './lexicon.js';
 import { isAnswerParticle } from './negation.js';
 import type { TokenSource } from './nlp.js';
@@ -20,6 +21,17 @@ export const NAME = 16;
 const ANSWERS: ReadonlySet<string> = new Set(['yes', 'yeah', 'yep', 'yup', 'no', 'nope', 'right', 'sorry']);
 
 const AFTER_DO: ReadonlySet<string> = new Set(['PRON', 'DET', 'NOUN', 'PROPN']);
+
+/** A phrase token that carries content: a content word that is not light. */
+export function isContentToken(cls: number, flags: number): boolean {
+  return cls === CONTENT && !(flags & LIGHT);
+}
+
+/** A phrase token's share of its phrase: content words count fully, function words half, light ones not. */
+export function tokenWeight(cls: number, flags: number): number {
+  if (flags & LIGHT) return 0;
+  return cls === CONTENT ? 1 : DEFAULTS.functionWeight;
+}
 
 export function kindOf(tag: string): number {
   if (tag === 'PROPN') return NOUN_LIKE | NAME;

@@ -3,9 +3,8 @@
 // is found by aligning pattern tokens to message tokens; the score is the weighted share of the pattern
 // covered, less penalties for extra tokens and order changes.
 import { WH as WH_BIT, actsAgree } from '../acts.js';
-import { tokenWeight } from '../compile.js';
 import { DEFAULTS } from '../defaults.js';
-import { ADJECTIVE, LIGHT, NAME, NOUN_LIKE } from '../features.js';
+import { ADJECTIVE, NAME, NOUN_LIKE, isContentToken, tokenWeight } from '../features.js';
 import type { MessageView } from '../message-view.js';
 import type { EncodedMessage } from '../encode.js';
 import { CONTENT } from '../lexicon.js';
@@ -83,7 +82,7 @@ export function align(runtime: Runtime, message: EncodedMessage, pattern: number
 
   for (let j = 0; j < m; j++) {
     const cls = index.lemmaClass[index.tokenLemma[from + j]];
-    contentAt[j] = cls === CONTENT && !(index.tokenFlags[from + j] & LIGHT) ? 1 : 0;
+    contentAt[j] = isContentToken(cls, index.tokenFlags[from + j]) ? 1 : 0;
     shareAt[j] = tokenWeight(cls, index.tokenFlags[from + j]);
   }
   const content = index.patternContent[pattern];
@@ -215,7 +214,7 @@ function replacesItem(index: CompiledIndex, message: EncodedMessage, view: Messa
   const free = (i: number, near: number): boolean =>
     i >= 0 && i < message.count && message.cls[i] === CONTENT && !(i >= a && i <= end && used[i]) && message.sentence[i] === message.sentence[near];
   for (let j = 0; j < m; j++) {
-    if (placed[j] >= 0 || index.lemmaClass[index.tokenLemma[from + j]] !== CONTENT || index.tokenFlags[from + j] & LIGHT) continue;
+    if (placed[j] >= 0 || !contentAt[j]) continue;
     const flags = index.tokenFlags[from + j];
     // A modifier right before the word it modifies.
     if (j + 1 < m && placed[j + 1] >= 0 && flags & (NOUN_LIKE | ADJECTIVE) && index.tokenFlags[from + j + 1] & NOUN_LIKE) {
