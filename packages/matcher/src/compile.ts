@@ -5,7 +5,7 @@ import { DEFAULTS } from './defaults.js';
 import { ErrorCode, MatcherError } from './errors.js';
 import { NEGATOR, SUBJECT_PRONOUNS, classOf } from './lexicon.js';
 import { readTokens } from './nlp.js';
-import { PARTICLE, isContentToken, phraseFeatures, tokenWeight } from './features.js';
+import { PARTICLE, isContentToken, phraseFeatures, signatureBit, tokenWeight } from './features.js';
 import { normalize } from './normalize.js';
 import { stemOf } from './stem.js';
 import { trackerIdFor } from './tracker-id.js';
@@ -148,28 +148,41 @@ export function compile(trackers: readonly Tracker[], options: CompileOptions = 
     }
   }
 
+  const tokenContent = new Uint8Array(tokenLemma.length);
+  const tokenShare = new Float32Array(tokenLemma.length);
+  const tokenShareAfter = new Float32Array(tokenLemma.length);
+  for (let q = 0; q < patternCount; q++) {
+    let after = 0;
+    for (let k = patternStart[q + 1] - 1; k >= patternStart[q]; k--) {
+      const cls = lemmaClass[tokenLemma[k]];
+      tokenContent[k] = isContentToken(cls, tokenFlags[k]) ? 1 : 0;
+      tokenShare[k] = tokenWeight(cls, tokenFlags[k]);
+      tokenShareAfter[k] = after += tokenShare[k];
+    }
+  }
+
   // Each pattern's words as the candidate check reads them: content-token stems, rarest first (a rare
   // stem is the one most likely missing from a message), then function-token stems with their weights.
   const checkStart = new Int32Array(patternCount + 1);
+  const patternSignature = new Int32Array(patternCount);
   const checkContentEnd = new Int32Array(patternCount);
   const checkStem = new Int32Array(tokenLemma.length);
   const checkWeight = new Float32Array(tokenLemma.length);
-  const isContent = (k: number): boolean => isContentToken(lemmaClass[tokenLemma[k]], tokenFlags[k]);
   for (let q = 0, at = 0; q < patternCount; q++) {
     checkStart[q] = at;
     const content: number[] = [];
-    for (let k = patternStart[q]; k < patternStart[q + 1]; k++) if (isContent(k)) content.push(tokenStem[k]);
+    for (let k = patternStart[q]; k < patternStart[q + 1]; k++) if (tokenContent[k]) content.push(tokenStem[k]);
     content.sort((a, b) => stemFrequency[a] - stemFrequency[b] || a - b);
     for (const stem of content) {
+      patternSignature[q] |= signatureBit(stem);
       checkStem[at] = stem;
       checkWeight[at++] = 1;
     }
     checkContentEnd[q] = at;
     for (let k = patternStart[q]; k < patternStart[q + 1]; k++) {
-      if (isContent(k)) continue;
-      const cls = lemmaClass[tokenLemma[k]];
+      if (tokenContent[k]) continue;
       checkStem[at] = tokenStem[k];
-      checkWeight[at++] = tokenWeight(cls, tokenFlags[k]);
+      checkWeight[at++] = tokenShare[k];
     }
   }
   checkStart[patternCount] = tokenLemma.length;
@@ -197,9 +210,13 @@ export function compile(trackers: readonly Tracker[], options: CompileOptions = 
     patternContent,
     patternNegated,
     patternWeight,
+    patternSignature,
     patternExcluded: Uint8Array.from(patternExcluded),
     patternActs: Uint8Array.from(patternActs),
     tokenFlags: Uint8Array.from(tokenFlags),
+    tokenContent,
+    tokenShare,
+    tokenShareAfter,
     tokenLemma: Int32Array.from(tokenLemma),
     tokenStem: Int32Array.from(tokenStem),
     tokenNormal,

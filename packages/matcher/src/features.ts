@@ -81,3 +81,8 @@ export function phraseFeatures(stream: TokenStream, source: TokenSource): Phrase
   for (const act of clauseActs(tokens, true)) acts |= act;
   return { flags, acts };
 }
+
+/** A stem's bit in a 32-bit signature of stems: a set without the stem's bit cannot hold the stem. */
+export function signatureBit(stem: number): number {
+  return 1 << (stem & 31);
+}

@@ -8,6 +8,7 @@ import { DetectionsBuilder, type Detections } from './detections.js';
 import { group } from './group.js';
 import { MessageView } from './message-view.js';
 import { CONTENT } from './lexicon.js';
+import { signatureBit } from './features.js';
 import { readTokens, type TokenSource } from './nlp.js';
 import { emptyStream, normalize } from './normalize.js';
 import { runtimeFor, type Runtime } from './runtime.js';
@@ -96,24 +97,36 @@ function matchMessage(runtime: Runtime, text: string, messageIndex: number, thre
 function findSimilar(runtime: Runtime, message: EncodedMessage, serial: number, threshold: number, best: Map<number, Hit>): void {
   const { index, scratch } = runtime;
   const { stemSeen, patternSeen } = scratch;
-  const { anchorStart, anchorPattern, patternStart, lemmaStem, patternContent, patternWeight, checkStart, checkContentEnd, checkStem, checkWeight } = index;
+  const { anchorStart, anchorPattern, patternStart, lemmaStem, patternContent, patternWeight, patternSignature, checkStart, checkContentEnd, checkStem, checkWeight } = index;
   // No similar match scores above its coverage, so coverage must reach the threshold too.
   const bar = Math.max(DEFAULTS.minCoverage, threshold);
   const n = message.count;
+  let signature = 0;
   for (let i = 0; i < n; i++) {
-    if (message.stem[i] >= 0) stemSeen[message.stem[i]] = serial;
+    if (message.stem[i] >= 0) {
+      stemSeen[message.stem[i]] = serial;
+      signature |= signatureBit(message.stem[i]);
+    }
     const near = message.neighbors[i];
-    if (near !== null) for (let x = 0; x < near.lemmas.length; x++) stemSeen[lemmaStem[near.lemmas[x]]] = serial;
+    if (near !== null) {
+      for (let x = 0; x < near.lemmas.length; x++) {
+        stemSeen[lemmaStem[near.lemmas[x]]] = serial;
+        signature |= signatureBit(lemmaStem[near.lemmas[x]]);
+      }
+    }
   }
   const consider = (stem: number): void => {
     for (let k = anchorStart[stem]; k < anchorStart[stem + 1]; k++) {
       const pattern = anchorPattern[k];
       if (patternSeen[pattern] === serial) continue;
       patternSeen[pattern] = serial;
+      const allowed = Math.floor(patternContent[pattern] / DEFAULTS.contentPerMissing);
+      // Each signature bit the message lacks stands for at least one content stem it lacks.
+      const absent = patternSignature[pattern] & ~signature;
+      if (absent !== 0 && (allowed === 0 || bitCount(absent) > allowed)) continue;
       // Cheap bounds before alignment: enough of the pattern's words are in the message to pass the
       // alignment's own rules and to cover enough of the pattern to reach the bar. Content words first,
       // rarest first, stopping at one too many missing: most candidates end there after a look or two.
-      const allowed = Math.floor(patternContent[pattern] / DEFAULTS.contentPerMissing);
       const contentEnd = checkContentEnd[pattern];
       let missing = 0, presentContent = 0;
       for (let c = checkStart[pattern]; c < contentEnd && missing <= allowed; c++) {
@@ -129,8 +142,8 @@ function findSimilar(runtime: Runtime, message: EncodedMessage, serial: number, 
       }
       if (patternStart[pattern + 1] - patternStart[pattern] > 1 && presentContent < 2 && present < 3) continue;
       if (reachable < bar * patternWeight[pattern]) continue;
-      const found = align(runtime, message, pattern, view);
-      if (found !== null && found.score >= threshold) {
+      const found = align(runtime, message, pattern, view, threshold);
+      if (found !== null) {
         best.set(pattern, { pattern, tier: found.tier, score: found.score, start: -1, patternFrom: 0 });
       }
     }
@@ -141,6 +154,12 @@ function findSimilar(runtime: Runtime, message: EncodedMessage, serial: number, 
     const near = message.neighbors[i];
     if (near !== null) for (let x = 0; x < near.lemmas.length; x++) consider(lemmaStem[near.lemmas[x]]);
   }
+}
+
+function bitCount(bits: number): number {
+  let count = 0;
+  for (let b = bits; b !== 0; b &= b - 1) count++;
+  return count;
 }
 
 /** A lemma-tier match whose normal forms also agree is exact. Normal forms are read only now, when needed. */

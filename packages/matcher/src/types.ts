@@ -82,6 +82,8 @@ export interface CompiledIndex {
   readonly patternContent: Uint8Array;
   readonly patternNegated: Uint8Array;
   readonly patternWeight: Float32Array;
+  /** The signature bits (signatureBit) of each pattern's content stems, OR-ed. */
+  readonly patternSignature: Int32Array;
   /** 1 where the pattern's phrases are excluded ones. */
   readonly patternExcluded: Uint8Array;
   /** Mask of the dialogue acts of the pattern's clauses (see acts.ts); 0 when none is known. */
@@ -92,6 +94,12 @@ export interface CompiledIndex {
   readonly tokenNormal: string[];
   /** Flag bits per pattern token: word class, light auxiliary, answer particle (see features.ts). */
   readonly tokenFlags: Uint8Array;
+  /** 1 where a pattern token is a content word (see isContentToken). */
+  readonly tokenContent: Uint8Array;
+  /** Each pattern token's share of its pattern's weight (see tokenWeight). */
+  readonly tokenShare: Float32Array;
+  /** The shares of a pattern token and of every later token of its pattern, summed. */
+  readonly tokenShareAfter: Float32Array;
   readonly lemmas: string[];
   readonly lemmaStem: Int32Array;
   readonly lemmaClass: Uint8Array;

@@ -4,7 +4,7 @@
 // covered, less penalties for extra tokens and order changes.
 import { WH as WH_BIT, actsAgree } from '../acts.js';
 import { DEFAULTS } from '../defaults.js';
-import { ADJECTIVE, NAME, NOUN_LIKE, isContentToken, tokenWeight } from '../features.js';
+import { ADJECTIVE, NAME, NOUN_LIKE } from '../features.js';
 import type { MessageView } from '../message-view.js';
 import type { EncodedMessage } from '../encode.js';
 import { CONTENT } from '../lexicon.js';
@@ -24,9 +24,8 @@ const STEM_SIM = Math.fround(DEFAULTS.stemSimilarity);
 let sims = new Float32Array(1024);
 let used = new Uint8Array(64);
 let placed = new Int32Array(64);
-/** Per pattern word: whether it is a content word, and its weight. */
-let contentAt = new Uint8Array(64);
-let shareAt = new Float32Array(64);
+/** reach[p]: the most weight positions[0 .. p-1] can hold, summed. */
+let reach = new Float64Array(64);
 const positionList: number[] = [];
 
 /** Similarity of message token i to pattern token k: 1 same lemma, less for same stem or a fuzzy neighbor. */
@@ -43,18 +42,19 @@ function similarity(runtime: Runtime, message: EncodedMessage, i: number, k: num
   return 0;
 }
 
-export function align(runtime: Runtime, message: EncodedMessage, pattern: number, view: MessageView): Alignment | null {
+/**
+ * The best window of `pattern` in `message` scoring at least `threshold` (a raw score), or null. Windows
+ * that cannot reach it are left as soon as that is certain, and the costly checks (negation, items,
+ * dialogue acts) run only on windows that do.
+ */
+export function align(runtime: Runtime, message: EncodedMessage, pattern: number, view: MessageView, threshold: number): Alignment | null {
   const index = runtime.index;
   const from = index.patternStart[pattern];
   const m = index.patternStart[pattern + 1] - from;
   const n = message.count;
   if (n * m > sims.length) sims = new Float32Array(Math.max(n * m, sims.length * 2));
   if (n > used.length) used = new Uint8Array(Math.max(n, used.length * 2));
-  if (m > placed.length) {
-    placed = new Int32Array(Math.max(m, placed.length * 2));
-    contentAt = new Uint8Array(placed.length);
-    shareAt = new Float32Array(placed.length);
-  }
+  if (m > placed.length) placed = new Int32Array(Math.max(m, placed.length * 2));
 
   const scratch = runtime.scratch;
   const inPattern = scratch.stemInPattern;
@@ -65,29 +65,41 @@ export function align(runtime: Runtime, message: EncodedMessage, pattern: number
   }
   const stamp = ++scratch.alignStamp;
   for (let k = from; k < from + m; k++) inPattern[index.tokenStem[k]] = stamp;
+  const { tokenContent, tokenShare, tokenShareAfter } = index;
   const positions = positionList;
   positions.length = 0;
+  if (n + 1 > reach.length) reach = new Float64Array(Math.max(n + 1, reach.length * 2));
   for (let i = 0; i < n; i++) {
-    // Tokens that can match nothing are no positions; their rows are never read.
-    if (message.neighbors[i] === null && (message.stem[i] < 0 || inPattern[message.stem[i]] !== stamp)) continue;
-    let any = false;
+    // Tokens that can match nothing are no positions; their rows are never read. A fuzzy neighbor
+    // matches a pattern word of its own stem, so a token whose stem and neighbors' stems are all
+    // missing from the pattern is none either.
+    if (message.stem[i] < 0 || inPattern[message.stem[i]] !== stamp) {
+      const near = message.neighbors[i];
+      if (near === null) continue;
+      let close = false;
+      for (let x = 0; x < near.lemmas.length && !close; x++) close = inPattern[index.lemmaStem[near.lemmas[x]]] === stamp;
+      if (!close) continue;
+    }
+    let any = false, gain = 0;
     for (let j = 0; j < m; j++) {
       const s = similarity(runtime, message, i, from + j);
       sims[i * m + j] = s;
       if (s > 0) any = true;
+      if (s * tokenShare[from + j] > gain) gain = s * tokenShare[from + j];
     }
-    if (any) positions.push(i);
+    if (!any) continue;
+    // A position holds one phrase word at most: reach sums the most each position can add.
+    reach[positions.length + 1] = reach[positions.length] + gain;
+    positions.push(i);
   }
-  if (m === 1) return alignSingle(index, message, pattern, positions);
+  if (m === 1) return alignSingle(index, message, pattern, positions, threshold);
 
-  for (let j = 0; j < m; j++) {
-    const cls = index.lemmaClass[index.tokenLemma[from + j]];
-    contentAt[j] = isContentToken(cls, index.tokenFlags[from + j]) ? 1 : 0;
-    shareAt[j] = tokenWeight(cls, index.tokenFlags[from + j]);
-  }
   const content = index.patternContent[pattern];
   const allowedMissing = Math.floor(content / DEFAULTS.contentPerMissing);
   const weight = index.patternWeight[pattern];
+  // No window scores above its coverage: below this matched weight, with every word still to place
+  // matched fully, a window cannot reach the threshold.
+  const needed = threshold * weight - 1e-9;
   const maxSpan = m + DEFAULTS.maxExtraTokens;
   let best: Alignment | null = null;
 
@@ -102,11 +114,16 @@ export function align(runtime: Runtime, message: EncodedMessage, pattern: number
       end = b;
       pEnd = pb;
     }
-    if (end === a) continue;
+    if (end === a || reach[pEnd + 1] - reach[pa] < needed) continue;
     used.fill(0, a, end + 1);
     let matchedWeight = 0, matched = 0, matchedContent = 0, missingContent = 0, missing = 0, fuzzy = false;
     let last = -1, first = n, final = -1;
+    let hopeless = false;
     for (let j = 0; j < m && missingContent <= allowedMissing; j++) {
+      if (matchedWeight + tokenShareAfter[from + j] < needed) {
+        hopeless = true;
+        break;
+      }
       let bestSim = 0, at = -1;
       for (let p = pa; p <= pEnd; p++) {
         const i = positions[p];
@@ -119,11 +136,11 @@ export function align(runtime: Runtime, message: EncodedMessage, pattern: number
         }
       }
       placed[j] = at;
-      const isContent = contentAt[j] === 1;
-      const tokenShare = shareAt[j];
+      const isContent = tokenContent[from + j] === 1;
+      const share = tokenShare[from + j];
       if (at < 0) {
         if (isContent) missingContent++;
-        if (tokenShare > 0) missing++;
+        if (share > 0) missing++;
         continue;
       }
       used[at] = 1;
@@ -132,10 +149,10 @@ export function align(runtime: Runtime, message: EncodedMessage, pattern: number
       if (at > final) final = at;
       matched++;
       if (isContent) matchedContent++;
-      matchedWeight += tokenShare * bestSim;
+      matchedWeight += share * bestSim;
       if (bestSim < STEM_SIM) fuzzy = true;
     }
-    if (matchedContent === 0 || missingContent > allowedMissing) continue;
+    if (hopeless || matchedContent === 0 || missingContent > allowedMissing) continue;
     if (matchedContent < 2) {
       // With one content word, two words are too little ("to ... order"), and so are three with two
       // missing: "the order is" is not "yes the order is right". An article or possessive counts only
@@ -157,7 +174,7 @@ export function align(runtime: Runtime, message: EncodedMessage, pattern: number
     let extra = final - first + 1 - matched;
     if (extra > 0) for (let i = first; i <= final; i++) if (!used[i] && view.light(i)) extra--;
     const score = coverage - extra * DEFAULTS.extraPenalty - moves * DEFAULTS.movePenalty;
-    if (best !== null && score <= best.score) continue;
+    if (score < threshold || (best !== null && score <= best.score)) continue;
     const negators = negatorsIn(message, first, final + 1) + negatorsBefore(message, first);
     if ((negators & 1) !== index.patternNegated[pattern]) continue;
     if (replacesItem(index, message, view, from, m, a, end)) continue;
@@ -181,7 +198,7 @@ const PRONOUNS: ReadonlySet<string> = new Set(['it', 'this', 'that', 'these', 't
 function spanActsOf(index: CompiledIndex, view: MessageView, from: number, first: number, final: number, m: number): number {
   let mask = 0;
   for (let j = 0; j < m; j++) {
-    if (placed[j] >= 0 && (contentAt[j] || !PRONOUNS.has(index.lemmas[index.tokenLemma[from + j]]))) mask |= view.actAt(placed[j]);
+    if (placed[j] >= 0 && (index.tokenContent[from + j] || !PRONOUNS.has(index.lemmas[index.tokenLemma[from + j]]))) mask |= view.actAt(placed[j]);
   }
   return mask !== 0 ? mask | (view.actsOf(first, first) & WH_BIT) : view.actsOf(first, final);
 }
@@ -214,7 +231,7 @@ function replacesItem(index: CompiledIndex, message: EncodedMessage, view: Messa
   const free = (i: number, near: number): boolean =>
     i >= 0 && i < message.count && message.cls[i] === CONTENT && !(i >= a && i <= end && used[i]) && message.sentence[i] === message.sentence[near];
   for (let j = 0; j < m; j++) {
-    if (placed[j] >= 0 || !contentAt[j]) continue;
+    if (placed[j] >= 0 || !index.tokenContent[from + j]) continue;
     const flags = index.tokenFlags[from + j];
     // A modifier right before the word it modifies.
     if (j + 1 < m && placed[j + 1] >= 0 && flags & (NOUN_LIKE | ADJECTIVE) && index.tokenFlags[from + j + 1] & NOUN_LIKE) {
@@ -238,7 +255,7 @@ function replacesItem(index: CompiledIndex, message: EncodedMessage, view: Messa
 }
 
 /** A one-word pattern is only ever a fuzzy match here (contiguous tiers found the rest). */
-function alignSingle(index: CompiledIndex, message: EncodedMessage, pattern: number, positions: number[]): Alignment | null {
+function alignSingle(index: CompiledIndex, message: EncodedMessage, pattern: number, positions: number[], threshold: number): Alignment | null {
   const word = index.lemmas[index.tokenLemma[index.patternStart[pattern]]];
   if (word.length < DEFAULTS.fuzzySingleWordMinLength || index.patternNegated[pattern]) return null;
   let best = 0;
@@ -246,5 +263,5 @@ function alignSingle(index: CompiledIndex, message: EncodedMessage, pattern: num
     const s = sims[i];
     if (s < STEM_SIM && s > best && (negatorsBefore(message, i) & 1) === 0) best = s;
   }
-  return best > 0 ? { tier: FUZZY, score: Math.min(best, DEFAULTS.similarCeiling) } : null;
+  return best > 0 && best >= threshold ? { tier: FUZZY, score: Math.min(best, DEFAULTS.similarCeiling) } : null;
 }
