@@ -196,6 +196,14 @@ export function compile(trackers: readonly Tracker[], options: CompileOptions = 
     for (const stem of rarest) anchors[stem].push(q);
   });
   const anchorLists = packLists(anchors);
+  // Beside each anchor entry, what the candidate check reads first, so that most candidates are turned
+  // away without reading anything of their pattern's own (scattered) data.
+  const anchorSignature = new Int32Array(anchorLists.items.length);
+  const anchorAllowed = new Uint8Array(anchorLists.items.length);
+  anchorLists.items.forEach((q, k) => {
+    anchorSignature[k] = patternSignature[q];
+    anchorAllowed[k] = Math.floor(patternContent[q] / DEFAULTS.contentPerMissing);
+  });
   const phraseLists = packLists(patternPhrases);
 
   return {
@@ -210,7 +218,6 @@ export function compile(trackers: readonly Tracker[], options: CompileOptions = 
     patternContent,
     patternNegated,
     patternWeight,
-    patternSignature,
     patternExcluded: Uint8Array.from(patternExcluded),
     patternActs: Uint8Array.from(patternActs),
     tokenFlags: Uint8Array.from(tokenFlags),
@@ -231,5 +238,7 @@ export function compile(trackers: readonly Tracker[], options: CompileOptions = 
     checkWeight,
     anchorStart: anchorLists.start,
     anchorPattern: anchorLists.items,
+    anchorSignature,
+    anchorAllowed,
   };
 }

@@ -97,7 +97,7 @@ function matchMessage(runtime: Runtime, text: string, messageIndex: number, thre
 function findSimilar(runtime: Runtime, message: EncodedMessage, serial: number, threshold: number, best: Map<number, Hit>): void {
   const { index, scratch } = runtime;
   const { stemSeen, patternSeen } = scratch;
-  const { anchorStart, anchorPattern, patternStart, lemmaStem, patternContent, patternWeight, patternSignature, checkStart, checkContentEnd, checkStem, checkWeight } = index;
+  const { anchorStart, anchorPattern, anchorSignature, anchorAllowed, patternStart, lemmaStem, patternWeight, checkStart, checkContentEnd, checkStem, checkWeight } = index;
   // No similar match scores above its coverage, so coverage must reach the threshold too.
   const bar = Math.max(DEFAULTS.minCoverage, threshold);
   const n = message.count;
@@ -117,13 +117,14 @@ function findSimilar(runtime: Runtime, message: EncodedMessage, serial: number, 
   }
   const consider = (stem: number): void => {
     for (let k = anchorStart[stem]; k < anchorStart[stem + 1]; k++) {
+      // Each signature bit the message lacks stands for at least one content stem it lacks. A pattern
+      // turned away here is turned away again from its other anchors, so it need not be marked seen.
+      const allowed = anchorAllowed[k];
+      const absent = anchorSignature[k] & ~signature;
+      if (absent !== 0 && (allowed === 0 || bitCount(absent) > allowed)) continue;
       const pattern = anchorPattern[k];
       if (patternSeen[pattern] === serial) continue;
       patternSeen[pattern] = serial;
-      const allowed = Math.floor(patternContent[pattern] / DEFAULTS.contentPerMissing);
-      // Each signature bit the message lacks stands for at least one content stem it lacks.
-      const absent = patternSignature[pattern] & ~signature;
-      if (absent !== 0 && (allowed === 0 || bitCount(absent) > allowed)) continue;
       // Cheap bounds before alignment: enough of the pattern's words are in the message to pass the
       // alignment's own rules and to cover enough of the pattern to reach the bar. Content words first,
       // rarest first, stopping at one too many missing: most candidates end there after a look or two.

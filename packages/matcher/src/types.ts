@@ -82,8 +82,6 @@ export interface CompiledIndex {
   readonly patternContent: Uint8Array;
   readonly patternNegated: Uint8Array;
   readonly patternWeight: Float32Array;
-  /** The signature bits (signatureBit) of each pattern's content stems, OR-ed. */
-  readonly patternSignature: Int32Array;
   /** 1 where the pattern's phrases are excluded ones. */
   readonly patternExcluded: Uint8Array;
   /** Mask of the dialogue acts of the pattern's clauses (see acts.ts); 0 when none is known. */
@@ -116,6 +114,10 @@ export interface CompiledIndex {
   /** Patterns listed under their rarest content stems (CSR over stem ids). */
   readonly anchorStart: Int32Array;
   readonly anchorPattern: Int32Array;
+  /** Per anchor entry: its pattern's content stems as a signature (signatureBit, OR-ed). */
+  readonly anchorSignature: Int32Array;
+  /** Per anchor entry: the content words its pattern may miss (patternContent / contentPerMissing). */
+  readonly anchorAllowed: Uint8Array;
 }
 
 export interface TrieData {

@@ -31,14 +31,17 @@ const positionList: number[] = [];
 /** Similarity of message token i to pattern token k: 1 same lemma, less for same stem or a fuzzy neighbor. */
 function similarity(runtime: Runtime, message: EncodedMessage, i: number, k: number): number {
   const index = runtime.index;
-  if (message.stem[i] >= 0 && message.stem[i] === index.tokenStem[k]) {
+  const stem = message.stem[i];
+  if (stem >= 0 && stem === index.tokenStem[k]) {
     if (message.lemma[i] === index.tokenLemma[k]) return 1;
     return runtime.derived(message.lemma[i], index.tokenLemma[k]) ? DEFAULTS.stemSimilarity : 0;
   }
   const near = message.neighbors[i];
-  if (near === null || index.lemmaClass[index.tokenLemma[k]] !== CONTENT) return 0;
+  if (near === null) return 0;
   const target = index.tokenLemma[k];
-  for (let x = 0; x < near.lemmas.length; x++) if (near.lemmas[x] === target) return near.sims[x];
+  if (index.lemmaClass[target] !== CONTENT) return 0;
+  const lemmas = near.lemmas;
+  for (let x = 0; x < lemmas.length; x++) if (lemmas[x] === target) return near.sims[x];
   return 0;
 }
 
@@ -81,10 +84,11 @@ export function align(runtime: Runtime, message: EncodedMessage, pattern: number
       if (!close) continue;
     }
     let any = false, gain = 0;
-    for (let j = 0; j < m; j++) {
+    for (let j = 0, row = i * m; j < m; j++) {
       const s = similarity(runtime, message, i, from + j);
-      sims[i * m + j] = s;
-      if (s > 0) any = true;
+      sims[row + j] = s;
+      if (s === 0) continue;
+      any = true;
       if (s * tokenShare[from + j] > gain) gain = s * tokenShare[from + j];
     }
     if (!any) continue;
@@ -97,8 +101,7 @@ export function align(runtime: Runtime, message: EncodedMessage, pattern: number
   const content = index.patternContent[pattern];
   const allowedMissing = Math.floor(content / DEFAULTS.contentPerMissing);
   const weight = index.patternWeight[pattern];
-  // No window scores above its coverage: below this matched weight, with every word still to place
-  // matched fully, a window cannot reach the threshold.
+  // Matched weight a window needs to reach the threshold (with a margin for rounding).
   const needed = threshold * weight - 1e-9;
   const maxSpan = m + DEFAULTS.maxExtraTokens;
   let best: Alignment | null = null;
@@ -114,13 +117,15 @@ export function align(runtime: Runtime, message: EncodedMessage, pattern: number
       end = b;
       pEnd = pb;
     }
-    if (end === a || reach[pEnd + 1] - reach[pa] < needed) continue;
+    // A window must reach the threshold and beat the best so far, and no score is above its coverage.
+    const bar = best === null ? needed : Math.max(needed, best.score * weight - 1e-9);
+    if (end === a || reach[pEnd + 1] - reach[pa] < bar) continue;
     used.fill(0, a, end + 1);
     let matchedWeight = 0, matched = 0, matchedContent = 0, missingContent = 0, missing = 0, fuzzy = false;
     let last = -1, first = n, final = -1;
     let hopeless = false;
     for (let j = 0; j < m && missingContent <= allowedMissing; j++) {
-      if (matchedWeight + tokenShareAfter[from + j] < needed) {
+      if (matchedWeight + tokenShareAfter[from + j] < bar) {
         hopeless = true;
         break;
       }
