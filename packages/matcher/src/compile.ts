@@ -118,7 +118,7 @@ export function compile(trackers: readonly Tracker[], options: CompileOptions = 
   const patternContent = new Uint8Array(patternCount);
   const patternNegated = new Uint8Array(patternCount);
   const patternWeight = new Float32Array(patternCount);
-  const trie = new TrieBuilder();
+  const trie = new TrieBuilder(stems.list.length);
   const stemFrequency = new Int32Array(stems.list.length);
   const contentStems: number[][] = [];
 
@@ -231,7 +231,7 @@ export function compile(trackers: readonly Tracker[], options: CompileOptions = 
     lemmaStem: Int32Array.from(lemmaStem),
     lemmaClass,
     stems: stems.list,
-    trie: trie.pack(stems.list.length),
+    trie: trie.pack(),
     checkStart,
     checkContentEnd,
     checkStem,

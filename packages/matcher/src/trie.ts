@@ -20,66 +20,69 @@ export function childOf(trie: TrieData, node: number, stem: number): number {
   }
 }
 
-interface Entry {
-  pattern: number;
-  flags: number;
-}
-
 export class TrieBuilder {
-  private readonly children: Array<Map<number, number>> = [new Map()];
-  private readonly outputs: Entry[][] = [[]];
+  /** Edges of every node in one map, keyed by node * stemCount + stem: one map, not one per node. */
+  private readonly edges = new Map<number, number>();
+  private nodes = 1;
+  /** Outputs as parallel lists: node, pattern, flags. */
+  private readonly outNode: number[] = [];
+  private readonly outPatterns: number[] = [];
+  private readonly outFlagList: number[] = [];
+
+  /** Stem ids are 0 .. stemCount - 1. */
+  constructor(private readonly stemCount: number) {}
 
   insert(stems: ArrayLike<number>, pattern: number, flags: number): void {
     let node = 0;
     for (let i = 0; i < stems.length; i++) {
-      const edges = this.children[node];
-      let next = edges.get(stems[i]);
+      const key = node * this.stemCount + stems[i];
+      let next = this.edges.get(key);
       if (next === undefined) {
-        next = this.children.length;
-        edges.set(stems[i], next);
-        this.children.push(new Map());
-        this.outputs.push([]);
+        next = this.nodes++;
+        this.edges.set(key, next);
       }
       node = next;
     }
-    this.outputs[node].push({ pattern, flags });
+    this.outNode.push(node);
+    this.outPatterns.push(pattern);
+    this.outFlagList.push(flags);
   }
 
-  pack(stemCount: number): TrieData {
-    const root = new Int32Array(stemCount).fill(EMPTY);
-    for (const [stem, child] of this.children[0]) root[stem] = child;
+  pack(): TrieData {
+    const stride = this.stemCount;
+    const root = new Int32Array(stride).fill(EMPTY);
     let edges = 0;
-    for (let n = 1; n < this.children.length; n++) edges += this.children[n].size;
+    for (const [key, child] of this.edges) {
+      if (key < stride) root[key] = child;
+      else edges++;
+    }
     let size = 16;
     while (size < edges * 2) size *= 2;
     const mask = size - 1;
     const edgeNode = new Int32Array(size).fill(EMPTY);
     const edgeStem = new Int32Array(size);
     const edgeChild = new Int32Array(size);
-    for (let n = 1; n < this.children.length; n++) {
-      for (const [stem, child] of this.children[n]) {
-        let s = slot(n, stem, mask);
-        while (edgeNode[s] !== EMPTY) s = (s + 1) & mask;
-        edgeNode[s] = n;
-        edgeStem[s] = stem;
-        edgeChild[s] = child;
-      }
+    for (const [key, child] of this.edges) {
+      if (key < stride) continue;
+      const n = Math.floor(key / stride), stem = key - n * stride;
+      let s = slot(n, stem, mask);
+      while (edgeNode[s] !== EMPTY) s = (s + 1) & mask;
+      edgeNode[s] = n;
+      edgeStem[s] = stem;
+      edgeChild[s] = child;
     }
-    const outStart = new Int32Array(this.outputs.length + 1);
-    let total = 0;
-    for (let n = 0; n < this.outputs.length; n++) {
-      outStart[n] = total;
-      total += this.outputs[n].length;
-    }
-    outStart[this.outputs.length] = total;
-    const outPattern = new Int32Array(total);
-    const outFlags = new Uint8Array(total);
-    for (let n = 0, k = 0; n < this.outputs.length; n++) {
-      for (const { pattern, flags } of this.outputs[n]) {
-        outPattern[k] = pattern;
-        outFlags[k++] = flags;
-      }
-    }
+    // Outputs grouped by node, in insertion order within a node (a counting sort).
+    const outStart = new Int32Array(this.nodes + 1);
+    for (const node of this.outNode) outStart[node + 1]++;
+    for (let n = 0; n < this.nodes; n++) outStart[n + 1] += outStart[n];
+    const fill = outStart.slice(0, this.nodes);
+    const outPattern = new Int32Array(this.outNode.length);
+    const outFlags = new Uint8Array(this.outNode.length);
+    this.outNode.forEach((node, k) => {
+      const at = fill[node]++;
+      outPattern[at] = this.outPatterns[k];
+      outFlags[at] = this.outFlagList[k];
+    });
     return { root, edgeNode, edgeStem, edgeChild, outStart, outPattern, outFlags };
   }
 }
