@@ -1,5 +1,5 @@
 export { compile } from './compile.js';
-export { match } from './match.js';
+export { match, matchJson } from './match.js';
 export { DEFAULTS } from './defaults.js';
 export { MatcherError, PhrasewatchError, ErrorCode } from './errors.js';
 export { trackerIdFor } from './tracker-id.js';
@@ -17,4 +17,5 @@ export type {
   Tracker,
   TrackerDetected,
   TrackerMatch,
+  TrackersDetectedJson,
 } from './types.js';

@@ -47,6 +47,13 @@ export interface TrackerDetected {
   matches: TrackerMatch[];
 }
 
+/** A trackers-detected array as JSON text (see matchJson). */
+export interface TrackersDetectedJson {
+  json: string;
+  /** Message refs in it. */
+  messageRefs: number;
+}
+
 export interface CompileOptions {
   /** Reject trackers whose phrases normalize to nothing (default true). */
   strict?: boolean;

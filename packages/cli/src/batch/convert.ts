@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { readConversations, type InputFormat } from '@phrasewatch/core';
-import { compile, match, type CompiledIndex, type MatchOptions, type Tracker } from '@phrasewatch/matcher';
+import { compile, match, matchJson, type CompiledIndex, type MatchOptions, type Tracker } from '@phrasewatch/matcher';
 import { describeError } from '../exit.js';
 import type { BatchFile, BatchFileResult, BatchRecord } from './protocol.js';
 
@@ -43,12 +43,15 @@ export function converter(
       });
       if (conversations.length === 0 && badLines.length > 0) throw new Error(`no line could be read; line ${badLines[0][0]}: ${badLines[0][1]}`);
       const records = conversations.map((conversation) => {
-        const detected = match(indexFor(conversation.trackers as Tracker[] | undefined), conversation.messages, options.matchOptions);
-        const matchCount = detected.reduce((n, t) => n + t.matches.reduce((k, m) => k + m.messageRefs.length, 0), 0);
-        return {
-          conversationId: conversation.conversationId, messages: conversation.messages, trackers: options.objects ? detected : JSON.stringify(detected),
-          messageCount: conversation.messages.length, matchCount,
-        };
+        const index = indexFor(conversation.trackers as Tracker[] | undefined);
+        const record = { conversationId: conversation.conversationId, messages: conversation.messages, messageCount: conversation.messages.length };
+        // Only JSON is written: the text is built straight from the matches, with no objects between.
+        if (!options.objects) {
+          const { json, messageRefs } = matchJson(index, conversation.messages, options.matchOptions);
+          return { ...record, trackers: json, matchCount: messageRefs };
+        }
+        const detected = match(index, conversation.messages, options.matchOptions);
+        return { ...record, trackers: detected, matchCount: detected.reduce((n, t) => n + t.matches.reduce((k, m) => k + m.messageRefs.length, 0), 0) };
       });
       return { records, badLines };
     },

@@ -1,7 +1,7 @@
 // Worker entry: matches the conversations of each task against the index it received at start-up.
 import { workerData } from 'node:worker_threads';
 import { Piscina } from 'piscina';
-import { group } from '../group.js';
+import { groupJson } from '../json.js';
 import { detect } from '../match.js';
 import type { Message } from '../types.js';
 import type { MatchTask, MatchTaskResult, WorkerData } from './protocol.js';
@@ -13,7 +13,7 @@ export default function run(task: MatchTask): MatchTaskResult {
   if (task.output === 'json') {
     return task.conversations.map(({ ids, texts }) => {
       const messages = messagesOf(ids, texts);
-      return JSON.stringify(group(index, messages, detect(index, messages, task.threshold), task.details));
+      return groupJson(index, messages, detect(index, messages, task.threshold), task.details);
     });
   }
   const results = task.conversations.map(({ ids, texts }) => detect(index, messagesOf(ids, texts), task.threshold));
