@@ -17,7 +17,7 @@ import { detectTrackers, hitsOf, resolveTrackers, type TrackerSource } from './d
 import { actionItemsOf, followUpsOf, questionsOf } from './insights/index.js';
 import { topicsOf } from './insights/topics.js';
 import { conversationObject, membersOf } from './conversations/members.js';
-import { createBullQueue, type BullQueue } from './jobs/bullmq.js';
+import type { BullQueue } from './jobs/bullmq.js';
 import { createExecutor, type Execute } from './jobs/executor.js';
 import { createJobThreads, type JobThreads } from './jobs/thread-pool.js';
 import { createLocalQueue, type LocalQueue } from './jobs/local-queue.js';
@@ -167,6 +167,8 @@ export async function openStore(options: StoreOptions) {
   let bull: BullQueue | null = null;
   let local: LocalQueue | null = null;
   if (options.queue !== undefined) {
+    // BullMQ (and Redis's client) load only for a store that uses them.
+    const { createBullQueue } = await import('./jobs/bullmq.js');
     bull = createBullQueue({ url: options.queue.url, prefix: options.queue.prefix ?? DEFAULTS.queuePrefix });
     if (runJobs) bull.startWorker(execute, { concurrency, lockMs: leaseMs, retryMs: DEFAULTS.pollMs, onError });
     bull.startReconciler(db, DEFAULTS.reconcileMs, onError);

@@ -3,8 +3,6 @@ import type { Command } from 'commander';
 import { DEFAULTS } from '../defaults.js';
 import { UsageError } from '../exit.js';
 import type { Io } from '../io.js';
-import { buildServer } from '../server/app.js';
-import { tokenIssuer } from '../server/auth.js';
 import { openCliStore, runnerSettings, withRunnerOptions, type RunnerFlags } from '../store.js';
 import { untilSignal } from '../signals.js';
 import { positiveInteger } from '../options.js';
@@ -51,6 +49,8 @@ export function registerServe(program: Command, io: Io, run: Run): void {
         ...runner,
         onError: (error) => io.stderr.write(`phrasewatch: ${error.message}\n`),
       });
+      // The HTTP server (Fastify) loads only for this command.
+      const [{ buildServer }, { tokenIssuer }] = await Promise.all([import('../server/app.js'), import('../server/auth.js')]);
       const app = buildServer({
         store,
         tokens: tokenIssuer({ secret: await store.signingKey() }),
