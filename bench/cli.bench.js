@@ -4,7 +4,8 @@
 // (bench/floor-process.js: read, parse, wink-nlp readDoc + lemmas). Best of three runs each, with the
 // spread; both worker counts must write the same output (compared by digest). Peak memory (VmHWM, read
 // from /proc while it runs) is the main process's; with 2 copies against 4 it shows memory does not grow
-// with the number of files. Run: node bench/cli.bench.js [runs] (after pnpm build).
+// with the number of files. Each is run with the compiled trackers cached and, with --no-index-cache,
+// compiling them. Run: node bench/cli.bench.js [runs] (after pnpm build).
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -49,13 +50,19 @@ async function run(args) {
   return { seconds: (performance.now() - start) / 1000, peakMb: Math.round(peak / 1024), digest: digest.digest('hex').slice(0, 16) };
 }
 
-const match = (workers, list) => [CLI, 'match', '--quiet', '--workers', String(workers), '--trackers', TRACKERS, ...list];
+// The compiled trackers are cached between runs (PHRASEWATCH_CACHE_DIR, a folder of the bench's own): the
+// runs with the cache read the index one warm-up run wrote; those with --no-index-cache compile it.
+const match = (workers, list, ...flags) => [CLI, 'match', '--quiet', '--workers', String(workers), ...flags, '--trackers', TRACKERS, ...list];
 const cases = [
   ['nlp floor, 14,840 files', [FLOOR, ...files]],
   ['match --workers 1, 14,840 files', match(1, files)],
   ['match --workers 2, 14,840 files', match(2, files)],
   ['match --workers 2, 7,420 files', match(2, half)],
+  ['match --workers 1 --no-index-cache, 14,840 files', match(1, files, '--no-index-cache')],
+  ['match --workers 2 --no-index-cache, 14,840 files', match(2, files, '--no-index-cache')],
 ];
+process.env.PHRASEWATCH_CACHE_DIR = join(dir, 'index-cache');
+await run(match(1, files.slice(0, 1)));
 const results = new Map(cases.map(([label]) => [label, []]));
 // Interleaved, so a slow spell of the machine does not land on one case only.
 for (let r = 0; r < runs; r++) for (const [label, args] of cases) results.get(label).push(await run(args));
@@ -72,7 +79,12 @@ const rows = cases.map(([label]) => {
   };
 });
 console.table(rows);
-const one = best('match --workers 1, 14,840 files'), two = best('match --workers 2, 14,840 files'), floor = best('nlp floor, 14,840 files');
-const same = rows[1]['output digest'] === rows[2]['output digest'] && !rows[1]['output digest'].includes(' ');
-console.log(`--workers 1: ${(one / floor).toFixed(2)}x the floor; --workers 2: ${(one / two).toFixed(2)}x faster than 1; same output: ${same ? 'yes' : 'NO'}`);
+const floor = best('nlp floor, 14,840 files');
+const digests = [1, 2, 4, 5].map((k) => rows[k]['output digest']);
+const same = digests.every((d) => d === digests[0] && !d.includes(' '));
+for (const flag of ['', ' --no-index-cache']) {
+  const one = best(`match --workers 1${flag}, 14,840 files`), two = best(`match --workers 2${flag}, 14,840 files`);
+  console.log(`${flag ? 'compiling' : 'cached index'}: --workers 1: ${(one / floor).toFixed(2)}x the floor; --workers 2: ${(one / two).toFixed(2)}x faster than 1`);
+}
+console.log(`same output, cached or compiled, 1 or 2 workers: ${same ? 'yes' : 'NO'}`);
 rmSync(dir, { recursive: true, force: true });

@@ -4,6 +4,8 @@ export const DEFAULTS = Object.freeze({
   batchFiles: 16,
   /** Batches in flight per worker, so a worker never waits for the next one. */
   batchesPerWorker: 2,
+  /** Compiled tracker sets kept in the index cache (the most recently used). */
+  indexCacheEntries: 8,
   serveHost: '127.0.0.1',
   servePort: '8080',
   /** Jobs scheduled or running before `serve` answers async requests with 429. */

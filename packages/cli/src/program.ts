@@ -43,6 +43,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('--started-at <time>', 'when the recordings started (ISO): subtitle cues (.vtt, .srt) get wall-clock times; else only offsets')
     .option('--store', 'also save each conversation and its detections in the local store')
     .option('--db <path>', 'store file for --store and --all-trackers')
+    .option('--no-index-cache', 'compile the trackers even when a compiled copy is cached (PHRASEWATCH_CACHE_DIR, else ~/.cache/phrasewatch)')
     .argument('<paths...>', 'transcript files, folders (walked recursively), glob patterns, or - for standard input')
     .addHelpText('after', `
 Formats (from the extension and content, or --input-format): Symbl Conversation API messages JSON,

@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { parseJson, parseTrackerList, type InputFormat, type Store } from '@phrasewatch/core';
 import { compile, type CompiledIndex, type MatchOptions, type Tracker, type TrackerDetected } from '@phrasewatch/matcher';
 import { converter, type Converter } from '../batch/convert.js';
+import { compileCached, indexCacheDir } from '../index-cache.js';
 import { createBatchPool, type BatchPool } from '../batch/pool.js';
 import type { BatchFile, BatchFileResult, BatchInit } from '../batch/protocol.js';
 import { paintFor } from '../colors.js';
@@ -33,6 +34,8 @@ export interface MatchCommandOptions {
   startedAt?: string;
   store?: boolean;
   db?: string;
+  /** false with --no-index-cache. */
+  indexCache?: boolean;
 }
 
 /** The trackers of a --trackers file, checked by compiling them (the index is returned for reuse). */
@@ -51,9 +54,9 @@ export async function readTrackerFile(path: string): Promise<Tracker[]> {
   }
 }
 
-function compileTrackers(trackers: Tracker[], path: string | undefined): CompiledIndex {
+function compileTrackers(trackers: Tracker[], path: string | undefined, cached: boolean): CompiledIndex {
   try {
-    return compile(trackers);
+    return cached ? compileCached(trackers, indexCacheDir()) : compile(trackers);
   } catch (error) {
     throw new UsageError(path ? `--trackers ${path}: ${describeError(error)}` : describeError(error));
   }
@@ -108,7 +111,7 @@ async function run(paths: string[], options: MatchCommandOptions, io: Io, store:
   const pool: BatchPool | undefined = threads > 1 && files.length > 1 ? createBatchPool(threads, init) : undefined;
   let local: Converter | undefined;
   try {
-    const index = compileTrackers(trackers, options.trackers);
+    const index = compileTrackers(trackers, options.trackers, options.indexCache !== false);
     if (pool) pool.share(index);
     else local = converter(trackers, init, index);
   } catch (error) {
