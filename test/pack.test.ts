@@ -30,5 +30,14 @@ describe('published packages', () => {
 
     const version = JSON.parse(readFileSync(join(ROOT, 'packages/cli/package.json'), 'utf8')).version;
     expect(execFileSync(join(app, 'node_modules/.bin/phrasewatch'), ['--version'], { cwd: app, encoding: 'utf8' }).trim()).toBe(version);
+
+    // The installed command matches, and caches the compiled trackers, keyed by the installed matcher.
+    const cache = join(dir, 'cache');
+    const call = ['match', '--quiet', '--trackers', join(ROOT, 'examples/promotion-trackers.json'), join(ROOT, 'examples/sales-call.json')];
+    const matched = (): string => execFileSync(join(app, 'node_modules/.bin/phrasewatch'), call, { cwd: app, encoding: 'utf8', env: { ...process.env, PHRASEWATCH_CACHE_DIR: cache } });
+    const first = matched();
+    expect(JSON.parse(first).trackers[0].name).toBe('Promotion Mention');
+    expect(readdirSync(cache).filter((name) => name.endsWith('.v8'))).toHaveLength(1);
+    expect(matched()).toBe(first);
   }, 300_000);
 });

@@ -71,7 +71,13 @@ function prune(dir: string): void {
 
 /** The trackers' compiled index: from the cache in `dir` when it holds it, else compiled and cached there. */
 export function compileCached(trackers: readonly Tracker[], dir: string): CompiledIndex {
-  const path = entryPath(dir, trackers);
+  let path: string;
+  try {
+    path = entryPath(dir, trackers);
+  } catch {
+    // The matcher's build cannot be read to key an entry: no cache, the trackers compile as always.
+    return compile(trackers);
+  }
   const cached = read(path);
   if (cached !== undefined) return cached;
   const index = compile(trackers);
