@@ -48,6 +48,7 @@ const builder = new DetectionsBuilder();
 const messageStream = emptyStream();
 const bestHits = new Map<number, Hit>();
 const view = new MessageView();
+const anchorStems: number[] = [];
 
 /** The matching itself, on checked input, in compact form. */
 export function detect(index: CompiledIndex, messages: readonly Message[], threshold: number): Detections {
@@ -73,6 +74,7 @@ function matchMessage(runtime: Runtime, text: string, messageIndex: number, thre
   // Serials are 32-bit stamps: past the last one, the marks start over from cleared arrays.
   if (scratch.serial === 0xffffffff) {
     scratch.stemSeen.fill(0);
+    scratch.stemAnchored.fill(0);
     scratch.patternSeen.fill(0);
     scratch.serial = 0;
   }
@@ -109,7 +111,7 @@ function matchMessage(runtime: Runtime, text: string, messageIndex: number, thre
 /** Candidates for the gap and fuzzy tiers: patterns anchored on a stem the message has, or a fuzzy neighbor's. */
 function findSimilar(runtime: Runtime, message: EncodedMessage, serial: number, threshold: number, best: Map<number, Hit>): void {
   const { index, scratch } = runtime;
-  const { stemSeen, patternSeen } = scratch;
+  const { stemSeen, patternSeen, stemAnchored } = scratch;
   const { anchorStart, anchorPattern, anchorSignature, anchorAllowed, patternStart, lemmaStem, patternWeight, checkStart, checkContentEnd, checkStem, checkWeight } = index;
   // No similar match scores above its coverage, so coverage must reach the threshold too.
   const bar = Math.max(DEFAULTS.minCoverage, threshold);
@@ -128,8 +130,26 @@ function findSimilar(runtime: Runtime, message: EncodedMessage, serial: number, 
       }
     }
   }
-  const consider = (stem: number): void => {
-    for (let k = anchorStart[stem]; k < anchorStart[stem + 1]; k++) {
+  // Each stem's anchor list once per message, however often the stem occurs.
+  const stems = anchorStems;
+  stems.length = 0;
+  for (let i = 0; i < n; i++) {
+    if (message.cls[i] !== CONTENT) continue;
+    if (message.stem[i] >= 0 && stemAnchored[message.stem[i]] !== serial) {
+      stemAnchored[message.stem[i]] = serial;
+      stems.push(message.stem[i]);
+    }
+    const near = message.neighbors[i];
+    if (near === null) continue;
+    for (let x = 0; x < near.lemmas.length; x++) {
+      const stem = lemmaStem[near.lemmas[x]];
+      if (stemAnchored[stem] === serial) continue;
+      stemAnchored[stem] = serial;
+      stems.push(stem);
+    }
+  }
+  for (let s = 0; s < stems.length; s++) {
+    for (let k = anchorStart[stems[s]]; k < anchorStart[stems[s] + 1]; k++) {
       // Each signature bit the message lacks stands for at least one content stem it lacks. A pattern
       // turned away here is turned away again from its other anchors, so it need not be marked seen.
       const allowed = anchorAllowed[k];
@@ -161,12 +181,6 @@ function findSimilar(runtime: Runtime, message: EncodedMessage, serial: number, 
         best.set(pattern, { pattern, tier: found.tier, score: found.score, start: -1, patternFrom: 0 });
       }
     }
-  };
-  for (let i = 0; i < n; i++) {
-    if (message.cls[i] !== CONTENT) continue;
-    if (message.stem[i] >= 0) consider(message.stem[i]);
-    const near = message.neighbors[i];
-    if (near !== null) for (let x = 0; x < near.lemmas.length; x++) consider(lemmaStem[near.lemmas[x]]);
   }
 }
 

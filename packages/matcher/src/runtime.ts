@@ -25,6 +25,8 @@ export interface Runtime {
 export interface Scratch {
   serial: number;
   readonly stemSeen: Uint32Array;
+  /** Stems whose anchor list this message has read. */
+  readonly stemAnchored: Uint32Array;
   readonly patternSeen: Uint32Array;
   /** Stems of the pattern being aligned, stamped with `alignStamp`. */
   readonly stemInPattern: Uint32Array;
@@ -61,6 +63,7 @@ function createRuntime(index: CompiledIndex): Runtime {
   const scratch: Scratch = {
     serial: 0,
     stemSeen: new Uint32Array(index.stems.length),
+    stemAnchored: new Uint32Array(index.stems.length),
     patternSeen: new Uint32Array(index.patternExcluded.length),
     stemInPattern: new Uint32Array(index.stems.length),
     alignStamp: 0,
