@@ -14,7 +14,7 @@ import { compile, type CompiledIndex, type Tracker } from '@phrasewatch/matcher'
 import { DEFAULTS } from './defaults.js';
 
 /** PHRASEWATCH_CACHE_DIR, else the user's cache directory. */
-export function indexCacheDir(env: NodeJS.ProcessEnv = process.env): string {
+function indexCacheDir(env: NodeJS.ProcessEnv = process.env): string {
   return env.PHRASEWATCH_CACHE_DIR || join(env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'phrasewatch');
 }
 
@@ -69,13 +69,15 @@ function prune(dir: string): void {
   for (const { path } of entries.slice(DEFAULTS.indexCacheEntries)) unlinkSync(path);
 }
 
-/** The trackers' compiled index: from the cache in `dir` when it holds it, else compiled and cached there. */
-export function compileCached(trackers: readonly Tracker[], dir: string): CompiledIndex {
-  let path: string;
+/** The trackers' compiled index: from the cache (indexCacheDir) when it holds it, else compiled and cached there. */
+export function compileCached(trackers: readonly Tracker[], env: NodeJS.ProcessEnv = process.env): CompiledIndex {
+  let dir: string, path: string;
   try {
+    dir = indexCacheDir(env);
     path = entryPath(dir, trackers);
   } catch {
-    // The matcher's build cannot be read to key an entry: no cache, the trackers compile as always.
+    // No home to find the cache in, or the matcher's build cannot be read to key an entry: no cache,
+    // the trackers compile as always.
     return compile(trackers);
   }
   const cached = read(path);

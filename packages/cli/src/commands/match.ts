@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { parseJson, parseTrackerList, type InputFormat, type Store } from '@phrasewatch/core';
 import { compile, type CompiledIndex, type MatchOptions, type Tracker, type TrackerDetected } from '@phrasewatch/matcher';
 import { converter, type Converter } from '../batch/convert.js';
-import { compileCached, indexCacheDir } from '../index-cache.js';
+import { compileCached } from '../index-cache.js';
 import { createBatchPool, type BatchPool } from '../batch/pool.js';
 import type { BatchFile, BatchFileResult, BatchInit } from '../batch/protocol.js';
 import { paintFor } from '../colors.js';
@@ -56,7 +56,7 @@ export async function readTrackerFile(path: string): Promise<Tracker[]> {
 
 function compileTrackers(trackers: Tracker[], path: string | undefined, cached: boolean): CompiledIndex {
   try {
-    return cached ? compileCached(trackers, indexCacheDir()) : compile(trackers);
+    return cached ? compileCached(trackers) : compile(trackers);
   } catch (error) {
     throw new UsageError(path ? `--trackers ${path}: ${describeError(error)}` : describeError(error));
   }
