@@ -1,11 +1,11 @@
 // `match --out PATH` replaces regular files atomically, and writes straight into anything else: a rename
 // over a device or a FIFO would turn it into a plain file, and one over a symbolic link would replace the
 // link instead of its target.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { createReadStream, lstatSync, mkdirSync, readFileSync, readlinkSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { conversation, fixtureDir, phrasewatch } from './helpers.js';
+import { CLI, conversation, fixtureDir, phrasewatch } from './helpers.js';
 
 const files = () => fixtureDir({
   'call.json': conversation('call', ['How much does it cost?']),
@@ -53,5 +53,21 @@ describe('match --out', () => {
     const run = await phrasewatch(['match', '--trackers', 'p.json', 'call.json', '--out', device], { cwd: dir });
     expect(run.code).toBe(0);
     expect(lstatSync(device).isCharacterDevice()).toBe(true);
+  });
+});
+
+describe('a reader of standard output that stops early', () => {
+  it('ends phrasewatch match quietly with status 141, as Unix tools end on a closed pipe ("| head")', async () => {
+    const lines = Array.from({ length: 3000 }, (_, k) => JSON.stringify({ conversationId: `c${k}`, messages: [{ id: `m${k}`, text: 'How much does it cost? '.repeat(4) }] }));
+    const dir = fixtureDir({ 'calls.jsonl': lines.join('\n'), 'p.json': [{ name: 'Pricing', vocabulary: ['how much does it cost'] }] });
+    const child = spawn(process.execPath, [CLI, 'match', '--quiet', '--workers', '1', '--trackers', 'p.json', 'calls.jsonl'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d));
+    const first = await new Promise<string>((resolve) => child.stdout.once('data', (d: Buffer) => resolve(String(d))));
+    expect(first).toContain('"conversationId":"c0"');
+    child.stdout.destroy();
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(code).toBe(141);
+    expect(stderr).toBe('');
   });
 });

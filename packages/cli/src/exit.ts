@@ -7,6 +7,8 @@ export const EXIT_OK = 0;
 export const EXIT_INPUT = 1;
 /** Usage or validation error: nothing was processed. */
 export const EXIT_USAGE = 2;
+/** The reader of standard output went away (`| head`): SIGPIPE's status, as Unix tools end. */
+export const EXIT_PIPE = 141;
 
 /** A usage error found by the CLI itself (a bad flag value, a missing file given as an option). */
 export class UsageError extends Error {
