@@ -1,11 +1,10 @@
 // Trackers -> the compiled index: every phrase normalized once, phrases that normalize alike merged
 // into one pattern, a trie over pattern stem sequences for the contiguous tiers, and an anchor list
 // (rarest content stems) for the gap and fuzzy tiers.
-import { DEFAULTS } from './defaults.js';
 import { ErrorCode, MatcherError } from './errors.js';
 import { NEGATOR, SUBJECT_PRONOUNS, classOf } from './lexicon.js';
 import { readTokens } from './nlp.js';
-import { PARTICLE, isContentToken, phraseFeatures, signatureBit, tokenWeight } from './features.js';
+import { PARTICLE, isContentToken, missableContent, phraseFeatures, signatureBit, tokenWeight } from './features.js';
 import { normalize } from './normalize.js';
 import { stemOf } from './stem.js';
 import { trackerIdFor } from './tracker-id.js';
@@ -191,7 +190,7 @@ export function compile(trackers: readonly Tracker[], options: CompileOptions = 
   contentStems.forEach((list, q) => {
     // One anchor more than the content words a gap match may miss, so every pattern that can match has
     // an anchor in the message.
-    const anchorCount = Math.floor(patternContent[q] / DEFAULTS.contentPerMissing) + 1;
+    const anchorCount = missableContent(patternContent[q]) + 1;
     const rarest = list.sort((a, b) => stemFrequency[a] - stemFrequency[b] || a - b).slice(0, anchorCount);
     for (const stem of rarest) anchors[stem].push(q);
   });
@@ -202,7 +201,7 @@ export function compile(trackers: readonly Tracker[], options: CompileOptions = 
   const anchorAllowed = new Uint8Array(anchorLists.items.length);
   anchorLists.items.forEach((q, k) => {
     anchorSignature[k] = patternSignature[q];
-    anchorAllowed[k] = Math.floor(patternContent[q] / DEFAULTS.contentPerMissing);
+    anchorAllowed[k] = missableContent(patternContent[q]);
   });
   const phraseLists = packLists(patternPhrases);
 

@@ -86,3 +86,11 @@ export function phraseFeatures(stream: TokenStream, source: TokenSource): Phrase
 export function signatureBit(stem: number): number {
   return 1 << (stem & 31);
 }
+
+/**
+ * Content words a similar match of a pattern with `content` of them may miss: one per
+ * DEFAULTS.contentPerMissing. Anchors, the candidate check and alignment must agree on it.
+ */
+export function missableContent(content: number): number {
+  return Math.floor(content / DEFAULTS.contentPerMissing);
+}

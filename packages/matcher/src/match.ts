@@ -116,34 +116,21 @@ function findSimilar(runtime: Runtime, message: EncodedMessage, serial: number, 
   // No similar match scores above its coverage, so coverage must reach the threshold too.
   const bar = Math.max(DEFAULTS.minCoverage, threshold);
   const n = message.count;
+  // One pass over the tokens: every stem the message has (a fuzzy neighbour's too) marked present and in
+  // the signature; content tokens' stems listed once each, their anchor lists to read.
   let signature = 0;
-  for (let i = 0; i < n; i++) {
-    if (message.stem[i] >= 0) {
-      stemSeen[message.stem[i]] = serial;
-      signature |= signatureBit(message.stem[i]);
-    }
-    const near = message.neighbors[i];
-    if (near !== null) {
-      for (let x = 0; x < near.lemmas.length; x++) {
-        stemSeen[lemmaStem[near.lemmas[x]]] = serial;
-        signature |= signatureBit(lemmaStem[near.lemmas[x]]);
-      }
-    }
-  }
-  // Each stem's anchor list once per message, however often the stem occurs.
   const stems = anchorStems;
   stems.length = 0;
   for (let i = 0; i < n; i++) {
-    if (message.cls[i] !== CONTENT) continue;
-    if (message.stem[i] >= 0 && stemAnchored[message.stem[i]] !== serial) {
-      stemAnchored[message.stem[i]] = serial;
-      stems.push(message.stem[i]);
-    }
+    const content = message.cls[i] === CONTENT;
     const near = message.neighbors[i];
-    if (near === null) continue;
-    for (let x = 0; x < near.lemmas.length; x++) {
-      const stem = lemmaStem[near.lemmas[x]];
-      if (stemAnchored[stem] === serial) continue;
+    const own = message.stem[i] >= 0 ? 1 : 0;
+    // The token's own stem (when it has one), then its neighbours'.
+    for (let x = -own, end = near === null ? 0 : near.lemmas.length; x < end; x++) {
+      const stem = x < 0 ? message.stem[i] : lemmaStem[near!.lemmas[x]];
+      stemSeen[stem] = serial;
+      signature |= signatureBit(stem);
+      if (!content || stemAnchored[stem] === serial) continue;
       stemAnchored[stem] = serial;
       stems.push(stem);
     }

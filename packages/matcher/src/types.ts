@@ -123,7 +123,7 @@ export interface CompiledIndex {
   readonly anchorPattern: Int32Array;
   /** Per anchor entry: its pattern's content stems as a signature (signatureBit, OR-ed). */
   readonly anchorSignature: Int32Array;
-  /** Per anchor entry: the content words its pattern may miss (patternContent / contentPerMissing). */
+  /** Per anchor entry: the content words its pattern may miss (missableContent). */
   readonly anchorAllowed: Uint8Array;
 }
 

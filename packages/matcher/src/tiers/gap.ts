@@ -4,7 +4,7 @@
 // covered, less penalties for extra tokens and order changes.
 import { WH as WH_BIT, actsAgree } from '../acts.js';
 import { DEFAULTS } from '../defaults.js';
-import { ADJECTIVE, NAME, NOUN_LIKE } from '../features.js';
+import { ADJECTIVE, NAME, NOUN_LIKE, missableContent } from '../features.js';
 import type { MessageView } from '../message-view.js';
 import type { EncodedMessage } from '../encode.js';
 import { CONTENT } from '../lexicon.js';
@@ -99,7 +99,7 @@ export function align(runtime: Runtime, message: EncodedMessage, pattern: number
   if (m === 1) return alignSingle(index, message, pattern, positions, threshold);
 
   const content = index.patternContent[pattern];
-  const allowedMissing = Math.floor(content / DEFAULTS.contentPerMissing);
+  const allowedMissing = missableContent(content);
   const weight = index.patternWeight[pattern];
   // Matched weight a window needs to reach the threshold (with a margin for rounding).
   const needed = threshold * weight - 1e-9;
