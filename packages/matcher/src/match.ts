@@ -1,5 +1,6 @@
 // The matching pipeline for one conversation: normalize -> encode -> contiguous tiers -> candidates ->
 // gap/fuzzy tiers -> exclusions -> refs, grouped into Symbl's shape at the end.
+import type { BestHits } from './best-hits.js';
 import { confidence, rawScoreFor } from './confidence.js';
 import { DEFAULTS } from './defaults.js';
 import { encode, type EncodedMessage } from './encode.js';
@@ -13,7 +14,7 @@ import { signatureBit } from './features.js';
 import { readTokens, type TokenSource } from './nlp.js';
 import { emptyStream, normalize } from './normalize.js';
 import { runtimeFor, type Runtime } from './runtime.js';
-import { findContiguous, type ContiguousHit } from './tiers/contiguous.js';
+import { findContiguous } from './tiers/contiguous.js';
 import { align } from './tiers/gap.js';
 import { EXACT, LEMMA, TIERS } from './tiers/index.js';
 import type { CompiledIndex, MatchOptions, Message, TrackerDetected, TrackersDetectedJson } from './types.js';
@@ -46,7 +47,6 @@ export function checkIndex(index: CompiledIndex): void {
 // One builder and one token stream for all messages: detect never runs re-entrantly.
 const builder = new DetectionsBuilder();
 const messageStream = emptyStream();
-const bestHits = new Map<number, Hit>();
 const view = new MessageView();
 const anchorStems: number[] = [];
 
@@ -59,9 +59,6 @@ export function detect(index: CompiledIndex, messages: readonly Message[], thres
   return out.finish();
 }
 
-/** The best match of one pattern in one message. */
-type Hit = ContiguousHit;
-
 /** `threshold` here is a raw score (see confidence.ts); refs carry confidences. */
 function matchMessage(runtime: Runtime, text: string, messageIndex: number, threshold: number, out: DetectionsBuilder): void {
   const { index, scratch } = runtime;
@@ -72,44 +69,42 @@ function matchMessage(runtime: Runtime, text: string, messageIndex: number, thre
   const encoded = encode(runtime, stream);
   view.reset(stream, source);
   // Serials are 32-bit stamps: past the last one, the marks start over from cleared arrays.
-  if (scratch.serial === 0xffffffff) {
+  const restart = scratch.serial === 0xffffffff;
+  if (restart) {
     scratch.stemSeen.fill(0);
     scratch.stemAnchored.fill(0);
     scratch.patternSeen.fill(0);
     scratch.serial = 0;
   }
   const serial = ++scratch.serial;
-  const best = bestHits;
-  best.clear();
+  const best = scratch.best;
+  best.reset(serial, restart);
 
-  findContiguous(runtime, encoded, view, (hit) => {
-    const previous = best.get(hit.pattern);
-    if (previous === undefined) best.set(hit.pattern, { ...hit });
-    else if (hit.score > previous.score) Object.assign(previous, hit);
-  });
-  for (const pattern of best.keys()) scratch.patternSeen[pattern] = serial;
+  findContiguous(runtime, encoded, view, best);
+  for (let h = 0; h < best.count; h++) scratch.patternSeen[best.patterns[h]] = serial;
   // Similar matches never outscore contiguous ones, so patterns found above are not tried again.
   if (threshold <= DEFAULTS.similarCeiling) findSimilar(runtime, encoded, serial, threshold, best);
-  if (best.size === 0) return;
+  if (best.count === 0) return;
 
-  const hits = [...best.values()];
-  promoteExact(index, source, hits);
-  const excludedTrackers = trackersExcluded(index, hits);
+  promoteExact(index, source, best);
+  const excludedTrackers = trackersExcluded(index, best);
 
-  const starts = hits.some((h) => TIERS[h.tier].hasOffset) ? source.starts() : null;
-  for (const hit of hits) {
-    if (hit.score < threshold || index.patternExcluded[hit.pattern]) continue;
-    const offset = TIERS[hit.tier].hasOffset ? starts![stream.src[hit.start]] : -1;
-    for (let k = index.patternPhraseStart[hit.pattern]; k < index.patternPhraseStart[hit.pattern + 1]; k++) {
+  let starts: Int32Array | null = null;
+  for (let h = 0; h < best.count; h++) {
+    const pattern = best.patterns[h];
+    const score = best.score[pattern], tier = best.tier[pattern];
+    if (score < threshold || index.patternExcluded[pattern]) continue;
+    const offset = TIERS[tier].hasOffset ? (starts ??= source.starts())[stream.src[best.start[pattern]]] : -1;
+    for (let k = index.patternPhraseStart[pattern]; k < index.patternPhraseStart[pattern + 1]; k++) {
       const phrase = index.patternPhrase[k];
       if (excludedTrackers?.has(index.phraseTracker[phrase])) continue;
-      out.add(phrase, messageIndex, offset, confidence(hit.score), hit.tier);
+      out.add(phrase, messageIndex, offset, confidence(score), tier);
     }
   }
 }
 
 /** Candidates for the gap and fuzzy tiers: patterns anchored on a stem the message has, or a fuzzy neighbor's. */
-function findSimilar(runtime: Runtime, message: EncodedMessage, serial: number, threshold: number, best: Map<number, Hit>): void {
+function findSimilar(runtime: Runtime, message: EncodedMessage, serial: number, threshold: number, best: BestHits): void {
   const { index, scratch } = runtime;
   const { stemSeen, patternSeen, stemAnchored } = scratch;
   const { anchorStart, anchorPattern, anchorSignature, anchorAllowed, patternStart, lemmaStem, patternWeight, checkStart, checkContentEnd, checkStem, checkWeight } = index;
@@ -164,9 +159,7 @@ function findSimilar(runtime: Runtime, message: EncodedMessage, serial: number, 
       if (patternStart[pattern + 1] - patternStart[pattern] > 1 && presentContent < 2 && present < 3) continue;
       if (reachable < bar * patternWeight[pattern]) continue;
       const found = align(runtime, message, pattern, view, threshold);
-      if (found !== null) {
-        best.set(pattern, { pattern, tier: found.tier, score: found.score, start: -1, patternFrom: 0 });
-      }
+      if (found !== null) best.offer(pattern, found.tier, found.score, -1, 0);
     }
   }
 }
@@ -178,29 +171,32 @@ function bitCount(bits: number): number {
 }
 
 /** A lemma-tier match whose normal forms also agree is exact. Normal forms are read only now, when needed. */
-function promoteExact(index: CompiledIndex, source: TokenSource, hits: Hit[]): void {
-  if (!hits.some((h) => h.tier === LEMMA && h.patternFrom === 0)) return;
-  const normals = normalize(source, true).normal!;
-  for (const hit of hits) {
-    if (hit.tier !== LEMMA || hit.patternFrom !== 0) continue;
-    const from = index.patternStart[hit.pattern];
-    const length = index.patternStart[hit.pattern + 1] - from;
+function promoteExact(index: CompiledIndex, source: TokenSource, best: BestHits): void {
+  let normals: string[] | null = null;
+  for (let h = 0; h < best.count; h++) {
+    const pattern = best.patterns[h];
+    if (best.tier[pattern] !== LEMMA || best.patternFrom[pattern] !== 0) continue;
+    normals ??= normalize(source, true).normal!;
+    const from = index.patternStart[pattern];
+    const length = index.patternStart[pattern + 1] - from;
+    const start = best.start[pattern];
     let same = true;
-    for (let t = 0; t < length && same; t++) same = normals[hit.start + t] === index.tokenNormal[from + t];
+    for (let t = 0; t < length && same; t++) same = normals[start + t] === index.tokenNormal[from + t];
     if (same) {
-      hit.tier = EXACT;
-      hit.score = DEFAULTS.exactScore;
+      best.tier[pattern] = EXACT;
+      best.score[pattern] = DEFAULTS.exactScore;
     }
   }
 }
 
 /** Trackers whose excluded phrase matched this message: they yield nothing for it. */
-function trackersExcluded(index: CompiledIndex, hits: Hit[]): Set<number> | null {
+function trackersExcluded(index: CompiledIndex, best: BestHits): Set<number> | null {
   let excluded: Set<number> | null = null;
-  for (const hit of hits) {
-    if (!index.patternExcluded[hit.pattern]) continue;
+  for (let h = 0; h < best.count; h++) {
+    const pattern = best.patterns[h];
+    if (!index.patternExcluded[pattern]) continue;
     excluded ??= new Set();
-    for (let k = index.patternPhraseStart[hit.pattern]; k < index.patternPhraseStart[hit.pattern + 1]; k++) {
+    for (let k = index.patternPhraseStart[pattern]; k < index.patternPhraseStart[pattern + 1]; k++) {
       excluded.add(index.phraseTracker[index.patternPhrase[k]]);
     }
   }

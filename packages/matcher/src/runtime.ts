@@ -1,5 +1,6 @@
 // Per-index state that is not part of the plain compiled data: string -> id maps, words met in messages
 // but not in any phrase, fuzzy neighbor caches, and scratch buffers reused for every message.
+import { BestHits } from './best-hits.js';
 import { DEFAULTS } from './defaults.js';
 import { classOf } from './lexicon.js';
 import { isDerivedForm, stemOf } from './stem.js';
@@ -31,6 +32,8 @@ export interface Scratch {
   /** Stems of the pattern being aligned, stamped with `alignStamp`. */
   readonly stemInPattern: Uint32Array;
   alignStamp: number;
+  /** The best hit of each pattern in the current message, stamped with `serial`. */
+  readonly best: BestHits;
 }
 
 const runtimes = new WeakMap<CompiledIndex, Runtime>();
@@ -67,6 +70,7 @@ function createRuntime(index: CompiledIndex): Runtime {
     patternSeen: new Uint32Array(index.patternExcluded.length),
     stemInPattern: new Uint32Array(index.stems.length),
     alignStamp: 0,
+    best: new BestHits(index.patternExcluded.length),
   };
 
   return {

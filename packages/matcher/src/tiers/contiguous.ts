@@ -1,5 +1,6 @@
 // Exact, lemma and stem tiers: phrases whose stem sequence occurs contiguously, found by walking the
 // trie from every token. The tier is then told by comparing lemmas (and, later, normal forms).
+import type { BestHits } from '../best-hits.js';
 import { PRONOUN_DROPPED } from '../compile.js';
 import { DEFAULTS } from '../defaults.js';
 import type { EncodedMessage } from '../encode.js';
@@ -34,17 +35,8 @@ function fillerAt(runtime: Runtime, message: EncodedMessage, j: number): number 
 
 let path = new Int32Array(64);
 
-export interface ContiguousHit {
-  pattern: number;
-  tier: number;
-  score: number;
-  /** Message token the match starts at. */
-  start: number;
-  /** Phrase token the comparison starts at (1 when a leading pronoun was dropped). */
-  patternFrom: number;
-}
-
-export function findContiguous(runtime: Runtime, message: EncodedMessage, view: MessageView, onHit: (hit: ContiguousHit) => void): void {
+/** Offers every contiguous match to `best`. */
+export function findContiguous(runtime: Runtime, message: EncodedMessage, view: MessageView, best: BestHits): void {
   const { index } = runtime;
   const { trie, patternStart, tokenLemma, patternActs } = index;
   const { outStart, outPattern, outFlags } = trie;
@@ -84,12 +76,12 @@ export function findContiguous(runtime: Runtime, message: EncodedMessage, view: 
         if (patternActs[pattern] !== 0 && !actsAgree(patternActs[pattern], view.actsOf(i, j))) continue;
         if (skipped > 0) {
           // Not the phrase as written, so no offset: a similar match.
-          onHit({ pattern, tier: GAP, score: DEFAULTS.similarCeiling - skipped * DEFAULTS.extraPenalty, start: -1, patternFrom });
+          best.offer(pattern, GAP, DEFAULTS.similarCeiling - skipped * DEFAULTS.extraPenalty, -1, patternFrom);
           continue;
         }
         const tier = sameLemmas ? LEMMA : STEM;
         const score = dropped ? Math.min(DEFAULTS.pronounScore, CONTIGUOUS_SCORE[tier]) : CONTIGUOUS_SCORE[tier];
-        onHit({ pattern, tier, score, start: i, patternFrom });
+        best.offer(pattern, tier, score, i, patternFrom);
       }
     }
   }
