@@ -111,19 +111,32 @@ function findSimilar(runtime: Runtime, message: EncodedMessage, serial: number, 
   // No similar match scores above its coverage, so coverage must reach the threshold too.
   const bar = Math.max(DEFAULTS.minCoverage, threshold);
   const n = message.count;
-  // One pass over the tokens: every stem the message has (a fuzzy neighbour's too) marked present and in
-  // the signature; content tokens' stems listed once each, their anchor lists to read.
+  // One pass over the tokens: every stem the message has (a fuzzy neighbour's too) marked present, in
+  // the signature and with the tokens it is at (for alignment, see stemTokens); content tokens' stems
+  // listed once each, their anchor lists to read.
   let signature = 0;
   const stems = anchorStems;
   stems.length = 0;
+  const words = (n + 31) >>> 5;
+  scratch.stemTokenWords = words;
+  const { stemSlot } = scratch;
+  let slots = 0;
   for (let i = 0; i < n; i++) {
     const content = message.cls[i] === CONTENT;
     const near = message.neighbors[i];
     const own = message.stem[i] >= 0 ? 1 : 0;
+    const word = i >>> 5, bit = 1 << (i & 31);
     // The token's own stem (when it has one), then its neighbours'.
     for (let x = -own, end = near === null ? 0 : near.lemmas.length; x < end; x++) {
       const stem = x < 0 ? message.stem[i] : lemmaStem[near!.lemmas[x]];
-      stemSeen[stem] = serial;
+      if (stemSeen[stem] !== serial) {
+        stemSeen[stem] = serial;
+        stemSlot[stem] = slots;
+        if ((slots + 1) * words > scratch.stemTokens.length) growStemTokens(scratch, (slots + 1) * words);
+        scratch.stemTokens.fill(0, slots * words, (slots + 1) * words);
+        slots++;
+      }
+      scratch.stemTokens[stemSlot[stem] * words + word] |= bit;
       signature |= signatureBit(stem);
       if (!content || stemAnchored[stem] === serial) continue;
       stemAnchored[stem] = serial;
@@ -162,6 +175,12 @@ function findSimilar(runtime: Runtime, message: EncodedMessage, serial: number, 
       if (found !== null) best.offer(pattern, found.tier, found.score, -1, 0);
     }
   }
+}
+
+function growStemTokens(scratch: Runtime['scratch'], size: number): void {
+  const grown = new Uint32Array(Math.max(size, scratch.stemTokens.length * 2));
+  grown.set(scratch.stemTokens);
+  scratch.stemTokens = grown;
 }
 
 function bitCount(bits: number): number {

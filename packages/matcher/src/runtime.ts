@@ -29,9 +29,15 @@ export interface Scratch {
   /** Stems whose anchor list this message has read. */
   readonly stemAnchored: Uint32Array;
   readonly patternSeen: Uint32Array;
-  /** Stems of the pattern being aligned, stamped with `alignStamp`. */
-  readonly stemInPattern: Uint32Array;
-  alignStamp: number;
+  /**
+   * The tokens each stem of the message is at (its own or a fuzzy neighbour's), as bit sets of
+   * `stemTokenWords` 32-bit words each: those of stem s (when stemSeen[s] is the message's serial) at
+   * stemTokens[stemSlot[s] * stemTokenWords ...]. Alignment reads a pattern's positions from them instead
+   * of scanning the message.
+   */
+  readonly stemSlot: Int32Array;
+  stemTokens: Uint32Array;
+  stemTokenWords: number;
   /** The best hit of each pattern in the current message, stamped with `serial`. */
   readonly best: BestHits;
 }
@@ -68,8 +74,9 @@ function createRuntime(index: CompiledIndex): Runtime {
     stemSeen: new Uint32Array(index.stems.length),
     stemAnchored: new Uint32Array(index.stems.length),
     patternSeen: new Uint32Array(index.patternExcluded.length),
-    stemInPattern: new Uint32Array(index.stems.length),
-    alignStamp: 0,
+    stemSlot: new Int32Array(index.stems.length),
+    stemTokens: new Uint32Array(256),
+    stemTokenWords: 1,
     best: new BestHits(index.patternExcluded.length),
   };
 

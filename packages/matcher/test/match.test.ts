@@ -241,10 +241,22 @@ describe('long runs', () => {
     const index = compile(trackers);
     const scratch = runtimeFor(index).scratch;
     scratch.serial = 0xffffffff - 1;
-    scratch.alignStamp = 0xffffffff - 1;
     for (let k = 0; k < 3; k++) expect(match(index, messages, { details: true })).toEqual(expected);
     expect(scratch.serial).toBeLessThan(100);
-    expect(scratch.alignStamp).toBeLessThan(100);
+  });
+});
+
+describe('long messages', () => {
+  it('finds a similar match of a phrase lying across the 32nd and 33rd words of a message, and past the 64th', async () => {
+    const { compile } = await import('../src/compile.js');
+    const { match } = await import('../src/match.js');
+    const index = compile([{ name: 'B', vocabulary: ['is the budget tight this year'] }]);
+    const filler = (words: number): string => Array.from({ length: words }, (_, k) => `word${k}`).join(' ');
+    const at = (before: number) => match(index, [{ id: 'm', text: `${filler(before)}. Is our budget tight this year?` }], { details: true });
+    for (const before of [0, 29, 30, 31, 62, 70]) {
+      const refs = at(before).flatMap((t) => t.matches.flatMap((m) => m.messageRefs));
+      expect(refs, `after ${before} words`).toEqual([expect.objectContaining({ id: 'm', offset: -1, tier: 'gap' })]);
+    }
   });
 });
 

@@ -59,42 +59,36 @@ export function align(runtime: Runtime, message: EncodedMessage, pattern: number
   if (n > used.length) used = new Uint8Array(Math.max(n, used.length * 2));
   if (m > placed.length) placed = new Int32Array(Math.max(m, placed.length * 2));
 
-  const scratch = runtime.scratch;
-  const inPattern = scratch.stemInPattern;
-  // Stamps are 32-bit: past the last one, the marks start over from a cleared array.
-  if (scratch.alignStamp === 0xffffffff) {
-    inPattern.fill(0);
-    scratch.alignStamp = 0;
-  }
-  const stamp = ++scratch.alignStamp;
-  for (let k = from; k < from + m; k++) inPattern[index.tokenStem[k]] = stamp;
-  const { tokenContent, tokenShare, tokenShareAfter } = index;
+  const { tokenContent, tokenShare, tokenShareAfter, tokenStem } = index;
   const positions = positionList;
   positions.length = 0;
   if (n + 1 > reach.length) reach = new Float64Array(Math.max(n + 1, reach.length * 2));
-  for (let i = 0; i < n; i++) {
-    // Tokens that can match nothing are no positions; their rows are never read. A fuzzy neighbor
-    // matches a pattern word of its own stem, so a token whose stem and neighbors' stems are all
-    // missing from the pattern is none either.
-    if (message.stem[i] < 0 || inPattern[message.stem[i]] !== stamp) {
-      const near = message.neighbors[i];
-      if (near === null) continue;
-      let close = false;
-      for (let x = 0; x < near.lemmas.length && !close; x++) close = inPattern[index.lemmaStem[near.lemmas[x]]] === stamp;
-      if (!close) continue;
+  // Positions: tokens at one of the pattern's stems, their own or a fuzzy neighbour's (a neighbour
+  // matches a pattern word of its stem); other tokens can match nothing, and their rows are never read.
+  const { stemSeen, stemSlot, stemTokens, stemTokenWords: words, serial } = runtime.scratch;
+  for (let w = 0; w < words; w++) {
+    let bits = 0;
+    for (let k = from; k < from + m; k++) {
+      const stem = tokenStem[k];
+      if (stemSeen[stem] === serial) bits |= stemTokens[stemSlot[stem] * words + w];
     }
-    let any = false, gain = 0;
-    for (let j = 0, row = i * m; j < m; j++) {
-      const s = similarity(runtime, message, i, from + j);
-      sims[row + j] = s;
-      if (s === 0) continue;
-      any = true;
-      if (s * tokenShare[from + j] > gain) gain = s * tokenShare[from + j];
+    while (bits !== 0) {
+      const low = bits & -bits;
+      bits ^= low;
+      const i = (w << 5) + 31 - Math.clz32(low);
+      let any = false, gain = 0;
+      for (let j = 0, row = i * m; j < m; j++) {
+        const s = similarity(runtime, message, i, from + j);
+        sims[row + j] = s;
+        if (s === 0) continue;
+        any = true;
+        if (s * tokenShare[from + j] > gain) gain = s * tokenShare[from + j];
+      }
+      if (!any) continue;
+      // A position holds one phrase word at most: reach sums the most each position can add.
+      reach[positions.length + 1] = reach[positions.length] + gain;
+      positions.push(i);
     }
-    if (!any) continue;
-    // A position holds one phrase word at most: reach sums the most each position can add.
-    reach[positions.length + 1] = reach[positions.length] + gain;
-    positions.push(i);
   }
   if (m === 1) return alignSingle(index, message, pattern, positions, threshold);
 
