@@ -83,6 +83,23 @@ describe('phrasewatch match', () => {
     expect(pooled.stdout).toBe(single.stdout);
   });
 
+  // 70 files are five batches: the worker and this thread both convert some of them.
+  it.each(['jsonl', 'json', 'csv'])('gives the same --format %s output and the same failures with --workers 2 over many files', async (format) => {
+    const files: Record<string, unknown> = { 'trackers.json': TRACKERS };
+    const texts = ['Is the budget tight?', "we can't afford this", 'could you send me a calender invite', 'nothing here', "let's reconnect", 'That is “too expensive”, sadly']; 
+    for (let i = 0; i < 70; i++) files[`c${String(i).padStart(2, '0')}.json`] = i === 33 ? '{"messages": [' : conversation(`c${i}`, [texts[i % 6], texts[(i + 2) % 6], texts[(i + 3) % 6]]);
+    const dir = fixtureDir(files);
+    const names = Object.keys(files).filter((f) => f !== 'trackers.json');
+    const single = await phrasewatch(['match', '--trackers', 'trackers.json', '--format', format, '--workers', '1', ...names], { cwd: dir });
+    const pooled = await phrasewatch(['match', '--trackers', 'trackers.json', '--format', format, '--workers', '2', ...names], { cwd: dir });
+    expect(single.code).toBe(1);
+    expect(single.stderr).toMatch(/1 of 70 files failed:\n  c33\.json: /);
+    expect(pooled.code).toBe(1);
+    expect(pooled.stdout).toBe(single.stdout);
+    expect(pooled.stderr.replace(/ in [\d.]+ s/, '')).toBe(single.stderr.replace(/ in [\d.]+ s/, ''));
+    if (format === 'jsonl') expect(jsonLines(pooled.stdout).map((r: any) => r.conversationId)).toEqual(names.filter((n) => n !== 'c33.json').map((n) => `c${Number(n.slice(1, 3))}`));
+  });
+
   it.each([
     [['--trackers', 'nope.json', 'c.json'], /--trackers nope\.json: no such file/],
     [['--trackers', 'bad-trackers.json', 'c.json'], /--trackers bad-trackers\.json: tracker "A": "vocabulary" must hold at least one phrase/],

@@ -35,24 +35,36 @@ function entryPath(dir: string, trackers: readonly Tracker[]): string {
   return join(dir, `index-${key}.v8`);
 }
 
-function read(path: string): CompiledIndex | undefined {
+/** The compiled trackers and their serialized form, which batch workers deserialize themselves. */
+export interface CompiledTrackers {
+  index: CompiledIndex;
+  /** v8.serialize(index): the cache entry's bytes when there is one, else serialized on first call. */
+  bytes(): Uint8Array;
+}
+
+function compiled(index: CompiledIndex, bytes?: Uint8Array): CompiledTrackers {
+  return { index, bytes: () => (bytes ??= serialize(index)) };
+}
+
+function read(path: string): CompiledTrackers | undefined {
   try {
-    const index = deserialize(readFileSync(path)) as CompiledIndex;
+    const bytes = readFileSync(path);
+    const index = deserialize(bytes) as CompiledIndex;
     if (index?.format !== 1 || !(index.patternStart instanceof Int32Array)) return undefined;
     const now = new Date();
     utimesSync(path, now, now);
-    return index;
+    return compiled(index, bytes);
   } catch {
     return undefined;
   }
 }
 
-function write(dir: string, path: string, index: CompiledIndex): void {
+function write(dir: string, path: string, trackers: CompiledTrackers): void {
   try {
     // The index holds the trackers' phrases: readable by its owner only.
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     const partial = `${path}.${process.pid}.partial`;
-    writeFileSync(partial, serialize(index), { mode: 0o600 });
+    writeFileSync(partial, trackers.bytes(), { mode: 0o600 });
     renameSync(partial, path);
     prune(dir);
   } catch {
@@ -69,8 +81,12 @@ function prune(dir: string): void {
   for (const { path } of entries.slice(DEFAULTS.indexCacheEntries)) unlinkSync(path);
 }
 
-/** The trackers' compiled index: from the cache (indexCacheDir) when it holds it, else compiled and cached there. */
-export function compileCached(trackers: readonly Tracker[], env: NodeJS.ProcessEnv = process.env): CompiledIndex {
+/**
+ * The trackers' compiled index: with `cache`, from the cache (indexCacheDir) when it holds it, else
+ * compiled and cached there; without, compiled.
+ */
+export function compileTrackers(trackers: readonly Tracker[], cache: boolean, env: NodeJS.ProcessEnv = process.env): CompiledTrackers {
+  if (!cache) return compiled(compile(trackers));
   let dir: string, path: string;
   try {
     dir = indexCacheDir(env);
@@ -78,11 +94,11 @@ export function compileCached(trackers: readonly Tracker[], env: NodeJS.ProcessE
   } catch {
     // No home to find the cache in, or the matcher's build cannot be read to key an entry: no cache,
     // the trackers compile as always.
-    return compile(trackers);
+    return compiled(compile(trackers));
   }
   const cached = read(path);
   if (cached !== undefined) return cached;
-  const index = compile(trackers);
-  write(dir, path, index);
-  return index;
+  const fresh = compiled(compile(trackers));
+  write(dir, path, fresh);
+  return fresh;
 }

@@ -6,7 +6,7 @@ import type { MatchOptions, Tracker, TrackerDetected } from '@phrasewatch/matche
 export interface BatchInit {
   trackers: Tracker[];
   /**
-   * The BroadcastChannel on which the main thread posts the compiled trackers (a CompiledIndex), once
+   * The BroadcastChannel on which the main thread posts the compiled trackers (a v8-serialized CompiledIndex), once
    * and again whenever a worker posts WORKER_READY on it: workers start before the index is ready.
    */
   channel: string;
@@ -29,8 +29,12 @@ export interface BatchFile {
 export interface BatchRecord {
   conversationId: string;
   messages: InputFileMessage[];
-  /** The trackers-detected array, as objects or, when only JSON is written, as JSON text. */
-  trackers: TrackerDetected[] | string;
+  /**
+   * The trackers-detected array: as objects (CSV, table, --store); when only JSON is written, as JSON
+   * text, or from a worker as that text's UTF-8 bytes, transferred, which the main thread writes out
+   * without decoding or copying them into its heap.
+   */
+  trackers: TrackerDetected[] | string | Uint8Array;
   /** Counted where the matching ran: `messages` may come back empty from a worker. */
   messageCount: number;
   /** Message refs in `trackers`. */

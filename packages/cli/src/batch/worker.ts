@@ -1,7 +1,9 @@
 // Batch worker entry: loads the model while the main thread compiles the trackers, takes the compiled
 // index from the pool's BroadcastChannel, then reads, parses and matches the files of each task.
+import { deserialize } from 'node:v8';
 import { BroadcastChannel, workerData } from 'node:worker_threads';
 import { lemmatize, type CompiledIndex } from '@phrasewatch/matcher';
+import { Piscina } from 'piscina';
 import { converter } from './convert.js';
 import { WORKER_READY, type BatchFile, type BatchFileResult, type BatchInit } from './protocol.js';
 
@@ -14,7 +16,7 @@ function receiveIndex(): Promise<CompiledIndex> {
       const data = (event as MessageEvent).data;
       if (data === WORKER_READY) return;
       channel.close();
-      resolve(data as CompiledIndex);
+      resolve(deserialize(data as Uint8Array) as CompiledIndex);
     };
     channel.postMessage(WORKER_READY);
   });
@@ -26,11 +28,23 @@ export default (async () => {
   // The model loads on first use: now, while the index is being compiled.
   lemmatize('ready');
   const convert = converter(init.trackers, init, await index);
+  const utf8 = new TextEncoder();
   return function run(files: BatchFile[]): BatchFileResult[] {
-    return files.map((file) => {
+    const buffers: ArrayBuffer[] = [];
+    const results = files.map((file): BatchFileResult => {
       const result = convert.file(file);
-      // JSON text needs no messages on the way back; objects do (CSV columns, the store).
-      return 'records' in result && !init.objects ? { ...result, records: result.records.map((r) => ({ ...r, messages: [] })) } : result;
+      if (!('records' in result) || init.objects) return result;
+      // JSON needs no messages on the way back (objects do: CSV columns, the store), and goes as bytes,
+      // encoded here and transferred: the main thread, which writes every worker's output, neither
+      // encodes it nor holds it as strings.
+      const records = result.records.map((r) => {
+        const bytes = utf8.encode(r.trackers as string);
+        buffers.push(bytes.buffer as ArrayBuffer);
+        return { ...r, messages: [], trackers: bytes };
+      });
+      return { ...result, records };
     });
+    if (buffers.length === 0) return results;
+    return Piscina.move({ [Piscina.transferableSymbol]: buffers, [Piscina.valueSymbol]: results } as never) as unknown as BatchFileResult[];
   };
 })();

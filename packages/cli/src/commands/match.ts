@@ -4,9 +4,10 @@
 import { availableParallelism } from 'node:os';
 import { readFile } from 'node:fs/promises';
 import { parseJson, parseTrackerList, type InputFormat, type Store } from '@phrasewatch/core';
-import { compile, type CompiledIndex, type MatchOptions, type Tracker, type TrackerDetected } from '@phrasewatch/matcher';
+import type { MatchOptions, Tracker, TrackerDetected } from '@phrasewatch/matcher';
 import { converter, type Converter } from '../batch/convert.js';
-import { compileCached } from '../index-cache.js';
+import { compileTrackers as compileOrRead, type CompiledTrackers } from '../index-cache.js';
+import { inOrder } from '../batch/in-order.js';
 import { createBatchPool, type BatchPool } from '../batch/pool.js';
 import type { BatchFile, BatchFileResult, BatchInit } from '../batch/protocol.js';
 import { paintFor } from '../colors.js';
@@ -54,9 +55,9 @@ export async function readTrackerFile(path: string): Promise<Tracker[]> {
   }
 }
 
-function compileTrackers(trackers: Tracker[], path: string | undefined, cached: boolean): CompiledIndex {
+function compileTrackers(trackers: Tracker[], path: string | undefined, cached: boolean): CompiledTrackers {
   try {
-    return cached ? compileCached(trackers) : compile(trackers);
+    return compileOrRead(trackers, cached);
   } catch (error) {
     throw new UsageError(path ? `--trackers ${path}: ${describeError(error)}` : describeError(error));
   }
@@ -104,43 +105,43 @@ async function run(paths: string[], options: MatchCommandOptions, io: Io, store:
     ...(options.startedAt !== undefined ? { startedAt: options.startedAt } : {}),
   };
   const threads = options.workers ?? availableParallelism();
-  // Workers cost a model load each: worth it for a batch, not for one file. They parse and match whole
-  // files; this thread only reads bytes and writes results.
-  // Workers start (and load the model) while this thread compiles the trackers; they take the index
-  // when it is ready.
-  const pool: BatchPool | undefined = threads > 1 && files.length > 1 ? createBatchPool(threads, init) : undefined;
-  let local: Converter | undefined;
+  // With N threads, this one matches too, beside N - 1 workers: a worker costs a model load, a copy of
+  // the index and its own JIT warm-up, worth it for a batch, not for one file. Workers read, parse and
+  // match whole files, and start (loading the model) while this thread compiles or reads the trackers;
+  // they take the index when it is ready.
+  const pool: BatchPool | undefined = threads > 1 && files.length > 1 ? createBatchPool(threads - 1, init) : undefined;
+  let local: Converter;
   try {
-    const index = compileTrackers(trackers, options.trackers, options.indexCache !== false);
-    if (pool) pool.share(index);
-    else local = converter(trackers, init, index);
+    const compiled = compileTrackers(trackers, options.trackers, options.indexCache !== false);
+    if (pool) pool.share(compiled.bytes());
+    local = converter(trackers, init, compiled.index);
   } catch (error) {
     await pool?.close();
     out?.abort();
     throw error;
   }
   const progress = progressBar(stderr, files.length, !options.quiet);
-
-  const convert = async (batch: string[]): Promise<BatchFileResult[]> => {
-    const list: BatchFile[] = batch.map((source) => (source === '-' ? { source, text: stdinText! } : { source }));
-    return pool ? pool.run(list) : list.map((file) => local!.file(file));
-  };
+  const fileOf = (source: string): BatchFile => (source === '-' ? { source, text: stdinText! } : { source });
 
   const started = performance.now();
   const totals = { files: 0, conversations: 0, messages: 0, matches: 0 };
   let stopped = options.failFast === true && failures.length > 0;
   try {
-    // Files go to workers in small batches, a few batches ahead of the writer; results leave in argument
-    // order.
+    // Files go to workers in small batches, a few batches ahead of the writer, and this thread converts
+    // batches too whenever the next result is not ready; results leave in argument order.
     const batchSize = pool ? DEFAULTS.batchFiles : 1;
-    const window = pool ? pool.threads * DEFAULTS.batchesPerWorker : 1;
     const batches: string[][] = [];
     for (let k = 0; k < files.length; k += batchSize) batches.push(files.slice(k, k + batchSize));
-    const pending: Array<Promise<BatchFileResult[]>> = [];
-    let next = 0;
-    for (let done = 0; done < batches.length && !stopped; done++) {
-      while (next < batches.length && pending.length < window) pending.push(convert(batches[next++]));
-      for (const result of await pending.shift()!) {
+    const converted = inOrder<BatchFileResult[]>({
+      count: batches.length,
+      ...(pool ? { remote: (k: number) => pool.run(batches[k].map(fileOf)) } : {}),
+      local: (k) => batches[k].map((source) => local.file(fileOf(source))),
+      remoteAhead: pool ? pool.threads * DEFAULTS.batchesPerWorker : 0,
+      limit: pool ? (pool.threads + 1) * DEFAULTS.batchesPerWorker * 2 : 1,
+    });
+    // (Nothing is converted when a failure before the first file stops the run.)
+    if (!stopped) for await (const batch of converted) {
+      for (const result of batch) {
         if (stopped) break;
         if ('error' in result) {
           failures.push({ source: result.source, reason: result.error });
@@ -166,7 +167,6 @@ async function run(paths: string[], options: MatchCommandOptions, io: Io, store:
         progress.advance(1, messages);
       }
     }
-    await Promise.allSettled(pending);
     await writer.end();
     progress.done();
     await out?.commit();

@@ -60,8 +60,7 @@ export function createMatcherPool(options: MatcherPoolOptions): MatcherPool {
     maxThreads: threads,
     // A second task queued in each worker, so that it never idles while the main thread hands it the next.
     concurrentTasksPerWorker: 2,
-    // Matching makes many short-lived objects: a larger young generation means fewer scavenges, which on a
-    // small machine compete with the other worker for cores (1.58x -> 1.73x for 2 threads vs 1, measured).
+    // The young generation's size is tuned (see DEFAULTS.poolYoungGenerationMb).
     resourceLimits: { maxYoungGenerationSizeMb: DEFAULTS.poolYoungGenerationMb },
     workerData,
   });
