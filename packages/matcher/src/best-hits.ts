@@ -31,10 +31,6 @@ export class BestHits {
     this.count = 0;
   }
 
-  has(pattern: number): boolean {
-    return this.stamp[pattern] === this.serial;
-  }
-
   /** Keeps the hit if it is the pattern's first in this message or scores above the one kept. */
   offer(pattern: number, tier: number, score: number, start: number, patternFrom: number): void {
     if (this.stamp[pattern] !== this.serial) {

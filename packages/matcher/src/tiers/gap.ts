@@ -48,7 +48,8 @@ function similarity(runtime: Runtime, message: EncodedMessage, i: number, k: num
 /**
  * The best window of `pattern` in `message` scoring at least `threshold` (a raw score), or null. Windows
  * that cannot reach it are left as soon as that is certain, and the costly checks (negation, items,
- * dialogue acts) run only on windows that do.
+ * dialogue acts) run only on windows that do. Reads the message's stem bit sets (Scratch.stemTokens),
+ * which findSimilar fills before it aligns anything.
  */
 export function align(runtime: Runtime, message: EncodedMessage, pattern: number, view: MessageView, threshold: number): Alignment | null {
   const index = runtime.index;
