@@ -28,7 +28,7 @@ describe('the compiled-trackers cache of phrasewatch match', () => {
     const [entry] = entries(cache);
     expect(entries(cache)).toHaveLength(1);
     expect(statSync(join(cache, entry)).mode & 0o777).toBe(0o600);
-    expect(deserialize(readFileSync(join(cache, entry)))).toMatchObject({ format: 1, trackerNames: ['Budget Concern', 'Follow Up'] });
+    expect(deserialize(readFileSync(join(cache, entry)))).toMatchObject({ format: 2, trackerNames: ['Budget Concern', 'Follow Up'] });
 
     // A read marks the entry used: its time moves on.
     const old = new Date(Math.floor(Date.now() / 1000 - 3600) * 1000);
@@ -51,7 +51,7 @@ describe('the compiled-trackers cache of phrasewatch match', () => {
     const again = await phrasewatch(['match', '--trackers', 'trackers.json', 'call.json'], { cwd: dir, env });
     expect(again.code).toBe(0);
     expect(again.stdout).toBe(first.stdout);
-    expect(deserialize(readFileSync(join(cache, entry)))).toMatchObject({ format: 1 });
+    expect(deserialize(readFileSync(join(cache, entry)))).toMatchObject({ format: 2 });
   });
 
   it('keeps an entry per tracker set, the 8 most recently used', async () => {

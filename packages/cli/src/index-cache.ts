@@ -50,7 +50,7 @@ function read(path: string): CompiledTrackers | undefined {
   try {
     const bytes = readFileSync(path);
     const index = deserialize(bytes) as CompiledIndex;
-    if (index?.format !== 1 || !(index.patternStart instanceof Int32Array)) return undefined;
+    if (index?.format !== 2 || !(index.patternStart instanceof Int32Array)) return undefined;
     const now = new Date();
     utimesSync(path, now, now);
     return compiled(index, bytes);

@@ -8,6 +8,8 @@ import { PARTICLE, isContentToken, missableContent, phraseFeatures, signatureBit
 import { normalize } from './normalize.js';
 import { stemOf } from './stem.js';
 import { trackerIdFor } from './tracker-id.js';
+import { IntList } from './int-list.js';
+import { PatternSet } from './pattern-set.js';
 import { TrieBuilder } from './trie.js';
 import type { CompileOptions, CompiledIndex, Tracker } from './types.js';
 import { checkTrackers } from './validate.js';
@@ -30,12 +32,14 @@ class Vocabulary {
   }
 }
 
-/** CSR layout of lists indexed 0..lists.length-1. */
-function packLists(lists: number[][]): { start: Int32Array; items: Int32Array } {
-  const start = new Int32Array(lists.length + 1);
-  for (let k = 0; k < lists.length; k++) start[k + 1] = start[k] + lists[k].length;
-  const items = new Int32Array(start[lists.length]);
-  lists.forEach((list, k) => items.set(list, start[k]));
+/** CSR layout of 0..count-1 grouped by `groupOf`, in order within each group (a counting sort). */
+function groupBy(groupOf: Int32Array, count: number): { start: Int32Array; items: Int32Array } {
+  const start = new Int32Array(count + 1);
+  for (const g of groupOf) start[g + 1]++;
+  for (let g = 0; g < count; g++) start[g + 1] += start[g];
+  const fill = start.slice(0, count);
+  const items = new Int32Array(groupOf.length);
+  groupOf.forEach((g, k) => (items[fill[g]++] = k));
   return { start, items };
 }
 
@@ -47,21 +51,21 @@ export function compile(trackers: readonly Tracker[], options: CompileOptions = 
   const strict = options.strict ?? true;
   const lemmas = new Vocabulary();
   const stems = new Vocabulary();
+  const normals = new Vocabulary();
   const lemmaStem: number[] = [];
 
   const trackerIds: string[] = [];
   const trackerNames: string[] = [];
   const phraseValue: string[] = [];
-  const phraseTracker: number[] = [];
-  const patternIds = new Map<string, number>();
-  const patternPhrases: number[][] = [];
-  const patternExcluded: number[] = [];
-  const patternStart: number[] = [0];
-  const tokenLemma: number[] = [];
-  const tokenStem: number[] = [];
-  const tokenNormal: string[] = [];
-  const tokenFlags: number[] = [];
-  const patternActs: number[] = [];
+  const phraseTracker = new IntList();
+  const phrasePattern = new IntList();
+  let phraseCount = 0;
+  for (const tracker of trackers) phraseCount += tracker.vocabulary.length + (tracker.excludeVocabulary?.length ?? 0);
+  const patterns = new PatternSet(phraseCount);
+  let lemmaIds = new Int32Array(64), normalIds = new Int32Array(64);
+  const tokenStemList = new IntList();
+  const tokenFlagList = new IntList();
+  const patternActs = new IntList();
 
   const seenIds = new Set<string>();
   trackers.forEach((tracker, t) => {
@@ -85,147 +89,156 @@ export function compile(trackers: readonly Tracker[], options: CompileOptions = 
         }
         continue;
       }
-      const phrase = phraseValue.length;
       phraseValue.push(value);
       phraseTracker.push(t);
-      const key = `${excluded}\u0002${stream.lemma.join('\u0001')}\u0002${stream.normal!.join('\u0001')}`;
-      const known = patternIds.get(key);
-      if (known !== undefined) {
-        patternPhrases[known].push(phrase);
-        continue;
+      const count = stream.count;
+      if (count > lemmaIds.length) {
+        lemmaIds = new Int32Array(count * 2);
+        normalIds = new Int32Array(count * 2);
       }
-      patternIds.set(key, patternPhrases.length);
-      patternPhrases.push([phrase]);
-      patternExcluded.push(excluded);
-      const features = phraseFeatures(stream, source);
-      patternActs.push(features.acts);
-      tokenFlags.push(...features.flags);
-      for (let i = 0; i < stream.count; i++) {
+      for (let i = 0; i < count; i++) {
         const lemma = stream.lemma[i];
         const lemmaId = lemmas.id(lemma);
         if (lemmaId === lemmaStem.length) lemmaStem.push(stems.id(stemOf(lemma)));
-        tokenLemma.push(lemmaId);
-        tokenStem.push(lemmaStem[lemmaId]);
-        tokenNormal.push(stream.normal![i]);
+        lemmaIds[i] = lemmaId;
+        normalIds[i] = normals.id(stream.normal![i]);
       }
-      patternStart.push(tokenLemma.length);
+      const known = patterns.count;
+      const q = patterns.idOf(lemmaIds, normalIds, count, excluded);
+      phrasePattern.push(q);
+      if (q < known) continue;
+      const features = phraseFeatures(stream, source);
+      patternActs.push(features.acts);
+      for (let i = 0; i < count; i++) {
+        tokenStemList.push(lemmaStem[lemmaIds[i]]);
+        tokenFlagList.push(features.flags[i]);
+      }
     }
   });
 
   const lemmaClass = new Uint8Array(lemmas.list.map(classOf));
-  const patternCount = patternPhrases.length;
+  const patternCount = patterns.count;
+  const tokenLemma = patterns.lemma.toArray();
+  const tokenStem = tokenStemList.toArray();
+  const tokenFlags = Uint8Array.from(tokenFlagList.toArray());
+  const patternStart = patterns.start.toArray();
   const patternContent = new Uint8Array(patternCount);
   const patternNegated = new Uint8Array(patternCount);
   const patternWeight = new Float32Array(patternCount);
-  const trie = new TrieBuilder(stems.list.length);
+  const tokenCount = tokenLemma.length;
+  // Shared prefixes leave about one edge per two tokens in real vocabularies (the table grows if not).
+  const trie = new TrieBuilder({ stemCount: stems.list.length, edges: tokenCount >> 1 });
   const stemFrequency = new Int32Array(stems.list.length);
-  const contentStems: number[][] = [];
+  const stemSeen = new Int32Array(stems.list.length).fill(-1);
+  const tokenContent = new Uint8Array(tokenCount);
+  const tokenShare = new Float32Array(tokenCount);
+  const tokenShareAfter = new Float32Array(tokenCount);
 
   for (let q = 0; q < patternCount; q++) {
     const from = patternStart[q], to = patternStart[q + 1];
     let negators = 0, content = 0, weight = 0;
-    const distinct = new Set<number>();
-    for (let k = from; k < to; k++) {
+    for (let k = to - 1; k >= from; k--) {
       const cls = lemmaClass[tokenLemma[k]];
       if (cls === NEGATOR && !(tokenFlags[k] & PARTICLE)) negators++;
       if (isContentToken(cls, tokenFlags[k])) {
         content++;
-        distinct.add(tokenStem[k]);
+        tokenContent[k] = 1;
+        // Counted once per pattern that has it.
+        if (stemSeen[tokenStem[k]] !== q) {
+          stemSeen[tokenStem[k]] = q;
+          stemFrequency[tokenStem[k]]++;
+        }
       }
-      weight += tokenWeight(cls, tokenFlags[k]);
+      tokenShare[k] = tokenWeight(cls, tokenFlags[k]);
+      tokenShareAfter[k] = weight += tokenShare[k];
     }
-    for (const stem of distinct) stemFrequency[stem]++;
-    contentStems.push([...distinct]);
     patternContent[q] = Math.min(content, 255);
     patternNegated[q] = negators & 1;
     patternWeight[q] = weight;
-    const stemSeq = tokenStem.slice(from, to);
+    const stemSeq = tokenStem.subarray(from, to);
     trie.insert(stemSeq, q, 0);
     // "I can't afford this" also matches "we can't afford this", starting at "can't".
     if (to - from >= 3 && SUBJECT_PRONOUNS.has(lemmas.list[tokenLemma[from]]) && content > 0) {
-      trie.insert(stemSeq.slice(1), q, PRONOUN_DROPPED);
-    }
-  }
-
-  const tokenContent = new Uint8Array(tokenLemma.length);
-  const tokenShare = new Float32Array(tokenLemma.length);
-  const tokenShareAfter = new Float32Array(tokenLemma.length);
-  for (let q = 0; q < patternCount; q++) {
-    let after = 0;
-    for (let k = patternStart[q + 1] - 1; k >= patternStart[q]; k--) {
-      const cls = lemmaClass[tokenLemma[k]];
-      tokenContent[k] = isContentToken(cls, tokenFlags[k]) ? 1 : 0;
-      tokenShare[k] = tokenWeight(cls, tokenFlags[k]);
-      tokenShareAfter[k] = after += tokenShare[k];
+      trie.insert(stemSeq.subarray(1), q, PRONOUN_DROPPED);
     }
   }
 
   // Each pattern's words as the candidate check reads them: content-token stems, rarest first (a rare
   // stem is the one most likely missing from a message), then function-token stems with their weights.
+  // Its anchors are its first distinct content stems in that order: one more than the content words a
+  // gap match may miss, so every pattern that can match has an anchor in the message.
   const checkStart = new Int32Array(patternCount + 1);
   const patternSignature = new Int32Array(patternCount);
   const checkContentEnd = new Int32Array(patternCount);
-  const checkStem = new Int32Array(tokenLemma.length);
-  const checkWeight = new Float32Array(tokenLemma.length);
+  const checkStem = new Int32Array(tokenCount);
+  const checkWeight = new Float32Array(tokenCount);
+  const anchorStem = new IntList(), anchorOf = new IntList();
+  const rarer = (a: number, b: number): boolean => stemFrequency[a] < stemFrequency[b] || (stemFrequency[a] === stemFrequency[b] && a < b);
   for (let q = 0, at = 0; q < patternCount; q++) {
     checkStart[q] = at;
-    const content: number[] = [];
-    for (let k = patternStart[q]; k < patternStart[q + 1]; k++) if (tokenContent[k]) content.push(tokenStem[k]);
-    content.sort((a, b) => stemFrequency[a] - stemFrequency[b] || a - b);
-    for (const stem of content) {
-      patternSignature[q] |= signatureBit(stem);
-      checkStem[at] = stem;
-      checkWeight[at++] = 1;
+    for (let k = patternStart[q]; k < patternStart[q + 1]; k++) {
+      if (!tokenContent[k]) continue;
+      // Insertion sort: a pattern has a few content words.
+      let i = at++;
+      for (; i > checkStart[q] && rarer(tokenStem[k], checkStem[i - 1]); i--) checkStem[i] = checkStem[i - 1];
+      checkStem[i] = tokenStem[k];
     }
     checkContentEnd[q] = at;
+    let anchorsLeft = missableContent(patternContent[q]) + 1;
+    for (let i = checkStart[q]; i < at; i++) {
+      patternSignature[q] |= signatureBit(checkStem[i]);
+      checkWeight[i] = 1;
+      if (anchorsLeft > 0 && (i === checkStart[q] || checkStem[i] !== checkStem[i - 1])) {
+        anchorStem.push(checkStem[i]);
+        anchorOf.push(q);
+        anchorsLeft--;
+      }
+    }
     for (let k = patternStart[q]; k < patternStart[q + 1]; k++) {
       if (tokenContent[k]) continue;
       checkStem[at] = tokenStem[k];
       checkWeight[at++] = tokenShare[k];
     }
   }
-  checkStart[patternCount] = tokenLemma.length;
+  checkStart[patternCount] = tokenCount;
 
-  const anchors: number[][] = Array.from({ length: stems.list.length }, () => []);
-  contentStems.forEach((list, q) => {
-    // One anchor more than the content words a gap match may miss, so every pattern that can match has
-    // an anchor in the message.
-    const anchorCount = missableContent(patternContent[q]) + 1;
-    const rarest = list.sort((a, b) => stemFrequency[a] - stemFrequency[b] || a - b).slice(0, anchorCount);
-    for (const stem of rarest) anchors[stem].push(q);
-  });
-  const anchorLists = packLists(anchors);
+  // Patterns under each anchor stem, in pattern order.
+  const byStem = groupBy(anchorStem.toArray(), stems.list.length);
+  const anchorPattern = new Int32Array(byStem.items.length);
   // Beside each anchor entry, what the candidate check reads first, so that most candidates are turned
   // away without reading anything of their pattern's own (scattered) data.
-  const anchorSignature = new Int32Array(anchorLists.items.length);
-  const anchorAllowed = new Uint8Array(anchorLists.items.length);
-  anchorLists.items.forEach((q, k) => {
+  const anchorSignature = new Int32Array(anchorPattern.length);
+  const anchorAllowed = new Uint8Array(anchorPattern.length);
+  byStem.items.forEach((entry, k) => {
+    const q = anchorOf.items[entry];
+    anchorPattern[k] = q;
     anchorSignature[k] = patternSignature[q];
     anchorAllowed[k] = missableContent(patternContent[q]);
   });
-  const phraseLists = packLists(patternPhrases);
+  const phraseLists = groupBy(phrasePattern.toArray(), patternCount);
 
   return {
-    format: 1,
+    format: 2,
     trackerIds,
     trackerNames,
     phraseValue,
-    phraseTracker: Int32Array.from(phraseTracker),
+    phraseTracker: phraseTracker.toArray(),
     patternPhraseStart: phraseLists.start,
     patternPhrase: phraseLists.items,
-    patternStart: Int32Array.from(patternStart),
+    patternStart,
     patternContent,
     patternNegated,
     patternWeight,
-    patternExcluded: Uint8Array.from(patternExcluded),
-    patternActs: Uint8Array.from(patternActs),
-    tokenFlags: Uint8Array.from(tokenFlags),
+    patternExcluded: Uint8Array.from(patterns.excluded.toArray()),
+    patternActs: Uint8Array.from(patternActs.toArray()),
+    tokenFlags,
     tokenContent,
     tokenShare,
     tokenShareAfter,
-    tokenLemma: Int32Array.from(tokenLemma),
-    tokenStem: Int32Array.from(tokenStem),
-    tokenNormal,
+    tokenLemma,
+    tokenStem,
+    tokenNormal: patterns.normal.toArray(),
+    normals: normals.list,
     lemmas: lemmas.list,
     lemmaStem: Int32Array.from(lemmaStem),
     lemmaClass,
@@ -235,8 +248,8 @@ export function compile(trackers: readonly Tracker[], options: CompileOptions = 
     checkContentEnd,
     checkStem,
     checkWeight,
-    anchorStart: anchorLists.start,
-    anchorPattern: anchorLists.items,
+    anchorStart: byStem.start,
+    anchorPattern,
     anchorSignature,
     anchorAllowed,
   };

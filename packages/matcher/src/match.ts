@@ -41,7 +41,7 @@ export function matchJson(index: CompiledIndex, messages: readonly Message[], op
 }
 
 export function checkIndex(index: CompiledIndex): void {
-  if (index?.format !== 1) throw new MatcherError(ErrorCode.indexInvalid, 'index must be the result of compile()');
+  if (index?.format !== 2) throw new MatcherError(ErrorCode.indexInvalid, 'index must be the result of compile()');
 }
 
 // One builder and one token stream for all messages: detect never runs re-entrantly.
@@ -200,7 +200,7 @@ function promoteExact(index: CompiledIndex, source: TokenSource, best: BestHits)
     const length = index.patternStart[pattern + 1] - from;
     const start = best.start[pattern];
     let same = true;
-    for (let t = 0; t < length && same; t++) same = normals[start + t] === index.tokenNormal[from + t];
+    for (let t = 0; t < length && same; t++) same = normals[start + t] === index.normals[index.tokenNormal[from + t]];
     if (same) {
       best.tier[pattern] = EXACT;
       best.score[pattern] = DEFAULTS.exactScore;

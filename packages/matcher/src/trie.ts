@@ -1,5 +1,6 @@
 // A trie over stem ids, packed into typed arrays: the root's children in a direct array (most walks end
 // there), deeper edges in one open-addressing hash table. Lookups cost the same for 10 or 25,000 phrases.
+import { IntList } from './int-list.js';
 import type { TrieData } from './types.js';
 
 const EMPTY = -1;
@@ -21,68 +22,88 @@ export function childOf(trie: TrieData, node: number, stem: number): number {
 }
 
 export class TrieBuilder {
-  /** Edges of every node in one map, keyed by node * stemCount + stem: one map, not one per node. */
-  private readonly edges = new Map<number, number>();
+  private readonly root: Int32Array;
+  /** Deeper edges, already in the packed layout: an open-addressing table kept at most half full. */
+  private edgeNode: Int32Array;
+  private edgeStem: Int32Array;
+  private edgeChild: Int32Array;
+  private edges = 0;
   private nodes = 1;
   /** Outputs as parallel lists: node, pattern, flags. */
-  private readonly outNode: number[] = [];
-  private readonly outPatterns: number[] = [];
-  private readonly outFlagList: number[] = [];
+  private readonly outNode = new IntList();
+  private readonly outPatterns = new IntList();
+  private readonly outFlagList = new IntList();
 
-  /** Stem ids are 0 .. stemCount - 1. */
-  constructor(private readonly stemCount: number) {}
+  /** Stem ids are 0 .. stemCount - 1; `edges` sizes the table for that many (it grows past them). */
+  constructor({ stemCount, edges = 512 }: { stemCount: number; edges?: number }) {
+    this.root = new Int32Array(stemCount).fill(EMPTY);
+    let size = 16;
+    while (size < edges * 2) size *= 2;
+    this.edgeNode = new Int32Array(size).fill(EMPTY);
+    this.edgeStem = new Int32Array(size);
+    this.edgeChild = new Int32Array(size);
+  }
 
   insert(stems: ArrayLike<number>, pattern: number, flags: number): void {
     let node = 0;
-    for (let i = 0; i < stems.length; i++) {
-      const key = node * this.stemCount + stems[i];
-      let next = this.edges.get(key);
-      if (next === undefined) {
-        next = this.nodes++;
-        this.edges.set(key, next);
-      }
-      node = next;
-    }
+    for (let i = 0; i < stems.length; i++) node = this.childOrNew(node, stems[i]);
     this.outNode.push(node);
     this.outPatterns.push(pattern);
     this.outFlagList.push(flags);
   }
 
-  pack(): TrieData {
-    const stride = this.stemCount;
-    const root = new Int32Array(stride).fill(EMPTY);
-    let edges = 0;
-    for (const [key, child] of this.edges) {
-      if (key < stride) root[key] = child;
-      else edges++;
+  private childOrNew(node: number, stem: number): number {
+    if (node === 0) {
+      if (this.root[stem] === EMPTY) this.root[stem] = this.nodes++;
+      return this.root[stem];
     }
-    let size = 16;
-    while (size < edges * 2) size *= 2;
+    if ((this.edges + 1) * 2 > this.edgeNode.length) this.rehash(this.edgeNode.length * 2);
+    const mask = this.edgeNode.length - 1;
+    let s = slot(node, stem, mask);
+    for (; this.edgeNode[s] !== EMPTY; s = (s + 1) & mask) {
+      if (this.edgeNode[s] === node && this.edgeStem[s] === stem) return this.edgeChild[s];
+    }
+    this.edgeNode[s] = node;
+    this.edgeStem[s] = stem;
+    this.edges++;
+    return (this.edgeChild[s] = this.nodes++);
+  }
+
+  private rehash(size: number): void {
+    const { edgeNode, edgeStem, edgeChild } = this;
     const mask = size - 1;
-    const edgeNode = new Int32Array(size).fill(EMPTY);
-    const edgeStem = new Int32Array(size);
-    const edgeChild = new Int32Array(size);
-    for (const [key, child] of this.edges) {
-      if (key < stride) continue;
-      const n = Math.floor(key / stride), stem = key - n * stride;
-      let s = slot(n, stem, mask);
-      while (edgeNode[s] !== EMPTY) s = (s + 1) & mask;
-      edgeNode[s] = n;
-      edgeStem[s] = stem;
-      edgeChild[s] = child;
+    this.edgeNode = new Int32Array(size).fill(EMPTY);
+    this.edgeStem = new Int32Array(size);
+    this.edgeChild = new Int32Array(size);
+    for (let k = 0; k < edgeNode.length; k++) {
+      if (edgeNode[k] === EMPTY) continue;
+      let s = slot(edgeNode[k], edgeStem[k], mask);
+      while (this.edgeNode[s] !== EMPTY) s = (s + 1) & mask;
+      this.edgeNode[s] = edgeNode[k];
+      this.edgeStem[s] = edgeStem[k];
+      this.edgeChild[s] = edgeChild[k];
     }
+  }
+
+  pack(): TrieData {
+    // The table was sized for an estimate; the index keeps one at most half full, and no larger.
+    let size = 16;
+    while (size < this.edges * 2) size *= 2;
+    if (size < this.edgeNode.length) this.rehash(size);
     // Outputs grouped by node, in insertion order within a node (a counting sort).
+    const outs = this.outNode.length, outNode = this.outNode.items;
     const outStart = new Int32Array(this.nodes + 1);
-    for (const node of this.outNode) outStart[node + 1]++;
+    for (let k = 0; k < outs; k++) outStart[outNode[k] + 1]++;
     for (let n = 0; n < this.nodes; n++) outStart[n + 1] += outStart[n];
     const fill = outStart.slice(0, this.nodes);
-    const outPattern = new Int32Array(this.outNode.length);
-    const outFlags = new Uint8Array(this.outNode.length);
-    this.outNode.forEach((node, k) => {
-      const at = fill[node]++;
-      outPattern[at] = this.outPatterns[k];
-      outFlags[at] = this.outFlagList[k];
-    });
+    const outPattern = new Int32Array(outs);
+    const outFlags = new Uint8Array(outs);
+    for (let k = 0; k < outs; k++) {
+      const at = fill[outNode[k]]++;
+      outPattern[at] = this.outPatterns.items[k];
+      outFlags[at] = this.outFlagList.items[k];
+    }
+    const { root, edgeNode, edgeStem, edgeChild } = this;
     return { root, edgeNode, edgeStem, edgeChild, outStart, outPattern, outFlags };
   }
 }

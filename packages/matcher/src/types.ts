@@ -71,7 +71,7 @@ export interface MatchOptions {
  * cheaply into a worker. Read it only through the matcher's functions; its layout may change.
  */
 export interface CompiledIndex {
-  readonly format: 1;
+  readonly format: 2;
   readonly trackerIds: string[];
   readonly trackerNames: string[];
   /** Phrases of all trackers, vocabulary then excludeVocabulary, in tracker order. */
@@ -96,7 +96,8 @@ export interface CompiledIndex {
   /** Pattern tokens, flat. */
   readonly tokenLemma: Int32Array;
   readonly tokenStem: Int32Array;
-  readonly tokenNormal: string[];
+  /** Normal form of each pattern token, as an index in `normals`. */
+  readonly tokenNormal: Int32Array;
   /** Flag bits per pattern token: word class, light auxiliary, answer particle (see features.ts). */
   readonly tokenFlags: Uint8Array;
   /** 1 where a pattern token is a content word (see isContentToken). */
@@ -106,6 +107,8 @@ export interface CompiledIndex {
   /** The shares of a pattern token and of every later token of its pattern, summed. */
   readonly tokenShareAfter: Float32Array;
   readonly lemmas: string[];
+  /** Normal forms by id (see tokenNormal). */
+  readonly normals: string[];
   readonly lemmaStem: Int32Array;
   readonly lemmaClass: Uint8Array;
   readonly stems: string[];

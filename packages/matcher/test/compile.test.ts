@@ -5,6 +5,8 @@ import { compile } from '../src/compile.js';
 import { MatcherError } from '../src/errors.js';
 import { match } from '../src/match.js';
 import { trackerIdFor } from '../src/tracker-id.js';
+import { PatternSet } from '../src/pattern-set.js';
+import { TrieBuilder, childOf } from '../src/trie.js';
 
 const catchError = (fn: () => unknown): MatcherError => {
   try {
@@ -39,6 +41,36 @@ describe('compile', () => {
     expect(match(clone, messages, { details: true })).toEqual(match(index, messages, { details: true }));
   });
 
+  it('compiles phrases that normalize alike into one pattern, and reports each tracker that has one', () => {
+    const index = compile([
+      { name: 'Budget', vocabulary: ["I can't afford this", 'too expensive', 'I cannot afford this'] },
+      { name: 'Cost', vocabulary: ['Too expensive!'] },
+    ]);
+    expect(index.patternStart.length - 1).toBe(2);
+    const found = match(index, [{ id: '1', text: 'Honestly it is too expensive.' }]);
+    expect(found.map((t) => [t.name, t.matches.map((m) => m.value)])).toEqual([
+      ['Budget', ['too expensive']],
+      ['Cost', ['Too expensive!']],
+    ]);
+  });
+
+  it('keeps an excluded phrase apart from a vocabulary phrase that normalizes like it', () => {
+    const index = compile([
+      { name: 'A', vocabulary: ['call me back'] },
+      { name: 'B', vocabulary: ['send the invoice'], excludeVocabulary: ['call me back'] },
+    ]);
+    expect(index.patternStart.length - 1).toBe(3);
+    expect(Array.from(index.patternExcluded)).toEqual([0, 0, 1]);
+  });
+
+  it('compiles a thousand distinct phrases into a thousand patterns', () => {
+    const vocabulary = Array.from({ length: 1000 }, (_, k) => `order number ${k} please`);
+    const index = compile([{ name: 'Orders', vocabulary }]);
+    expect(index.patternStart.length - 1).toBe(1000);
+    const found = match(index, [{ id: '1', text: 'order number 517 please' }]);
+    expect(found[0].matches.map((m) => m.value)).toContain('order number 517 please');
+  });
+
   it.each([
     [null, /trackers must be an array/],
     [[{ vocabulary: ['x'] }], /trackers\[0\]: "name" must be a non-empty string/],
@@ -54,6 +86,34 @@ describe('compile', () => {
     expect(error.code).toBe('tracker.invalid');
     expect(error.status).toBe(400);
     expect(error.message).toMatch(message);
+  });
+});
+
+describe('the trie builder', () => {
+  it('finds every inserted sequence after growing its edge table past the estimate', () => {
+    const trie = new TrieBuilder({ stemCount: 50, edges: 1 });
+    const sequences = Array.from({ length: 400 }, (_, k) => [k % 50, (k * 7) % 50, (k * 13) % 50, k % 3]);
+    sequences.forEach((stems, k) => trie.insert(stems, k, 0));
+    const data = trie.pack();
+    sequences.forEach((stems, k) => {
+      const node = stems.reduce((at, stem) => childOf(data, at, stem), 0);
+      expect(node).toBeGreaterThan(0);
+      const outputs = Array.from(data.outPattern.subarray(data.outStart[node], data.outStart[node + 1]));
+      expect(outputs).toContain(k);
+    });
+    expect(childOf(data, childOf(data, 0, 1), 49)).toBe(-1);
+  });
+});
+
+describe('the pattern set', () => {
+  it('finds each pattern again by its tokens after growing past the expected count', () => {
+    const set = new PatternSet(1);
+    const ids = (k: number) => Int32Array.of(k % 7, k, k * 3);
+    for (let k = 0; k < 300; k++) expect(set.idOf(ids(k), ids(k + 1), 3, k % 2)).toBe(k);
+    for (let k = 0; k < 300; k++) expect(set.idOf(ids(k), ids(k + 1), 3, k % 2)).toBe(k);
+    expect(set.idOf(ids(5), ids(6), 3, 0)).toBe(300);
+    expect(set.idOf(ids(5), ids(6), 2, 1)).toBe(301);
+    expect(set.count).toBe(302);
   });
 });
 
