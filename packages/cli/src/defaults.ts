@@ -4,6 +4,12 @@ export const DEFAULTS = Object.freeze({
   batchFiles: 16,
   /** Batches in flight per worker, so a worker never waits for the next one. */
   batchesPerWorker: 2,
+  /**
+   * Input below which `match` without --workers runs on one thread (see batch/threads.ts): on a 2-core
+   * machine two threads broke even at about 8 MB of dialog files (7,400 Taskmaster files) and lost up to
+   * 0.5 s below that.
+   */
+  poolMinBytes: 8 * 1024 * 1024,
   /** Compiled tracker sets kept in the index cache (the most recently used). */
   indexCacheEntries: 8,
   serveHost: '127.0.0.1',

@@ -36,7 +36,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .addOption(new Option('--format <format>', 'output format').choices([...OUTPUT_FORMATS]).default('jsonl'))
     .option('--out <file>', 'write to this file (atomically) instead of stdout')
     .addOption(new Option('--threshold <n>', 'confidence threshold, 0.5 to 1 (default 0.5, as Symbl; calibrated so that 0.5 is the tuned operating point)').argParser(parseThreshold))
-    .addOption(new Option('--workers <n>', 'threads that match: this one and N - 1 workers (default: the number of cores)').argParser(parseWorkers))
+    .addOption(new Option('--workers <n>', 'threads that match: this one and N - 1 workers (default: the number of cores for 8 MB of input or more, else 1)').argParser(parseWorkers))
     .option('--details', 'add score and tier to every message ref')
     .option('--quiet', 'no progress bar')
     .option('--fail-fast', 'stop at the first file that fails')
