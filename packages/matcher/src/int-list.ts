@@ -1,4 +1,12 @@
-// Compile-time lists of integers, grown by doubling into typed arrays.
+// Compile-time lists of integers, grown by doubling into typed arrays, and the size of the
+// open-addressing tables built beside them.
+
+/** The smallest power of two (16 at least) that holds `entries` with the table at most half full. */
+export function halfFullSize(entries: number): number {
+  let size = 16;
+  while (size < entries * 2) size *= 2;
+  return size;
+}
 
 /** A growable Int32Array: building the index pushes ~150k items per list, which plain arrays do slowly. */
 export class IntList {

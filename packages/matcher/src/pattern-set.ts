@@ -1,7 +1,7 @@
 // Phrases that normalize alike (same lemmas, same normal forms, both excluded or not) share one pattern.
 // Patterns are kept flat, as the index keeps them, and found by a hash of their token ids in an
 // open-addressing table at most half full.
-import { IntList } from './int-list.js';
+import { IntList, halfFullSize } from './int-list.js';
 
 export class PatternSet {
   /** Where each pattern's tokens start in `lemma` and `normal`, and where the last one ends. */
@@ -14,9 +14,7 @@ export class PatternSet {
   /** `expected`: how many patterns to size the table for (it grows past them). */
   constructor(expected: number) {
     this.start.push(0);
-    let size = 16;
-    while (size < expected * 2) size *= 2;
-    this.table = new Int32Array(size).fill(-1);
+    this.table = new Int32Array(halfFullSize(expected)).fill(-1);
   }
 
   get count(): number {

@@ -1,6 +1,6 @@
 // A trie over stem ids, packed into typed arrays: the root's children in a direct array (most walks end
 // there), deeper edges in one open-addressing hash table. Lookups cost the same for 10 or 25,000 phrases.
-import { IntList } from './int-list.js';
+import { IntList, halfFullSize } from './int-list.js';
 import type { TrieData } from './types.js';
 
 const EMPTY = -1;
@@ -37,8 +37,7 @@ export class TrieBuilder {
   /** Stem ids are 0 .. stemCount - 1; `edges` sizes the table for that many (it grows past them). */
   constructor({ stemCount, edges = 512 }: { stemCount: number; edges?: number }) {
     this.root = new Int32Array(stemCount).fill(EMPTY);
-    let size = 16;
-    while (size < edges * 2) size *= 2;
+    const size = halfFullSize(edges);
     this.edgeNode = new Int32Array(size).fill(EMPTY);
     this.edgeStem = new Int32Array(size);
     this.edgeChild = new Int32Array(size);
@@ -87,8 +86,7 @@ export class TrieBuilder {
 
   pack(): TrieData {
     // The table was sized for an estimate; the index keeps one at most half full, and no larger.
-    let size = 16;
-    while (size < this.edges * 2) size *= 2;
+    const size = halfFullSize(this.edges);
     if (size < this.edgeNode.length) this.rehash(size);
     // Outputs grouped by node, in insertion order within a node (a counting sort).
     const outs = this.outNode.length, outNode = this.outNode.items;

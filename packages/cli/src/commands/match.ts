@@ -9,7 +9,7 @@ import { converter, type Converter } from '../batch/convert.js';
 import { compileTrackers as compileOrRead, type CompiledTrackers } from '../index-cache.js';
 import { inOrder } from '../batch/in-order.js';
 import { createBatchPool, type BatchPool } from '../batch/pool.js';
-import { defaultThreads, fileSize as statSize } from '../batch/threads.js';
+import { defaultThreads, fileSize } from '../batch/threads.js';
 import type { BatchFile, BatchFileResult, BatchInit } from '../batch/protocol.js';
 import { paintFor } from '../colors.js';
 import { DEFAULTS } from '../defaults.js';
@@ -106,7 +106,7 @@ async function run(paths: string[], options: MatchCommandOptions, io: Io, store:
     ...(options.startedAt !== undefined ? { startedAt: options.startedAt } : {}),
   };
   const threads = options.workers ?? defaultThreads({
-    files, cores: availableParallelism(), sizeOf: (file) => (file === '-' ? Buffer.byteLength(stdinText!) : statSize(file)),
+    files, cores: availableParallelism(), sizeOf: (file) => (file === '-' ? Buffer.byteLength(stdinText!) : fileSize(file)),
   });
   // With N threads, this one matches too, beside N - 1 workers: a worker costs a model load, a copy of
   // the index and its own JIT warm-up, worth it for a batch, not for one file. Workers read, parse and
