@@ -70,6 +70,14 @@ export const DEFAULTS = Object.freeze({
   fuzzyMaxLength: 32,
   /** Combining marks kept after one character; the rest of a longer run is ignored when matching. */
   maxCombiningMarks: 4,
+  /**
+   * Bounds of the memo of matched message texts (message-memo.ts), per index: characters of text and
+   * rows held (about 2 and 13 bytes each) before it is emptied, and the longest text kept, since a long
+   * message is seldom repeated word for word.
+   */
+  memoChars: 4_000_000,
+  memoRows: 1_000_000,
+  memoMaxTextLength: 2_000,
   /** Unknown words remembered per index before the cache is cleared. */
   unknownWordCacheSize: 50_000,
 });

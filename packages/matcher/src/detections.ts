@@ -41,6 +41,21 @@ export class DetectionsBuilder {
     this.tier[k] = tier;
   }
 
+  /** Rows added since the last `finish`. */
+  get size(): number {
+    return this.count;
+  }
+
+  /** Appends row `k` of `source` as a match in `message`. */
+  addRow(source: DetectionsBuilder, k: number, message: number): void {
+    this.add(source.phrase[k], message, source.offset[k], source.score[k], source.tier[k]);
+  }
+
+  /** Drops every row, keeping the arrays. */
+  clear(): void {
+    this.count = 0;
+  }
+
   private grow(): void {
     const size = this.phrase.length * 2;
     const grown = <T extends Int32Array | Float32Array | Uint8Array>(a: T, make: new (n: number) => T): T => {

@@ -55,7 +55,15 @@ export function detect(index: CompiledIndex, messages: readonly Message[], thres
   const runtime = runtimeFor(index);
   const out = builder;
   const raw = rawScoreFor(threshold);
-  for (let m = 0; m < messages.length; m++) matchMessage(runtime, messages[m].text, m, raw, out);
+  const memo = runtime.memo;
+  memo.use(raw);
+  for (let m = 0; m < messages.length; m++) {
+    const text = messages[m].text;
+    if (memo.replay(text, m, out)) continue;
+    const mark = out.size;
+    matchMessage(runtime, text, m, raw, out);
+    memo.keep(text, out, mark);
+  }
   return out.finish();
 }
 

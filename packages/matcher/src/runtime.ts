@@ -3,6 +3,7 @@
 import { BestHits } from './best-hits.js';
 import { DEFAULTS } from './defaults.js';
 import { classOf } from './lexicon.js';
+import { MessageMemo } from './message-memo.js';
 import { isDerivedForm, stemOf } from './stem.js';
 import { FuzzyIndex, type Neighbors } from './tiers/fuzzy.js';
 import type { CompiledIndex } from './types.js';
@@ -20,6 +21,8 @@ export interface Runtime {
   /** Forget message-only words when too many have been seen; call between messages. */
   trim(): void;
   readonly scratch: Scratch;
+  /** Matches of the message texts met so far. */
+  readonly memo: MessageMemo;
 }
 
 /** Buffers sized to the index, stamped with a message serial instead of being cleared. */
@@ -83,6 +86,7 @@ function createRuntime(index: CompiledIndex): Runtime {
   return {
     index,
     scratch,
+    memo: new MessageMemo(),
     lemmaId(word) {
       const id = lemmaIds.get(word);
       if (id !== undefined) return id;
