@@ -32,6 +32,14 @@ describe('createMatcherPool', () => {
     expect(await pool.matchJson(conversations[5], { threshold: 0.7 })).toBe(expected[5]);
   });
 
+  it('gives the same results when conversations repeat each other, which the workers match once between them', async () => {
+    const index = compile(trackers);
+    const expected = conversations.map((messages) => JSON.stringify(match(index, messages)));
+    const twice = [...conversations, ...conversations.map((messages) => messages.map((m) => ({ ...m, id: `again-${m.id}` })))];
+    const again = conversations.map((messages) => JSON.stringify(match(index, messages.map((m) => ({ ...m, id: `again-${m.id}` })))));
+    expect(await pool.matchManyJson(twice)).toEqual([...expected, ...again]);
+  });
+
   it('rejects bad messages and options before sending them to a worker', async () => {
     await expect(pool.match([{ id: '1' } as never])).rejects.toThrow(/messages\[0\]\.text must be a string/);
     await expect(pool.match([], { threshold: 3 })).rejects.toBeInstanceOf(MatcherError);

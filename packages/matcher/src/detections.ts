@@ -51,6 +51,14 @@ export class DetectionsBuilder {
     this.add(source.phrase[k], message, source.offset[k], source.score[k], source.tier[k]);
   }
 
+  /** Copies the rows from `mark` on into the given arrays, from index `at`. */
+  copyRows(mark: number, phrase: Int32Array, offset: Int32Array, score: Float32Array, tier: Uint8Array, at: number): void {
+    phrase.set(this.phrase.subarray(mark, this.count), at);
+    offset.set(this.offset.subarray(mark, this.count), at);
+    score.set(this.score.subarray(mark, this.count), at);
+    tier.set(this.tier.subarray(mark, this.count), at);
+  }
+
   /** Drops every row, keeping the arrays. */
   clear(): void {
     this.count = 0;

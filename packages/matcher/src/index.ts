@@ -1,5 +1,7 @@
 export { compile } from './compile.js';
-export { match, matchJson } from './match.js';
+export { match, matchJson, shareMemo } from './match.js';
+export { createSharedMemo } from './shared-memo.js';
+export type { SharedMemo, SharedMemoOptions } from './shared-memo.js';
 export { DEFAULTS } from './defaults.js';
 export { MatcherError, PhrasewatchError, ErrorCode } from './errors.js';
 export { trackerIdFor } from './tracker-id.js';

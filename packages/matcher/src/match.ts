@@ -13,7 +13,9 @@ import { CONTENT } from './lexicon.js';
 import { signatureBit } from './features.js';
 import { readTokens, type TokenSource } from './nlp.js';
 import { emptyStream, normalize } from './normalize.js';
+import type { MessageMemo } from './message-memo.js';
 import { runtimeFor, type Runtime } from './runtime.js';
+import { SharedMemoView, type SharedMemo } from './shared-memo.js';
 import { findContiguous } from './tiers/contiguous.js';
 import { align } from './tiers/gap.js';
 import { EXACT, LEMMA, TIERS } from './tiers/index.js';
@@ -55,8 +57,7 @@ export function detect(index: CompiledIndex, messages: readonly Message[], thres
   const runtime = runtimeFor(index);
   const out = builder;
   const raw = rawScoreFor(threshold);
-  const memo = runtime.memo;
-  memo.use(raw);
+  const memo = memoFor(runtime, threshold, raw);
   for (let m = 0; m < messages.length; m++) {
     const text = messages[m].text;
     if (memo.replay(text, m, out)) continue;
@@ -65,6 +66,25 @@ export function detect(index: CompiledIndex, messages: readonly Message[], thres
     memo.keep(text, out, mark);
   }
   return out.finish();
+}
+
+/**
+ * The memo to use: the one shared with other threads when it was made for this threshold, else this
+ * index's own, emptied when the threshold changes.
+ */
+function memoFor(runtime: Runtime, threshold: number, raw: number): MessageMemo | SharedMemoView {
+  if (runtime.shared !== null && runtime.shared.threshold === threshold) return runtime.shared;
+  runtime.memo.use(raw);
+  return runtime.memo;
+}
+
+/**
+ * Makes the threads that call this with `memo` (one SharedMemo, passed to each) share the matches of the
+ * message texts they match with `index`, at the memo's threshold; at other thresholds each keeps its own.
+ */
+export function shareMemo(index: CompiledIndex, memo: SharedMemo): void {
+  checkIndex(index);
+  runtimeFor(index).shared = new SharedMemoView(memo, index);
 }
 
 /** `threshold` here is a raw score (see confidence.ts); refs carry confidences. */

@@ -4,6 +4,7 @@ import { BestHits } from './best-hits.js';
 import { DEFAULTS } from './defaults.js';
 import { classOf } from './lexicon.js';
 import { MessageMemo } from './message-memo.js';
+import type { SharedMemoView } from './shared-memo.js';
 import { isDerivedForm, stemOf } from './stem.js';
 import { FuzzyIndex, type Neighbors } from './tiers/fuzzy.js';
 import type { CompiledIndex } from './types.js';
@@ -23,6 +24,8 @@ export interface Runtime {
   readonly scratch: Scratch;
   /** Matches of the message texts met so far. */
   readonly memo: MessageMemo;
+  /** The memo this thread shares with others matching with the same index (shareMemo), if any. */
+  shared: SharedMemoView | null;
 }
 
 /** Buffers sized to the index, stamped with a message serial instead of being cleared. */
@@ -87,6 +90,7 @@ function createRuntime(index: CompiledIndex): Runtime {
     index,
     scratch,
     memo: new MessageMemo(),
+    shared: null,
     lemmaId(word) {
       const id = lemmaIds.get(word);
       if (id !== undefined) return id;

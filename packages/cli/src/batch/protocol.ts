@@ -1,7 +1,7 @@
 // The typed messages between `phrasewatch match` (main thread) and its batch workers. Workers read, parse
 // and match whole files, so the main thread only hands out paths and writes results.
 import type { InputFileMessage, InputFormat } from '@phrasewatch/core';
-import type { MatchOptions, Tracker, TrackerDetected } from '@phrasewatch/matcher';
+import type { MatchOptions, SharedMemo, Tracker, TrackerDetected } from '@phrasewatch/matcher';
 
 export interface BatchInit {
   trackers: Tracker[];
@@ -11,6 +11,8 @@ export interface BatchInit {
    */
   channel: string;
   matchOptions: MatchOptions;
+  /** The memo of matched message texts that every thread of the run shares (at the run's threshold). */
+  memo?: SharedMemo;
   inputFormat?: InputFormat;
   /** When the recordings started (ISO): subtitle cues get wall-clock times. */
   startedAt?: string;

@@ -2,7 +2,7 @@
 // index from the pool's BroadcastChannel, then reads, parses and matches the files of each task.
 import { deserialize } from 'node:v8';
 import { BroadcastChannel, workerData } from 'node:worker_threads';
-import { lemmatize, type CompiledIndex } from '@phrasewatch/matcher';
+import { lemmatize, shareMemo, type CompiledIndex } from '@phrasewatch/matcher';
 import { Piscina } from 'piscina';
 import { converter } from './convert.js';
 import { WORKER_READY, type BatchFile, type BatchFileResult, type BatchInit } from './protocol.js';
@@ -27,7 +27,9 @@ export default (async () => {
   const index = receiveIndex();
   // The model loads on first use: now, while the index is being compiled.
   lemmatize('ready');
-  const convert = converter(init.trackers, init, await index);
+  const compiled = await index;
+  if (init.memo) shareMemo(compiled, init.memo);
+  const convert = converter(init.trackers, init, compiled);
   const utf8 = new TextEncoder();
   return function run(files: BatchFile[]): BatchFileResult[] {
     const buffers: ArrayBuffer[] = [];

@@ -4,7 +4,7 @@
 import { availableParallelism } from 'node:os';
 import { readFile } from 'node:fs/promises';
 import { parseJson, parseTrackerList, type InputFormat, type Store } from '@phrasewatch/core';
-import type { MatchOptions, Tracker, TrackerDetected } from '@phrasewatch/matcher';
+import { createSharedMemo, shareMemo, type MatchOptions, type Tracker, type TrackerDetected } from '@phrasewatch/matcher';
 import { converter, type Converter } from '../batch/convert.js';
 import { compileTrackers as compileOrRead, type CompiledTrackers } from '../index-cache.js';
 import { inOrder } from '../batch/in-order.js';
@@ -101,13 +101,15 @@ async function run(paths: string[], options: MatchCommandOptions, io: Io, store:
 
   const out = options.out ? await openAtomic(options.out).catch((error: unknown) => { throw new UsageError(`--out ${options.out}: ${describeError(error)}`); }) : undefined;
   const writer = writerFor(options.format ?? 'jsonl', out ? out.stream : io.stdout, paintFor(out ? {} : (io.stdout as { isTTY?: boolean })));
-  const init: Omit<BatchInit, 'channel'> = {
-    trackers, matchOptions, inputFormat: options.inputFormat, objects: writer.needsObjects || options.store === true,
-    ...(options.startedAt !== undefined ? { startedAt: options.startedAt } : {}),
-  };
   const threads = options.workers ?? defaultThreads({
     files, cores: availableParallelism(), sizeOf: (file) => (file === '-' ? Buffer.byteLength(stdinText!) : fileSize(file)),
   });
+  const init: Omit<BatchInit, 'channel'> = {
+    trackers, matchOptions, inputFormat: options.inputFormat, objects: writer.needsObjects || options.store === true,
+    // Threads share what they match: a line one of them has matched, the others replay.
+    ...(threads > 1 && files.length > 1 ? { memo: createSharedMemo(options.threshold === undefined ? {} : { threshold: options.threshold }) } : {}),
+    ...(options.startedAt !== undefined ? { startedAt: options.startedAt } : {}),
+  };
   // With N threads, this one matches too, beside N - 1 workers: a worker costs a model load, a copy of
   // the index and its own JIT warm-up, worth it for a batch, not for one file. Workers read, parse and
   // match whole files, and start (loading the model) while this thread compiles or reads the trackers;
@@ -117,6 +119,7 @@ async function run(paths: string[], options: MatchCommandOptions, io: Io, store:
   try {
     const compiled = compileTrackers(trackers, options.trackers, options.indexCache !== false);
     if (pool) pool.share(compiled.bytes());
+    if (init.memo) shareMemo(compiled.index, init.memo);
     local = converter(trackers, init, compiled.index);
   } catch (error) {
     await pool?.close();

@@ -4,6 +4,7 @@ import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import { compile } from '../compile.js';
 import { DEFAULTS } from '../defaults.js';
+import { createSharedMemo } from '../shared-memo.js';
 import type { Detections } from '../detections.js';
 import { ErrorCode, MatcherError } from '../errors.js';
 import { group } from '../group.js';
@@ -53,7 +54,8 @@ export function createMatcherPool(options: MatcherPoolOptions): MatcherPool {
   const index = options.index ?? compile(options.trackers!);
   const threads = options.threads ?? availableParallelism();
   const batchSize = options.batchSize ?? DEFAULTS.poolBatchSize;
-  const workerData: WorkerData = { index };
+  // One memo for all workers: a line repeated across conversations is matched by one of them only.
+  const workerData: WorkerData = { index, memo: createSharedMemo() };
   const piscina = new Piscina<MatchTask, MatchTaskResult>({
     filename: new URL('./worker.js', import.meta.url).href,
     minThreads: threads,

@@ -2,11 +2,12 @@
 import { workerData } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import { groupJson } from '../json.js';
-import { detect } from '../match.js';
+import { detect, shareMemo } from '../match.js';
 import type { Message } from '../types.js';
 import type { MatchTask, MatchTaskResult, WorkerData } from './protocol.js';
 
-const { index } = workerData as WorkerData;
+const { index, memo } = workerData as WorkerData;
+shareMemo(index, memo);
 
 export default function run(task: MatchTask): MatchTaskResult {
   const messagesOf = (ids: string[], texts: string[]): Message[] => ids.map((id, i) => ({ id, text: texts[i] }));
