@@ -72,11 +72,12 @@ export const DEFAULTS = Object.freeze({
   maxCombiningMarks: 4,
   /**
    * Bounds of the memo of matched message texts (message-memo.ts), per index: characters of text and
-   * rows held (about 2 and 13 bytes each) before it is emptied, and the longest text kept, since a long
-   * message is seldom repeated word for word.
+   * rows held (about 2 and 13 bytes each, so about 5 MB at most) before it is emptied, and the longest
+   * text kept, since a long message is seldom repeated word for word. The 3,710 Taskmaster dialogs hold
+   * 10,219 distinct texts: 0.53 M characters and 110,000 rows with the realistic trackers.
    */
-  memoChars: 4_000_000,
-  memoRows: 1_000_000,
+  memoChars: 1_000_000,
+  memoRows: 250_000,
   memoMaxTextLength: 2_000,
   /** Unknown words remembered per index before the cache is cleared. */
   unknownWordCacheSize: 50_000,
