@@ -83,6 +83,26 @@ describe('phrasewatch match', () => {
     expect(pooled.stdout).toBe(single.stdout);
   });
 
+  it('gives the same lines with --workers 2 and --threshold as on one thread, the threads sharing the lines they matched', async () => {
+    const files: Record<string, unknown> = { 'trackers.json': TRACKERS };
+    const texts = ['Is the budget tight?', "we can't afford this", 'That is too expensive.', 'nothing here', "let's reconnect"];
+    for (let i = 0; i < 70; i++) files[`c${String(i).padStart(2, '0')}.json`] = conversation(`c${i}`, [texts[i % 5], texts[(i + 2) % 5], texts[(i + 3) % 5]]);
+    const dir = fixtureDir(files);
+    const names = Object.keys(files).filter((f) => f !== 'trackers.json');
+    const run = async (...flags: string[]) => {
+      const { code, stdout } = await phrasewatch(['match', '--trackers', 'trackers.json', '--details', ...flags, ...names], { cwd: dir });
+      expect(code).toBe(0);
+      return stdout;
+    };
+    const refCount = (stdout: string) => jsonLines(stdout).reduce((n: number, r: any) => n + r.trackers.reduce((k: number, t: any) => k + t.matches.reduce((j: number, m: any) => j + m.messageRefs.length, 0), 0), 0);
+    const strict = await run('--threshold', '0.95', '--workers', '1');
+    expect(await run('--threshold', '0.95', '--workers', '2')).toBe(strict);
+    const loose = await run('--workers', '2');
+    expect(loose).toBe(await run('--workers', '1'));
+    expect(refCount(strict)).toBeGreaterThan(0);
+    expect(refCount(strict)).toBeLessThan(refCount(loose));
+  });
+
   // 70 files are five batches: the worker and this thread both convert some of them.
   it.each(['jsonl', 'json', 'csv'])('gives the same --format %s output and the same failures with --workers 2 over many files', async (format) => {
     const files: Record<string, unknown> = { 'trackers.json': TRACKERS };
