@@ -57,7 +57,7 @@ export function detect(index: CompiledIndex, messages: readonly Message[], thres
   const runtime = runtimeFor(index);
   const out = builder;
   const raw = rawScoreFor(threshold);
-  const memo = memoFor(runtime, threshold, raw);
+  const memo = memoFor(runtime, threshold);
   for (let m = 0; m < messages.length; m++) {
     const text = messages[m].text;
     if (memo.replay(text, m, out)) continue;
@@ -72,9 +72,9 @@ export function detect(index: CompiledIndex, messages: readonly Message[], thres
  * The memo to use: the one shared with other threads when it was made for this threshold, else this
  * index's own, emptied when the threshold changes.
  */
-function memoFor(runtime: Runtime, threshold: number, raw: number): MessageMemo | SharedMemoView {
+function memoFor(runtime: Runtime, threshold: number): MessageMemo | SharedMemoView {
   if (runtime.shared !== null && runtime.shared.threshold === threshold) return runtime.shared;
-  runtime.memo.use(raw);
+  runtime.memo.use(threshold);
   return runtime.memo;
 }
 

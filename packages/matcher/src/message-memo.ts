@@ -11,7 +11,7 @@ export class MessageMemo {
   private readonly starts = new IntList(1024);
   private readonly rows = new DetectionsBuilder();
   private chars = 0;
-  /** The raw threshold the kept rows were found with. */
+  /** The threshold (a confidence, as given to match) the kept rows were found with. */
   private threshold = NaN;
 
   constructor() {

@@ -104,17 +104,18 @@ async function run(paths: string[], options: MatchCommandOptions, io: Io, store:
   const threads = options.workers ?? defaultThreads({
     files, cores: availableParallelism(), sizeOf: (file) => (file === '-' ? Buffer.byteLength(stdinText!) : fileSize(file)),
   });
+  const pooled = threads > 1 && files.length > 1;
   const init: Omit<BatchInit, 'channel'> = {
     trackers, matchOptions, inputFormat: options.inputFormat, objects: writer.needsObjects || options.store === true,
     // Threads share what they match: a line one of them has matched, the others replay.
-    ...(threads > 1 && files.length > 1 ? { memo: createSharedMemo(options.threshold === undefined ? {} : { threshold: options.threshold }) } : {}),
+    ...(pooled ? { memo: createSharedMemo(options.threshold === undefined ? {} : { threshold: options.threshold }) } : {}),
     ...(options.startedAt !== undefined ? { startedAt: options.startedAt } : {}),
   };
   // With N threads, this one matches too, beside N - 1 workers: a worker costs a model load, a copy of
   // the index and its own JIT warm-up, worth it for a batch, not for one file. Workers read, parse and
   // match whole files, and start (loading the model) while this thread compiles or reads the trackers;
   // they take the index when it is ready.
-  const pool: BatchPool | undefined = threads > 1 && files.length > 1 ? createBatchPool(threads - 1, init) : undefined;
+  const pool: BatchPool | undefined = pooled ? createBatchPool(threads - 1, init) : undefined;
   let local: Converter;
   try {
     const compiled = compileTrackers(trackers, options.trackers, options.indexCache !== false);
