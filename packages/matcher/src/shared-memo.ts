@@ -6,6 +6,7 @@ import { DEFAULTS } from './defaults.js';
 import type { DetectionsBuilder } from './detections.js';
 import { ErrorCode, MatcherError } from './errors.js';
 import type { CompiledIndex } from './types.js';
+import { checkMatchOptions } from './validate.js';
 
 /** The memo's shared buffers, as passed to workers (structured clone shares them, copying nothing). */
 export interface SharedMemo {
@@ -35,6 +36,13 @@ const EMPTY = 0, WRITING = 1, READY = 2;
 
 /** Shared buffers for a memo of `chars` characters and `rows` rows; pages are touched only as they fill. */
 export function createSharedMemo(options: SharedMemoOptions = {}): SharedMemo {
+  checkMatchOptions({ threshold: options.threshold });
+  for (const name of ['chars', 'rows'] as const) {
+    const value = options[name];
+    if (value !== undefined && !(Number.isInteger(value) && value >= 1)) {
+      throw new MatcherError(ErrorCode.optionInvalid, `option "${name}" must be a positive integer, got ${JSON.stringify(value)}`);
+    }
+  }
   const chars = options.chars ?? DEFAULTS.memoChars;
   const rows = options.rows ?? DEFAULTS.memoRows;
   // Half full at most, with short texts: one slot per 16 characters, twice over.

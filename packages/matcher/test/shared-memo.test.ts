@@ -72,6 +72,13 @@ describe('a shared memo of matched texts', () => {
     expect(view.replay(SIMILAR, 0, new DetectionsBuilder())).toBe(false);
   });
 
+  it('rejects a threshold outside 0.5-1 and sizes that are not positive integers, by name', () => {
+    expect(() => createSharedMemo({ threshold: 2 })).toThrow(/option "threshold" must be a number from 0.5 to 1, got 2/);
+    expect(() => createSharedMemo({ chars: -1 })).toThrow(/option "chars" must be a positive integer, got -1/);
+    expect(() => createSharedMemo({ rows: 1.5 })).toThrow(MatcherError);
+    expect(createSharedMemo({ threshold: 0.7, chars: 10, rows: 4 }).threshold).toBe(0.7);
+  });
+
   it('refuses an index other than the one it is shared with', () => {
     const memo = createSharedMemo();
     shareMemo(compile(trackers), memo);
