@@ -152,10 +152,10 @@ function findSimilar(runtime: Runtime, message: EncodedMessage, serial: number, 
   for (let i = 0; i < n; i++) {
     const content = message.cls[i] === CONTENT;
     const near = message.neighbors[i];
-    const own = message.stem[i] >= 0 ? 1 : 0;
     const word = i >>> 5, bit = 1 << (i & 31);
-    // The token's own stem (when it has one), then its neighbours'.
-    for (let x = -own, end = near === null ? 0 : near.lemmas.length; x < end; x++) {
+    // The token's own stem (x = -1, when it has one), then its neighbours'. (Not -0 when it has none:
+    // V8 drops this function's optimized code on a minus zero.)
+    for (let x = message.stem[i] >= 0 ? -1 : 0, end = near === null ? 0 : near.lemmas.length; x < end; x++) {
       const stem = x < 0 ? message.stem[i] : lemmaStem[near!.lemmas[x]];
       if (stemSeen[stem] !== serial) {
         stemSeen[stem] = serial;

@@ -50,7 +50,9 @@ export class MessageView {
     const lemma = this.stream!.lemma;
     const word = lemma[i];
     if (LIGHT_WORDS.has(word)) return true;
-    if (word === 'go') return lemma[i + 1] === 'to' && lemma[i - 1] === 'be';
-    return word === 'to' && lemma[i - 1] === 'go' && lemma[i - 2] === 'be';
+    // Neighbours are read only within the message: a read past either end of an array makes V8 drop
+    // the optimized code of the caller (alignment) and compile it again.
+    if (word === 'go') return i >= 1 && i + 1 < lemma.length && lemma[i + 1] === 'to' && lemma[i - 1] === 'be';
+    return word === 'to' && i >= 2 && lemma[i - 1] === 'go' && lemma[i - 2] === 'be';
   }
 }

@@ -21,12 +21,23 @@ export interface Alignment {
 // Similarities live in a Float32Array, so compare against the same rounding.
 const STEM_SIM = Math.fround(DEFAULTS.stemSimilarity);
 
-let sims = new Float32Array(1024);
+// What one alignment may place each pattern word at: the message tokens like word j (a similarity above
+// 0) are entryToken[wordStart[j] .. wordStart[j + 1]), in message order, with their similarities. A token
+// is like the words of its stem only, its own or a fuzzy neighbour's, so the lists are short (a token or
+// two a word), and placing a word reads its list instead of every position of the window.
+let entryToken = new Int32Array(256);
+let entrySim = new Float32Array(256);
+let wordStart = new Int32Array(65);
+/** Per message token: the most weight it can add to the pattern, or -1 when it is like none of its words. */
+let gainAt = new Float64Array(64);
+/** The union of the bit sets of the pattern's stems, a 32-bit word per 32 message tokens. */
+let unionBits = new Int32Array(4);
 let used = new Uint8Array(64);
 let placed = new Int32Array(64);
 /** reach[p]: the most weight positions[0 .. p-1] can hold, summed. */
 let reach = new Float64Array(64);
-const positionList: number[] = [];
+/** The message tokens one alignment can place a word at, in order. */
+let positionList = new Int32Array(64);
 
 /** Similarity of message token i to pattern token k: 1 same lemma, less for same stem or a fuzzy neighbor. */
 function similarity(runtime: Runtime, message: EncodedMessage, i: number, k: number): number {
@@ -56,42 +67,66 @@ export function align(runtime: Runtime, message: EncodedMessage, pattern: number
   const from = index.patternStart[pattern];
   const m = index.patternStart[pattern + 1] - from;
   const n = message.count;
-  if (n * m > sims.length) sims = new Float32Array(Math.max(n * m, sims.length * 2));
-  if (n > used.length) used = new Uint8Array(Math.max(n, used.length * 2));
+  if (n * m > entryToken.length) {
+    entryToken = new Int32Array(Math.max(n * m, entryToken.length * 2));
+    entrySim = new Float32Array(entryToken.length);
+  }
+  if (n > used.length) {
+    used = new Uint8Array(Math.max(n, used.length * 2));
+    positionList = new Int32Array(used.length);
+    gainAt = new Float64Array(used.length);
+  }
   if (m > placed.length) placed = new Int32Array(Math.max(m, placed.length * 2));
+  if (m + 1 > wordStart.length) wordStart = new Int32Array(Math.max(m + 1, wordStart.length * 2));
 
   const { tokenContent, tokenShare, tokenShareAfter, tokenStem } = index;
-  const positions = positionList;
-  positions.length = 0;
   if (n + 1 > reach.length) reach = new Float64Array(Math.max(n + 1, reach.length * 2));
-  // Positions: tokens at one of the pattern's stems, their own or a fuzzy neighbour's (a neighbour
-  // matches a pattern word of its stem); other tokens can match nothing, and their rows are never read.
+  // Locals, not the module's (growable) arrays: V8 then keeps their bounds in registers in the loops.
+  const positions = positionList, tokens = entryToken, similar = entrySim, starts = wordStart, gains = gainAt;
+  // Tokens at one of the pattern's stems, their own or a fuzzy neighbour's (a neighbour matches a pattern
+  // word of its stem); other tokens can match nothing.
   const { stemSeen, stemSlot, stemTokens, stemTokenWords: words, serial } = runtime.scratch;
+  if (words > unionBits.length) unionBits = new Int32Array(words * 2);
   for (let w = 0; w < words; w++) {
     let bits = 0;
     for (let k = from; k < from + m; k++) {
       const stem = tokenStem[k];
       if (stemSeen[stem] === serial) bits |= stemTokens[stemSlot[stem] * words + w];
     }
-    while (bits !== 0) {
-      const low = bits & -bits;
-      bits ^= low;
-      const i = (w << 5) + 31 - Math.clz32(low);
-      let any = false, gain = 0;
-      for (let j = 0, row = i * m; j < m; j++) {
-        const s = similarity(runtime, message, i, from + j);
-        sims[row + j] = s;
+    unionBits[w] = bits;
+    for (; bits !== 0; bits &= bits - 1) gains[(w << 5) + 31 - Math.clz32(bits & -bits)] = -1;
+  }
+  // Each word's list: the tokens at its stem that are like it.
+  let entries = 0;
+  for (let j = 0; j < m; j++) {
+    starts[j] = entries;
+    const k = from + j, stem = tokenStem[k];
+    if (stemSeen[stem] !== serial) continue;
+    const share = tokenShare[k];
+    for (let w = 0, base = stemSlot[stem] * words; w < words; w++) {
+      for (let bits = stemTokens[base + w]; bits !== 0; bits &= bits - 1) {
+        const i = (w << 5) + 31 - Math.clz32(bits & -bits);
+        const s = similarity(runtime, message, i, k);
         if (s === 0) continue;
-        any = true;
-        if (s * tokenShare[from + j] > gain) gain = s * tokenShare[from + j];
+        tokens[entries] = i;
+        similar[entries++] = s;
+        if (s * share > gains[i]) gains[i] = s * share;
       }
-      if (!any) continue;
-      // A position holds one phrase word at most: reach sums the most each position can add.
-      reach[positions.length + 1] = reach[positions.length] + gain;
-      positions.push(i);
     }
   }
-  if (m === 1) return alignSingle(index, message, pattern, positions, threshold);
+  starts[m] = entries;
+  if (m === 1) return alignSingle(index, message, pattern, threshold);
+  // Positions: the tokens like some word, in order. A position holds one phrase word at most: reach sums
+  // the most each position can add.
+  let count = 0;
+  for (let w = 0; w < words; w++) {
+    for (let bits = unionBits[w]; bits !== 0; bits &= bits - 1) {
+      const i = (w << 5) + 31 - Math.clz32(bits & -bits);
+      if (gains[i] < 0) continue;
+      reach[count + 1] = reach[count] + gains[i];
+      positions[count++] = i;
+    }
+  }
 
   const content = index.patternContent[pattern];
   const allowedMissing = missableContent(content);
@@ -103,10 +138,10 @@ export function align(runtime: Runtime, message: EncodedMessage, pattern: number
 
   // One window per starting position, as long as the span allows; the words are placed greedily, then
   // the span actually used is scored.
-  for (let pa = 0; pa < positions.length; pa++) {
+  for (let pa = 0; pa < count; pa++) {
     const a = positions[pa];
     let end = a, pEnd = pa;
-    for (let pb = pa + 1; pb < positions.length; pb++) {
+    for (let pb = pa + 1; pb < count; pb++) {
       const b = positions[pb];
       if (b - a + 1 > maxSpan || message.sentence[b] !== message.sentence[a]) break;
       end = b;
@@ -125,12 +160,12 @@ export function align(runtime: Runtime, message: EncodedMessage, pattern: number
         break;
       }
       let bestSim = 0, at = -1;
-      for (let p = pa; p <= pEnd; p++) {
-        const i = positions[p];
-        if (used[i]) continue;
-        const s = sims[i * m + j];
+      for (let e = starts[j]; e < starts[j + 1]; e++) {
+        const i = tokens[e];
+        if (i < a || i > end || used[i]) continue;
+        const s = similar[e];
         // Ties go to the first position after the previous word, keeping the phrase's order.
-        if (s > bestSim || (s === bestSim && s > 0 && at < last && i > last)) {
+        if (s > bestSim || (s === bestSim && at < last && i > last)) {
           bestSim = s;
           at = i;
         }
@@ -255,12 +290,12 @@ function replacesItem(index: CompiledIndex, message: EncodedMessage, view: Messa
 }
 
 /** A one-word pattern is only ever a fuzzy match here (contiguous tiers found the rest). */
-function alignSingle(index: CompiledIndex, message: EncodedMessage, pattern: number, positions: number[], threshold: number): Alignment | null {
+function alignSingle(index: CompiledIndex, message: EncodedMessage, pattern: number, threshold: number): Alignment | null {
   const word = index.lemmas[index.tokenLemma[index.patternStart[pattern]]];
   if (word.length < DEFAULTS.fuzzySingleWordMinLength || index.patternNegated[pattern]) return null;
   let best = 0;
-  for (const i of positions) {
-    const s = sims[i];
+  for (let e = 0; e < wordStart[1]; e++) {
+    const i = entryToken[e], s = entrySim[e];
     if (s < STEM_SIM && s > best && (negatorsBefore(message, i) & 1) === 0) best = s;
   }
   return best > 0 && best >= threshold ? { tier: FUZZY, score: Math.min(best, DEFAULTS.similarCeiling) } : null;
