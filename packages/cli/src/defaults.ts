@@ -10,6 +10,12 @@ export const DEFAULTS = Object.freeze({
    * 0.5 s below that.
    */
   poolMinBytes: 8 * 1024 * 1024,
+  /**
+   * Bytes of output `--out` holds before the writer waits for the disk. Writes go to the file from a
+   * libuv thread; with Node's 16 KiB a batch waited for each file's results to be written (about 100 µs
+   * a file), with this much the matching goes on while they are written.
+   */
+  outBufferBytes: 4 * 1024 * 1024,
   /** Compiled tracker sets kept in the index cache (the most recently used). */
   indexCacheEntries: 8,
   serveHost: '127.0.0.1',

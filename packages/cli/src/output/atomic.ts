@@ -5,6 +5,7 @@
 // written directly: renaming over them would replace the device with a plain file.
 import { createWriteStream, realpathSync, renameSync, rmSync, statSync, type WriteStream } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { DEFAULTS } from '../defaults.js';
 
 export interface AtomicFile {
   stream: WriteStream;
@@ -35,13 +36,13 @@ export async function openAtomic(path: string): Promise<AtomicFile> {
   const kind = statSync(real, { throwIfNoEntry: false });
   if (kind !== undefined && !kind.isFile() && !kind.isDirectory()) {
     // A device, FIFO or socket: write straight to it.
-    const stream = createWriteStream(real, { flags: 'a' });
+    const stream = createWriteStream(real, { flags: 'a', highWaterMark: DEFAULTS.outBufferBytes });
     await opened(stream);
     return { stream, commit: () => ended(stream), abort: () => stream.destroy() };
   }
   const temp = join(dirname(real), `.${basename(real)}.${process.pid}.tmp`);
   // The replacement keeps the replaced file's permissions.
-  const stream = createWriteStream(temp, { flags: 'wx', ...(kind?.isFile() ? { mode: kind.mode & 0o777 } : {}) });
+  const stream = createWriteStream(temp, { flags: 'wx', highWaterMark: DEFAULTS.outBufferBytes, ...(kind?.isFile() ? { mode: kind.mode & 0o777 } : {}) });
   await opened(stream);
   return {
     stream,
