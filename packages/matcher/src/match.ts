@@ -1,5 +1,6 @@
 // The matching pipeline for one conversation: normalize -> encode -> contiguous tiers -> candidates ->
 // gap/fuzzy tiers -> exclusions -> refs, grouped into Symbl's shape at the end.
+import { ANCHOR_CHECKS } from './anchor-checks.js';
 import type { BestHits } from './best-hits.js';
 import { confidence, rawScoreFor } from './confidence.js';
 import { DEFAULTS } from './defaults.js';
@@ -133,7 +134,7 @@ function matchMessage(runtime: Runtime, text: string, messageIndex: number, thre
 
 /** Candidates for the gap and fuzzy tiers: patterns anchored on a stem the message has, or a fuzzy neighbor's. */
 function findSimilar(runtime: Runtime, message: EncodedMessage, serial: number, threshold: number, best: BestHits): void {
-  const { index, scratch } = runtime;
+  const { index, scratch, anchorChecks } = runtime;
   const { stemSeen, patternSeen, stemAnchored } = scratch;
   const { anchorStart, anchorPattern, anchorSignature, anchorAllowed, patternStart, lemmaStem, patternWeight, checkStart, checkContentEnd, checkStem, checkWeight } = index;
   // No similar match scores above its coverage, so coverage must reach the threshold too.
@@ -178,6 +179,9 @@ function findSimilar(runtime: Runtime, message: EncodedMessage, serial: number, 
       const allowed = anchorAllowed[k];
       const absent = anchorSignature[k] & ~signature;
       if (absent !== 0 && (allowed === 0 || bitCount(absent) > allowed)) continue;
+      // Two of its other content stems, read beside the entry: each one absent is one more word missing.
+      const check0 = anchorChecks[k * ANCHOR_CHECKS], check1 = anchorChecks[k * ANCHOR_CHECKS + 1];
+      if ((check0 >= 0 && stemSeen[check0] !== serial ? 1 : 0) + (check1 >= 0 && stemSeen[check1] !== serial ? 1 : 0) > allowed) continue;
       const pattern = anchorPattern[k];
       if (patternSeen[pattern] === serial) continue;
       patternSeen[pattern] = serial;

@@ -1,5 +1,6 @@
 // Per-index state that is not part of the plain compiled data: string -> id maps, words met in messages
 // but not in any phrase, fuzzy neighbor caches, and scratch buffers reused for every message.
+import { anchorChecksOf } from './anchor-checks.js';
 import { BestHits } from './best-hits.js';
 import { DEFAULTS } from './defaults.js';
 import { classOf } from './lexicon.js';
@@ -11,6 +12,8 @@ import type { CompiledIndex } from './types.js';
 
 export interface Runtime {
   readonly index: CompiledIndex;
+  /** Two more content stems beside each anchor entry (see anchor-checks.ts). */
+  readonly anchorChecks: Int32Array;
   /** Lemma id of a word: phrase words first, then words met only in messages (ids >= index.lemmas.length). */
   lemmaId(word: string): number;
   wordOf(id: number): string;
@@ -88,6 +91,7 @@ function createRuntime(index: CompiledIndex): Runtime {
 
   return {
     index,
+    anchorChecks: anchorChecksOf(index),
     scratch,
     memo: new MessageMemo(),
     shared: null,
