@@ -126,6 +126,14 @@ describe('gap tier', () => {
     expect(find('My only problem is', 'Thanks, that solves the problem')).toBeUndefined();
   });
 
+  it('finds a similar match deep in a long message as in its sentence alone (240 words before it and after it)', () => {
+    const filler = Array.from({ length: 40 }, (_, k) => `Item ${k} was shipped on time.`).join(' ');
+    const alone = find('is the budget tight', 'Is our budget tight this year?');
+    const deep = find('is the budget tight', `${filler} Is our budget tight this year? ${filler}`);
+    expect(alone).toMatchObject({ offset: -1, tier: 'gap' });
+    expect(deep).toMatchObject({ offset: -1, tier: alone!.tier, score: alone!.score });
+  });
+
   it('does not match words too far apart', () => {
     expect(find('budget is tight', 'the budget for the new office and the team offsite is honestly not at all tight')).toBeUndefined();
   });
