@@ -28,10 +28,10 @@ const STEM_SIM = Math.fround(DEFAULTS.stemSimilarity);
 let entryToken = new Int32Array(256);
 let entrySim = new Float32Array(256);
 let wordStart = new Int32Array(65);
-/** Per message token: the most weight it can add to the pattern, or -1 when it is like none of its words. */
+/** Per message token like some word of the pattern: the most weight it can add to it. */
 let gainAt = new Float64Array(64);
-/** The union of the bit sets of the pattern's stems, a 32-bit word per 32 message tokens. */
-let unionBits = new Int32Array(4);
+/** The tokens like some word of the pattern, as a bit set: a 32-bit word per 32 message tokens. */
+let likedBits = new Int32Array(4);
 let used = new Uint8Array(64);
 let placed = new Int32Array(64);
 /** reach[p]: the most weight positions[0 .. p-1] can hold, summed. */
@@ -83,20 +83,12 @@ export function align(runtime: Runtime, message: EncodedMessage, pattern: number
   if (n + 1 > reach.length) reach = new Float64Array(Math.max(n + 1, reach.length * 2));
   // Locals, not the module's (growable) arrays: V8 then keeps their bounds in registers in the loops.
   const positions = positionList, tokens = entryToken, similar = entrySim, starts = wordStart, gains = gainAt;
-  // Tokens at one of the pattern's stems, their own or a fuzzy neighbour's (a neighbour matches a pattern
-  // word of its stem); other tokens can match nothing.
+  // Each word's list: the tokens at its stem, their own or a fuzzy neighbour's, that are like it (a
+  // neighbour matches a pattern word of its stem); other tokens can match nothing.
   const { stemSeen, stemSlot, stemTokens, stemTokenWords: words, serial } = runtime.scratch;
-  if (words > unionBits.length) unionBits = new Int32Array(words * 2);
-  for (let w = 0; w < words; w++) {
-    let bits = 0;
-    for (let k = from; k < from + m; k++) {
-      const stem = tokenStem[k];
-      if (stemSeen[stem] === serial) bits |= stemTokens[stemSlot[stem] * words + w];
-    }
-    unionBits[w] = bits;
-    for (; bits !== 0; bits &= bits - 1) gains[(w << 5) + 31 - Math.clz32(bits & -bits)] = -1;
-  }
-  // Each word's list: the tokens at its stem that are like it.
+  if (words > likedBits.length) likedBits = new Int32Array(words * 2);
+  const liked = likedBits;
+  for (let w = 0; w < words; w++) liked[w] = 0;
   let entries = 0;
   for (let j = 0; j < m; j++) {
     starts[j] = entries;
@@ -105,12 +97,17 @@ export function align(runtime: Runtime, message: EncodedMessage, pattern: number
     const share = tokenShare[k];
     for (let w = 0, base = stemSlot[stem] * words; w < words; w++) {
       for (let bits = stemTokens[base + w]; bits !== 0; bits &= bits - 1) {
-        const i = (w << 5) + 31 - Math.clz32(bits & -bits);
+        const low = bits & -bits, i = (w << 5) + 31 - Math.clz32(low);
         const s = similarity(runtime, message, i, k);
         if (s === 0) continue;
         tokens[entries] = i;
         similar[entries++] = s;
-        if (s * share > gains[i]) gains[i] = s * share;
+        if (!(liked[w] & low)) {
+          liked[w] |= low;
+          gains[i] = s * share;
+        } else if (s * share > gains[i]) {
+          gains[i] = s * share;
+        }
       }
     }
   }
@@ -120,9 +117,8 @@ export function align(runtime: Runtime, message: EncodedMessage, pattern: number
   // the most each position can add.
   let count = 0;
   for (let w = 0; w < words; w++) {
-    for (let bits = unionBits[w]; bits !== 0; bits &= bits - 1) {
+    for (let bits = liked[w]; bits !== 0; bits &= bits - 1) {
       const i = (w << 5) + 31 - Math.clz32(bits & -bits);
-      if (gains[i] < 0) continue;
       reach[count + 1] = reach[count] + gains[i];
       positions[count++] = i;
     }
@@ -150,7 +146,8 @@ export function align(runtime: Runtime, message: EncodedMessage, pattern: number
     // A window must reach the threshold and beat the best so far, and no score is above its coverage.
     const bar = best === null ? needed : Math.max(needed, best.score * weight - 1e-9);
     if (end === a || reach[pEnd + 1] - reach[pa] < bar) continue;
-    used.fill(0, a, end + 1);
+    // A loop, not used.fill: for the dozen bytes of a window the builtin's call costs more than the work.
+    for (let i = a; i <= end; i++) used[i] = 0;
     let matchedWeight = 0, matched = 0, matchedContent = 0, missingContent = 0, missing = 0, fuzzy = false;
     let last = -1, first = n, final = -1;
     let hopeless = false;
