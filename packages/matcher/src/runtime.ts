@@ -8,12 +8,15 @@ import { MessageMemo } from './message-memo.js';
 import type { SharedMemoView } from './shared-memo.js';
 import { isDerivedForm, stemOf } from './stem.js';
 import { FuzzyIndex, type Neighbors } from './tiers/fuzzy.js';
+import { wordTraitsOf } from './tiers/word-traits.js';
 import type { CompiledIndex } from './types.js';
 
 export interface Runtime {
   readonly index: CompiledIndex;
   /** Two more content stems beside each anchor entry (see anchor-checks.ts). */
   readonly anchorChecks: Int32Array;
+  /** Traits of each phrase lemma (tiers/word-traits.ts). */
+  readonly wordTraits: Uint8Array;
   /** Lemma id of a word: phrase words first, then words met only in messages (ids >= index.lemmas.length). */
   lemmaId(word: string): number;
   wordOf(id: number): string;
@@ -92,6 +95,7 @@ function createRuntime(index: CompiledIndex): Runtime {
   return {
     index,
     anchorChecks: anchorChecksOf(index),
+    wordTraits: wordTraitsOf(index.lemmas),
     scratch,
     memo: new MessageMemo(),
     shared: null,

@@ -12,6 +12,7 @@ import { negatorsBefore, negatorsIn } from '../negation.js';
 import type { Runtime } from '../runtime.js';
 import type { CompiledIndex } from '../types.js';
 import { FUZZY, GAP } from './index.js';
+import { DETERMINER, PRONOUN } from './word-traits.js';
 
 export interface Alignment {
   tier: number;
@@ -210,7 +211,7 @@ export function align(runtime: Runtime, message: EncodedMessage, pattern: number
     const negators = negatorsIn(message, first, final + 1) + negatorsBefore(message, first);
     if ((negators & 1) !== index.patternNegated[pattern]) continue;
     if (replacesItem(index, message, view, from, m, a, end)) continue;
-    if (index.patternActs[pattern] !== 0 && !actsAgree(index.patternActs[pattern], spanActsOf(index, view, from, first, final, m))) continue;
+    if (index.patternActs[pattern] !== 0 && !actsAgree(index.patternActs[pattern], spanActsOf(runtime, view, from, first, final, m))) continue;
     best = { tier: fuzzy ? FUZZY : GAP, score };
     // Scores are capped at the ceiling: a window that reaches it cannot be beaten.
     if (score >= DEFAULTS.similarCeiling && !fuzzy) break;
@@ -219,31 +220,27 @@ export function align(runtime: Runtime, message: EncodedMessage, pattern: number
   return best;
 }
 
-/** Pronouns, which a message repeats in every clause: they lend no clause its act. */
-const PRONOUNS: ReadonlySet<string> = new Set(['it', 'this', 'that', 'these', 'those', 'i', 'you', 'we', 'they', 'he', 'she', 'me', 'us', 'them', 'him', 'her']);
-
 /**
  * The acts of an alignment: those of the clauses its words lie in, pronouns aside, so that a pronoun
  * placed in the next clause ("... confirm it looks correct and I'll send it off") does not lend that
  * clause's act; all clauses the span overlaps when its words lie in fragments.
  */
-function spanActsOf(index: CompiledIndex, view: MessageView, from: number, first: number, final: number, m: number): number {
+function spanActsOf(runtime: Runtime, view: MessageView, from: number, first: number, final: number, m: number): number {
+  const { index, wordTraits } = runtime;
   let mask = 0;
   for (let j = 0; j < m; j++) {
-    if (placed[j] >= 0 && (index.tokenContent[from + j] || !PRONOUNS.has(index.lemmas[index.tokenLemma[from + j]]))) mask |= view.actAt(placed[j]);
+    if (placed[j] >= 0 && (index.tokenContent[from + j] || !(wordTraits[index.tokenLemma[from + j]] & PRONOUN))) mask |= view.actAt(placed[j]);
   }
   return mask !== 0 ? mask | (view.actsOf(first, first) & WH_BIT) : view.actsOf(first, final);
 }
 
-const DETERMINERS: ReadonlySet<string> = new Set(['the', 'a', 'an', 'my', 'your', 'our', 'their', 'his', 'her', 'its']);
-
 /** Placed articles and possessives whose next content word in the message is not placed. */
 function strayDeterminers(runtime: Runtime, message: EncodedMessage, from: number, m: number, a: number, end: number): number {
-  const index = runtime.index;
+  const { index, wordTraits } = runtime;
   let count = 0;
   for (let j = 0; j < m; j++) {
     const at = placed[j];
-    if (at < 0 || !DETERMINERS.has(index.lemmas[index.tokenLemma[from + j]])) continue;
+    if (at < 0 || !(wordTraits[index.tokenLemma[from + j]] & DETERMINER)) continue;
     let next = at + 1;
     while (next < message.count && message.cls[next] !== CONTENT && message.sentence[next] === message.sentence[at]) next++;
     const supported = next < message.count && next >= a && next <= end && used[next] === 1 && message.sentence[next] === message.sentence[at];

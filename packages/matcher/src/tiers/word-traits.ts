@@ -1,0 +1,15 @@
+// Word lists alignment consults for the phrase words it places, read as bits per lemma id (built once per
+// runtime) instead of a string lookup for each placed word of each window.
+
+/** Pronouns, which a message repeats in every clause: they lend no clause its act. */
+const PRONOUNS: ReadonlySet<string> = new Set(['it', 'this', 'that', 'these', 'those', 'i', 'you', 'we', 'they', 'he', 'she', 'me', 'us', 'them', 'him', 'her']);
+/** Articles and possessives, which count only before the word they go with. */
+const DETERMINERS: ReadonlySet<string> = new Set(['the', 'a', 'an', 'my', 'your', 'our', 'their', 'his', 'her', 'its']);
+
+export const PRONOUN = 1;
+export const DETERMINER = 2;
+
+/** The traits of each lemma of a compiled index. */
+export function wordTraitsOf(lemmas: readonly string[]): Uint8Array {
+  return Uint8Array.from(lemmas, (lemma) => (PRONOUNS.has(lemma) ? PRONOUN : 0) | (DETERMINERS.has(lemma) ? DETERMINER : 0));
+}
