@@ -8,7 +8,7 @@ import type { CompiledIndex } from './types.js';
 /** Stems per anchor entry. */
 export const ANCHOR_CHECKS = 2;
 
-/** ANCHOR_CHECKS distinct content stems of entry k's pattern other than its anchor, at [k * 2], -1 past its last. */
+/** ANCHOR_CHECKS distinct content stems of entry k's pattern other than its anchor, from [k * ANCHOR_CHECKS]; -1 past its last. */
 export function anchorChecksOf(index: CompiledIndex): Int32Array {
   const { anchorStart, anchorPattern, checkStart, checkContentEnd, checkStem } = index;
   const checks = new Int32Array(anchorPattern.length * ANCHOR_CHECKS).fill(-1);
