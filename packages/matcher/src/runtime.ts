@@ -9,6 +9,7 @@ import type { SharedMemoView } from './shared-memo.js';
 import { isDerivedForm, stemOf } from './stem.js';
 import { FuzzyIndex, type Neighbors } from './tiers/fuzzy.js';
 import { wordTraitsOf } from './tiers/word-traits.js';
+import { childStemBits } from './trie.js';
 import type { CompiledIndex } from './types.js';
 
 export interface Runtime {
@@ -17,6 +18,8 @@ export interface Runtime {
   readonly anchorChecks: Int32Array;
   /** Traits of each phrase lemma (tiers/word-traits.ts). */
   readonly wordTraits: Uint8Array;
+  /** Per trie node, the stems of its children as a 32-bit set (trie.ts, childStemBits). */
+  readonly trieChildBits: Int32Array;
   /** Lemma id of a word: phrase words first, then words met only in messages (ids >= index.lemmas.length). */
   lemmaId(word: string): number;
   wordOf(id: number): string;
@@ -96,6 +99,7 @@ function createRuntime(index: CompiledIndex): Runtime {
     index,
     anchorChecks: anchorChecksOf(index),
     wordTraits: wordTraitsOf(index.lemmas),
+    trieChildBits: childStemBits(index.trie),
     scratch,
     memo: new MessageMemo(),
     shared: null,

@@ -21,6 +21,18 @@ export function childOf(trie: TrieData, node: number, stem: number): number {
   }
 }
 
+/**
+ * For each node, a 32-bit set of its children's stems (bit stem & 31): most walks end at a node with no
+ * child along the next stem, and this tells so without probing the edge table.
+ */
+export function childStemBits(trie: TrieData): Int32Array {
+  const bits = new Int32Array(trie.outStart.length - 1);
+  for (let s = 0; s < trie.edgeNode.length; s++) {
+    if (trie.edgeNode[s] !== EMPTY) bits[trie.edgeNode[s]] |= 1 << (trie.edgeStem[s] & 31);
+  }
+  return bits;
+}
+
 export class TrieBuilder {
   private readonly root: Int32Array;
   /** Deeper edges, already in the packed layout: an open-addressing table kept at most half full. */

@@ -37,7 +37,7 @@ let path = new Int32Array(64);
 
 /** Offers every contiguous match to `best`. */
 export function findContiguous(runtime: Runtime, message: EncodedMessage, view: MessageView, best: BestHits): void {
-  const { index } = runtime;
+  const { index, trieChildBits } = runtime;
   const { trie, patternStart, tokenLemma, patternActs } = index;
   const { outStart, outPattern, outFlags } = trie;
   const n = message.count;
@@ -46,7 +46,7 @@ export function findContiguous(runtime: Runtime, message: EncodedMessage, view: 
   for (let i = 0; i < n; i++) {
     let node = 0, depth = 0, skipped = 0;
     for (let j = i; j < n; j++) {
-      const child = childOf(trie, node, stems[j]);
+      const child = node !== 0 && !(trieChildBits[node] & (1 << (stems[j] & 31))) ? -1 : childOf(trie, node, stems[j]);
       if (child < 0) {
         const step = depth > 0 ? fillerAt(runtime, message, j) : 0;
         if (step === 0) break;
