@@ -5,6 +5,7 @@
 import { DEFAULTS } from './defaults.js';
 import type { DetectionsBuilder } from './detections.js';
 import { ErrorCode, MatcherError } from './errors.js';
+import { halfFullSize } from './int-list.js';
 import type { CompiledIndex } from './types.js';
 import { checkMatchOptions } from './validate.js';
 
@@ -45,9 +46,8 @@ export function createSharedMemo(options: SharedMemoOptions = {}): SharedMemo {
   }
   const chars = options.chars ?? DEFAULTS.memoChars;
   const rows = options.rows ?? DEFAULTS.memoRows;
-  // Half full at most, with short texts: one slot per 16 characters, twice over.
-  let slots = 1024;
-  while (slots < chars / 8) slots *= 2;
+  // Half full at most, with short texts: one slot per 16 characters, and 1,024 slots at least.
+  const slots = Math.max(1024, halfFullSize(chars / 16));
   return {
     threshold: options.threshold ?? DEFAULTS.threshold,
     table: new SharedArrayBuffer((HEAD_INTS + slots * SLOT_INTS) * 4),
