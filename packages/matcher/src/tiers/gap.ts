@@ -103,12 +103,9 @@ export function align(runtime: Runtime, message: EncodedMessage, pattern: number
         if (s === 0) continue;
         tokens[entries] = i;
         similar[entries++] = s;
-        if (!(liked[w] & low)) {
-          liked[w] |= low;
-          gains[i] = s * share;
-        } else if (s * share > gains[i]) {
-          gains[i] = s * share;
-        }
+        // The first word a token is like sets its gain; the others can only raise it.
+        if (!(liked[w] & low) || s * share > gains[i]) gains[i] = s * share;
+        liked[w] |= low;
       }
     }
   }
