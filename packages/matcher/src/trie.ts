@@ -9,9 +9,13 @@ function slot(node: number, stem: number, mask: number): number {
   return (Math.imul(node, 0x9e3779b1) ^ Math.imul(stem + 1, 0x85ebca6b)) & mask;
 }
 
-/** Child of `node` along `stem`, or -1. Node 0 is the root. */
-export function childOf(trie: TrieData, node: number, stem: number): number {
+/**
+ * Child of `node` along `stem`, or -1. Node 0 is the root. `childBits` is childStemBits(trie): most
+ * walks end at a node with no child along the next stem, and it tells so without probing the edge table.
+ */
+export function childOf(trie: TrieData, node: number, stem: number, childBits: Int32Array): number {
   if (node === 0) return stem >= 0 && stem < trie.root.length ? trie.root[stem] : EMPTY;
+  if (!(childBits[node] & (1 << (stem & 31)))) return EMPTY;
   const { edgeNode, edgeStem, edgeChild } = trie;
   const mask = edgeNode.length - 1;
   for (let s = slot(node, stem, mask); ; s = (s + 1) & mask) {
@@ -21,10 +25,7 @@ export function childOf(trie: TrieData, node: number, stem: number): number {
   }
 }
 
-/**
- * For each node, a 32-bit set of its children's stems (bit stem & 31): most walks end at a node with no
- * child along the next stem, and this tells so without probing the edge table.
- */
+/** For each node, a 32-bit set of its children's stems (bit stem & 31), for childOf. */
 export function childStemBits(trie: TrieData): Int32Array {
   const bits = new Int32Array(trie.outStart.length - 1);
   for (let s = 0; s < trie.edgeNode.length; s++) {

@@ -6,7 +6,7 @@ import { MatcherError } from '../src/errors.js';
 import { match } from '../src/match.js';
 import { trackerIdFor } from '../src/tracker-id.js';
 import { PatternSet } from '../src/pattern-set.js';
-import { TrieBuilder, childOf } from '../src/trie.js';
+import { TrieBuilder, childOf, childStemBits } from '../src/trie.js';
 
 const catchError = (fn: () => unknown): MatcherError => {
   try {
@@ -95,13 +95,14 @@ describe('the trie builder', () => {
     const sequences = Array.from({ length: 400 }, (_, k) => [k % 50, (k * 7) % 50, (k * 13) % 50, k % 3]);
     sequences.forEach((stems, k) => trie.insert(stems, k, 0));
     const data = trie.pack();
+    const bits = childStemBits(data);
     sequences.forEach((stems, k) => {
-      const node = stems.reduce((at, stem) => childOf(data, at, stem), 0);
+      const node = stems.reduce((at, stem) => childOf(data, at, stem, bits), 0);
       expect(node).toBeGreaterThan(0);
       const outputs = Array.from(data.outPattern.subarray(data.outStart[node], data.outStart[node + 1]));
       expect(outputs).toContain(k);
     });
-    expect(childOf(data, childOf(data, 0, 1), 49)).toBe(-1);
+    expect(childOf(data, childOf(data, 0, 1, bits), 49, bits)).toBe(-1);
   });
 });
 

@@ -46,7 +46,7 @@ export function findContiguous(runtime: Runtime, message: EncodedMessage, view: 
   for (let i = 0; i < n; i++) {
     let node = 0, depth = 0, skipped = 0;
     for (let j = i; j < n; j++) {
-      const child = node !== 0 && !(trieChildBits[node] & (1 << (stems[j] & 31))) ? -1 : childOf(trie, node, stems[j]);
+      const child = childOf(trie, node, stems[j], trieChildBits);
       if (child < 0) {
         const step = depth > 0 ? fillerAt(runtime, message, j) : 0;
         if (step === 0) break;
