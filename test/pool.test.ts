@@ -40,6 +40,14 @@ describe('createMatcherPool', () => {
     expect(await pool.matchManyJson(twice)).toEqual([...expected, ...again]);
   });
 
+  it('matches a batch in which several conversations match nothing, between ones that match', async () => {
+    const index = compile(trackers);
+    const none = [{ id: 'n', text: 'zzz' }];
+    const batch = [none, conversations[0], none, none, conversations[1], none];
+    expect(await pool.matchMany(batch)).toEqual(batch.map((messages) => match(index, messages)));
+    expect(await pool.matchMany([none, none])).toEqual([[], []]);
+  });
+
   it('rejects bad messages and options before sending them to a worker', async () => {
     await expect(pool.match([{ id: '1' } as never])).rejects.toThrow(/messages\[0\]\.text must be a string/);
     await expect(pool.match([], { threshold: 3 })).rejects.toBeInstanceOf(MatcherError);

@@ -82,17 +82,17 @@ export class DetectionsBuilder {
     const n = this.count;
     this.count = 0;
     if (n === 0) return EMPTY;
-    // Sort keys: phrase id high, arrival order low (rows arrive in message order). 2^24 rows a conversation.
-    const keys = new Float64Array(n);
-    for (let k = 0; k < n; k++) keys[k] = this.phrase[k] * 0x1000000 + k;
-    keys.sort();
+    const keys = sortedKeys(this.phrase, n);
+    // The five arrays share one buffer: one allocation, not five, for the few dozen rows of most
+    // conversations. (Int32 and Float32 first, so every view is aligned.)
+    const buffer = new ArrayBuffer(n * 17);
     const out: Detections = {
       count: n,
-      phrase: new Int32Array(n),
-      message: new Int32Array(n),
-      offset: new Int32Array(n),
-      score: new Float32Array(n),
-      tier: new Uint8Array(n),
+      phrase: new Int32Array(buffer, 0, n),
+      message: new Int32Array(buffer, 4 * n, n),
+      offset: new Int32Array(buffer, 8 * n, n),
+      score: new Float32Array(buffer, 12 * n, n),
+      tier: new Uint8Array(buffer, 16 * n, n),
     };
     for (let r = 0; r < n; r++) {
       const k = keys[r] % 0x1000000;
@@ -105,3 +105,28 @@ export class DetectionsBuilder {
     return out;
   }
 }
+
+let keyScratch = new Float64Array(256);
+
+/**
+ * Sort keys of rows 0 .. n-1, in order: phrase id high, arrival order low (rows arrive in message order),
+ * 2^24 rows a conversation. Few rows are sorted by insertion, which costs less than calling the builtin.
+ */
+function sortedKeys(phrase: Int32Array, n: number): Float64Array {
+  if (n > keyScratch.length) keyScratch = new Float64Array(Math.max(n, keyScratch.length * 2));
+  const keys = keyScratch;
+  for (let k = 0; k < n; k++) keys[k] = phrase[k] * 0x1000000 + k;
+  if (n > INSERTION_MAX) {
+    keys.subarray(0, n).sort();
+    return keys;
+  }
+  for (let i = 1; i < n; i++) {
+    const key = keys[i];
+    let j = i - 1;
+    for (; j >= 0 && keys[j] > key; j--) keys[j + 1] = keys[j];
+    keys[j + 1] = key;
+  }
+  return keys;
+}
+
+const INSERTION_MAX = 32;

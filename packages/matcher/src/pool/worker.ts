@@ -18,9 +18,12 @@ export default function run(task: MatchTask): MatchTaskResult {
     });
   }
   const results = task.conversations.map(({ ids, texts }) => detect(index, messagesOf(ids, texts), task.threshold));
-  // Transfer the typed arrays' buffers instead of copying them.
+  // Transfer the typed arrays' buffers instead of copying them, each once: a result's arrays share one
+  // (and a buffer listed twice fails the whole transfer), and results without rows share the empty one.
+  const buffers = new Set<ArrayBufferLike>();
+  for (const d of results) if (d.count > 0) for (const a of [d.phrase, d.message, d.offset, d.score, d.tier]) buffers.add(a.buffer);
   const movable = {
-    [Piscina.transferableSymbol]: results.flatMap((d) => [d.phrase.buffer, d.message.buffer, d.offset.buffer, d.score.buffer, d.tier.buffer]),
+    [Piscina.transferableSymbol]: [...buffers],
     [Piscina.valueSymbol]: results,
   };
   return Piscina.move(movable as never) as unknown as MatchTaskResult;
