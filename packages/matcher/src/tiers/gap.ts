@@ -19,6 +19,15 @@ export interface Alignment {
   score: number;
 }
 
+// One result object for every alignment (the caller reads it at once): no allocation per pattern tried.
+const result: Alignment = { tier: GAP, score: 0 };
+
+function aligned(tier: number, score: number): Alignment {
+  result.tier = tier;
+  result.score = score;
+  return result;
+}
+
 // Similarities live in a Float32Array, so compare against the same rounding.
 const STEM_SIM = Math.fround(DEFAULTS.stemSimilarity);
 
@@ -58,7 +67,8 @@ function similarity(runtime: Runtime, message: EncodedMessage, i: number, k: num
 }
 
 /**
- * The best window of `pattern` in `message` scoring at least `threshold` (a raw score), or null. Windows
+ * The best window of `pattern` in `message` scoring at least `threshold` (a raw score), or null; the
+ * result is valid until the next call. Windows
  * that cannot reach it are left as soon as that is certain, and the costly checks (negation, items,
  * dialogue acts) run only on windows that do. Reads the message's stem bit sets (Scratch.stemTokens),
  * which findSimilar fills before it aligns anything.
@@ -128,7 +138,8 @@ export function align(runtime: Runtime, message: EncodedMessage, pattern: number
   // Matched weight a window needs to reach the threshold (with a margin for rounding).
   const needed = threshold * weight - 1e-9;
   const maxSpan = m + DEFAULTS.maxExtraTokens;
-  let best: Alignment | null = null;
+  // The best window so far: its score, -1 for none.
+  let bestScore = -1, bestTier = GAP;
 
   // One window per starting position, as long as the span allows; the words are placed greedily, then
   // the span actually used is scored.
@@ -142,7 +153,7 @@ export function align(runtime: Runtime, message: EncodedMessage, pattern: number
       pEnd = pb;
     }
     // A window must reach the threshold and beat the best so far, and no score is above its coverage.
-    const bar = best === null ? needed : Math.max(needed, best.score * weight - 1e-9);
+    const bar = bestScore < 0 ? needed : Math.max(needed, bestScore * weight - 1e-9);
     if (end === a || reach[pEnd + 1] - reach[pa] < bar) continue;
     // A loop, not used.fill: for the dozen bytes of a window the builtin's call costs more than the work.
     for (let i = a; i <= end; i++) used[i] = 0;
@@ -204,17 +215,17 @@ export function align(runtime: Runtime, message: EncodedMessage, pattern: number
     let extra = final - first + 1 - matched;
     if (extra > 0) for (let i = first; i <= final; i++) if (!used[i] && view.light(i)) extra--;
     const score = coverage - extra * DEFAULTS.extraPenalty - moves * DEFAULTS.movePenalty;
-    if (score < threshold || (best !== null && score <= best.score)) continue;
+    if (score < threshold || score <= bestScore) continue;
     const negators = negatorsIn(message, first, final + 1) + negatorsBefore(message, first);
     if ((negators & 1) !== index.patternNegated[pattern]) continue;
     if (replacesItem(index, message, view, from, m, a, end)) continue;
     if (index.patternActs[pattern] !== 0 && !actsAgree(index.patternActs[pattern], spanActsOf(runtime, view, from, first, final, m))) continue;
-    best = { tier: fuzzy ? FUZZY : GAP, score };
+    bestScore = score;
+    bestTier = fuzzy ? FUZZY : GAP;
     // Scores are capped at the ceiling: a window that reaches it cannot be beaten.
     if (score >= DEFAULTS.similarCeiling && !fuzzy) break;
   }
-  if (best !== null) best.score = Math.min(best.score, DEFAULTS.similarCeiling);
-  return best;
+  return bestScore < 0 ? null : aligned(bestTier, Math.min(bestScore, DEFAULTS.similarCeiling));
 }
 
 /**
@@ -254,15 +265,13 @@ function strayDeterminers(runtime: Runtime, message: EncodedMessage, from: numbe
  * is "your order will be ready".
  */
 function replacesItem(index: CompiledIndex, message: EncodedMessage, view: MessageView, from: number, m: number, a: number, end: number): boolean {
-  const free = (i: number, near: number): boolean =>
-    i >= 0 && i < message.count && message.cls[i] === CONTENT && !(i >= a && i <= end && used[i]) && message.sentence[i] === message.sentence[near];
   for (let j = 0; j < m; j++) {
     if (placed[j] >= 0 || !index.tokenContent[from + j]) continue;
     const flags = index.tokenFlags[from + j];
     // A modifier right before the word it modifies.
     if (j + 1 < m && placed[j + 1] >= 0 && flags & (NOUN_LIKE | ADJECTIVE) && index.tokenFlags[from + j + 1] & NOUN_LIKE) {
       const before = placed[j + 1] - 1;
-      if (free(before, placed[j + 1]) && view.kind(before) & (NOUN_LIKE | ADJECTIVE)) return true;
+      if (isFreeContent(message, before, placed[j + 1], a, end) && view.kind(before) & (NOUN_LIKE | ADJECTIVE)) return true;
     }
     if (!(flags & NOUN_LIKE)) continue;
     // A named item in the message where the phrase has another noun: its slot lies between the nearest
@@ -272,12 +281,17 @@ function replacesItem(index: CompiledIndex, message: EncodedMessage, view: Messa
     for (let k = j + 1; k < m && q < 0; k++) q = placed[k];
     const lo = p >= 0 ? p + 1 : q - 1, hi = q >= 0 && (p < 0 || q > p) ? q - 1 : p + 1;
     for (let i = lo; i <= hi; i++) {
-      if (!free(i, p >= 0 ? p : q)) continue;
+      if (!isFreeContent(message, i, p >= 0 ? p : q, a, end)) continue;
       const kind = view.kind(i);
       if (kind & NAME) return true;
     }
   }
   return false;
+}
+
+/** A content token of the message, in the sentence of token `near`, that the window [a, end] left unplaced. */
+function isFreeContent(message: EncodedMessage, i: number, near: number, a: number, end: number): boolean {
+  return i >= 0 && i < message.count && message.cls[i] === CONTENT && !(i >= a && i <= end && used[i]) && message.sentence[i] === message.sentence[near];
 }
 
 /** A one-word pattern is only ever a fuzzy match here (contiguous tiers found the rest). */
@@ -289,5 +303,5 @@ function alignSingle(index: CompiledIndex, message: EncodedMessage, pattern: num
     const i = entryToken[e], s = entrySim[e];
     if (s < STEM_SIM && s > best && (negatorsBefore(message, i) & 1) === 0) best = s;
   }
-  return best > 0 && best >= threshold ? { tier: FUZZY, score: Math.min(best, DEFAULTS.similarCeiling) } : null;
+  return best > 0 && best >= threshold ? aligned(FUZZY, Math.min(best, DEFAULTS.similarCeiling)) : null;
 }
