@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { deserialize } from 'node:v8';
+import { indexFromBytes } from '@phrasewatch/matcher';
 import { describe, expect, it } from 'vitest';
 import { conversation, fixtureDir, jsonLines, phrasewatch } from './helpers.js';
 
@@ -17,7 +17,7 @@ function setUp(): { dir: string; cache: string; env: Record<string, string> } {
   return { dir, cache, env: { PHRASEWATCH_CACHE_DIR: cache } };
 }
 
-const entries = (cache: string): string[] => readdirSync(cache).filter((name) => name.endsWith('.v8'));
+const entries = (cache: string): string[] => readdirSync(cache).filter((name) => name.endsWith('.pwix'));
 
 describe('the compiled-trackers cache of phrasewatch match', () => {
   it('compiles the trackers once, owner-readable, and later runs match from the cached index with the same output', async () => {
@@ -28,7 +28,7 @@ describe('the compiled-trackers cache of phrasewatch match', () => {
     const [entry] = entries(cache);
     expect(entries(cache)).toHaveLength(1);
     expect(statSync(join(cache, entry)).mode & 0o777).toBe(0o600);
-    expect(deserialize(readFileSync(join(cache, entry)))).toMatchObject({ format: 2, trackerNames: ['Budget Concern', 'Follow Up'] });
+    expect(indexFromBytes(readFileSync(join(cache, entry)))).toMatchObject({ format: 2, trackerNames: ['Budget Concern', 'Follow Up'] });
 
     // A read marks the entry used: its time moves on.
     const old = new Date(Math.floor(Date.now() / 1000 - 3600) * 1000);
@@ -51,7 +51,7 @@ describe('the compiled-trackers cache of phrasewatch match', () => {
     const again = await phrasewatch(['match', '--trackers', 'trackers.json', 'call.json'], { cwd: dir, env });
     expect(again.code).toBe(0);
     expect(again.stdout).toBe(first.stdout);
-    expect(deserialize(readFileSync(join(cache, entry)))).toMatchObject({ format: 2 });
+    expect(indexFromBytes(readFileSync(join(cache, entry)))).toMatchObject({ format: 2 });
   });
 
   it('keeps an entry per tracker set, the 8 most recently used', async () => {
@@ -67,6 +67,20 @@ describe('the compiled-trackers cache of phrasewatch match', () => {
         utimesSync(join(cache, name), new Date(at - 1000), new Date(at - 1000));
       }
     }
+    expect(entries(cache)).toHaveLength(8);
+  }, 120_000);
+
+  it('lets an entry an older matcher wrote (.v8) age out with the rest', async () => {
+    const { dir, cache, env } = setUp();
+    const stale = join(cache, `index-${'0'.repeat(32)}.v8`);
+    writeFileSync(stale, 'an older format');
+    const old = new Date(Date.now() - 86_400_000);
+    utimesSync(stale, old, old);
+    for (let k = 0; k < 8; k++) {
+      writeFileSync(join(dir, `t${k}.json`), JSON.stringify([{ name: `Tracker ${k}`, vocabulary: [`phrase number ${k}`] }]));
+      expect((await phrasewatch(['match', '--trackers', `t${k}.json`, 'call.json'], { cwd: dir, env })).code).toBe(0);
+    }
+    expect(readdirSync(cache).filter((name) => name.endsWith('.v8'))).toEqual([]);
     expect(entries(cache)).toHaveLength(8);
   }, 120_000);
 

@@ -37,7 +37,7 @@ describe('published packages', () => {
     const matched = (): string => execFileSync(join(app, 'node_modules/.bin/phrasewatch'), call, { cwd: app, encoding: 'utf8', env: { ...process.env, PHRASEWATCH_CACHE_DIR: cache } });
     const first = matched();
     expect(JSON.parse(first).trackers[0].name).toBe('Promotion Mention');
-    expect(readdirSync(cache).filter((name) => name.endsWith('.v8'))).toHaveLength(1);
+    expect(readdirSync(cache).filter((name) => name.endsWith('.pwix'))).toHaveLength(1);
     expect(matched()).toBe(first);
   }, 300_000);
 });

@@ -9,8 +9,7 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync,
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { deserialize, serialize } from 'node:v8';
-import { compile, type CompiledIndex, type Tracker } from '@phrasewatch/matcher';
+import { compile, indexFromBytes, indexToBytes, type CompiledIndex, type Tracker } from '@phrasewatch/matcher';
 import { DEFAULTS } from './defaults.js';
 
 /** PHRASEWATCH_CACHE_DIR, else the user's cache directory. */
@@ -32,25 +31,25 @@ function engineDigest(): string {
 
 function entryPath(dir: string, trackers: readonly Tracker[]): string {
   const key = createHash('sha256').update(engineDigest()).update('\0').update(JSON.stringify(trackers)).digest('hex').slice(0, 32);
-  return join(dir, `index-${key}.v8`);
+  return join(dir, `index-${key}.pwix`);
 }
 
-/** The compiled trackers and their serialized form, which batch workers deserialize themselves. */
+/** The compiled trackers and their bytes (indexToBytes), which batch workers read themselves. */
 export interface CompiledTrackers {
   index: CompiledIndex;
-  /** v8.serialize(index): the cache entry's bytes when there is one, else serialized on first call. */
+  /** indexToBytes(index): the cache entry's bytes when there is one, else written on first call. */
   bytes(): Uint8Array;
 }
 
 function compiled(index: CompiledIndex, bytes?: Uint8Array): CompiledTrackers {
-  return { index, bytes: () => (bytes ??= serialize(index)) };
+  return { index, bytes: () => (bytes ??= indexToBytes(index)) };
 }
 
 function read(path: string): CompiledTrackers | undefined {
   try {
     const bytes = readFileSync(path);
-    const index = deserialize(bytes) as CompiledIndex;
-    if (index?.format !== 2 || !(index.patternStart instanceof Int32Array)) return undefined;
+    // The index's arrays are views on these bytes: nothing is copied.
+    const index = indexFromBytes(bytes);
     const now = new Date();
     utimesSync(path, now, now);
     return compiled(index, bytes);
@@ -75,7 +74,8 @@ function write(dir: string, path: string, trackers: CompiledTrackers): void {
 /** Keeps the most recently used entries. */
 function prune(dir: string): void {
   const entries = readdirSync(dir)
-    .filter((name) => /^index-[0-9a-f]{32}\.v8$/.test(name))
+    // (.v8: entries an older matcher wrote; they age out with the rest.)
+    .filter((name) => /^index-[0-9a-f]{32}\.(pwix|v8)$/.test(name))
     .map((name) => ({ path: join(dir, name), used: statSync(join(dir, name)).mtimeMs }))
     .sort((a, b) => b.used - a.used);
   for (const { path } of entries.slice(DEFAULTS.indexCacheEntries)) unlinkSync(path);

@@ -1,4 +1,5 @@
 export { compile } from './compile.js';
+export { indexFromBytes, indexToBytes } from './index-bytes.js';
 export { match, matchJson, shareMemo } from './match.js';
 export { createSharedMemo } from './shared-memo.js';
 export type { SharedMemo, SharedMemoOptions } from './shared-memo.js';

@@ -9,9 +9,9 @@ import { WORKER_READY, type BatchFile, type BatchFileResult, type BatchInit } fr
 export interface BatchPool {
   readonly threads: number;
   /**
-   * Hands the compiled trackers to every worker, those started and those still starting, serialized
-   * (v8.serialize): each worker deserializes its own copy, in parallel, and this thread copies bytes
-   * instead of cloning the index object by object for every worker.
+   * Hands the compiled trackers to every worker, those started and those still starting, as bytes
+   * (indexToBytes): each worker reads its own copy, its arrays views on those bytes, and this thread
+   * copies bytes instead of cloning the index object by object for every worker.
    */
   share(index: Uint8Array): void;
   run(files: BatchFile[]): Promise<BatchFileResult[]>;

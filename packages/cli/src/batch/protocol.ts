@@ -6,7 +6,7 @@ import type { MatchOptions, SharedMemo, Tracker, TrackerDetected } from '@phrase
 export interface BatchInit {
   trackers: Tracker[];
   /**
-   * The BroadcastChannel on which the main thread posts the compiled trackers (a v8-serialized CompiledIndex), once
+   * The BroadcastChannel on which the main thread posts the compiled trackers (a CompiledIndex as indexToBytes writes it), once
    * and again whenever a worker posts WORKER_READY on it: workers start before the index is ready.
    */
   channel: string;

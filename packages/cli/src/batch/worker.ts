@@ -1,8 +1,7 @@
 // Batch worker entry: loads the model while the main thread compiles the trackers, takes the compiled
 // index from the pool's BroadcastChannel, then reads, parses and matches the files of each task.
-import { deserialize } from 'node:v8';
 import { BroadcastChannel, workerData } from 'node:worker_threads';
-import { lemmatize, shareMemo, type CompiledIndex } from '@phrasewatch/matcher';
+import { indexFromBytes, lemmatize, shareMemo, type CompiledIndex } from '@phrasewatch/matcher';
 import { Piscina } from 'piscina';
 import { converter } from './convert.js';
 import { WORKER_READY, type BatchFile, type BatchFileResult, type BatchInit } from './protocol.js';
@@ -16,7 +15,7 @@ function receiveIndex(): Promise<CompiledIndex> {
       const data = (event as MessageEvent).data;
       if (data === WORKER_READY) return;
       channel.close();
-      resolve(deserialize(data as Uint8Array) as CompiledIndex);
+      resolve(indexFromBytes(data as Uint8Array));
     };
     channel.postMessage(WORKER_READY);
   });
