@@ -3,7 +3,7 @@ export { DEFAULTS } from './defaults.js';
 export { parseConversation, parseJson } from './conversation.js';
 export type { Conversation } from './conversation.js';
 export { parseTrackerList } from './trackers.js';
-export { openStore } from './store.js';
+export { openStore } from './open-store.js';
 export type { Store, StoreOptions, SyncOptions } from './store.js';
 export type { PullReport, PushReport, SyncStatus } from './sync/engine.js';
 export type { StatsQuery, TrackerStats } from './stats.js';

@@ -1,9 +1,10 @@
 // The batch pool behind `phrasewatch match --workers N`: piscina workers that start at once, load the
 // model, then take the compiled trackers over a BroadcastChannel (share) and files in small batches.
 import { randomUUID } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { BroadcastChannel } from 'node:worker_threads';
 import { DEFAULTS as MATCHER_DEFAULTS } from '@phrasewatch/matcher';
-import { Piscina } from 'piscina';
+import type { Piscina as PiscinaPool } from 'piscina';
 import { WORKER_READY, type BatchFile, type BatchFileResult, type BatchInit } from './protocol.js';
 
 export interface BatchPool {
@@ -18,7 +19,11 @@ export interface BatchPool {
   close(): Promise<void>;
 }
 
+// piscina loads with the first pool, not with every run of the command (about 11 ms at start-up).
+const load = createRequire(import.meta.url);
+
 export function createBatchPool(threads: number, options: Omit<BatchInit, 'channel'>): BatchPool {
+  const { Piscina } = load('piscina') as { Piscina: typeof PiscinaPool };
   const init: BatchInit = { ...options, channel: `phrasewatch-batch-${randomUUID()}` };
   const channel = new BroadcastChannel(init.channel);
   let index: Uint8Array | undefined;
