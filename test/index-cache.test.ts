@@ -54,6 +54,16 @@ describe('the compiled-trackers cache of phrasewatch match', () => {
     expect(indexFromBytes(readFileSync(join(cache, entry)))).toMatchObject({ format: 2 });
   });
 
+  it('compiles again when the trackers file changes, and matches with what it says now', async () => {
+    const { dir, cache, env } = setUp();
+    const first = await phrasewatch(['match', '--trackers', 'trackers.json', 'call.json'], { cwd: dir, env });
+    expect(jsonLines(first.stdout)[0].trackers.map((t: { name: string }) => t.name)).toEqual(['Budget Concern', 'Follow Up']);
+    writeFileSync(join(dir, 'trackers.json'), JSON.stringify([TRACKERS[0], { ...TRACKERS[1], vocabulary: ['send me a calendar invite'] }]));
+    const edited = await phrasewatch(['match', '--trackers', 'trackers.json', 'call.json'], { cwd: dir, env });
+    expect(jsonLines(edited.stdout)[0].trackers.map((t: { name: string }) => t.name)).toEqual(['Budget Concern']);
+    expect(entries(cache)).toHaveLength(2);
+  });
+
   it('keeps an entry per tracker set, the 8 most recently used', async () => {
     const { dir, cache, env } = setUp();
     for (let k = 0; k < 9; k++) {

@@ -40,9 +40,14 @@ export interface MatchCommandOptions {
   indexCache?: boolean;
 }
 
-/** The trackers of a --trackers file, checked by compiling them (the index is returned for reuse). */
+export interface TrackerFile {
+  trackers: Tracker[];
+  /** The file's text, which the compiled-trackers cache is keyed by. */
+  text: string;
+}
+
 /** Reads and checks a --trackers file; compiling them is separate, as it is the slow part. */
-export async function readTrackerFile(path: string): Promise<Tracker[]> {
+export async function readTrackerFile(path: string): Promise<TrackerFile> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
@@ -50,17 +55,17 @@ export async function readTrackerFile(path: string): Promise<Tracker[]> {
     throw new UsageError(`--trackers ${path}: ${describeError(error)}`);
   }
   try {
-    return parseTrackerList(parseJson(text)) as Tracker[];
+    return { trackers: parseTrackerList(parseJson(text)) as Tracker[], text };
   } catch (error) {
     throw new UsageError(`--trackers ${path}: ${describeError(error)}`);
   }
 }
 
-function compileTrackers(trackers: Tracker[], path: string | undefined, cached: boolean): CompiledTrackers {
+function compileTrackers(trackers: Tracker[], file: { path: string; text: string } | undefined, cache: boolean): CompiledTrackers {
   try {
-    return compileOrRead(trackers, cached);
+    return compileOrRead(trackers, { cache, ...(file ? { source: file.text } : {}) });
   } catch (error) {
-    throw new UsageError(path ? `--trackers ${path}: ${describeError(error)}` : describeError(error));
+    throw new UsageError(file ? `--trackers ${file.path}: ${describeError(error)}` : describeError(error));
   }
 }
 
@@ -79,7 +84,8 @@ export async function matchCommand(paths: string[], options: MatchCommandOptions
 }
 
 async function run(paths: string[], options: MatchCommandOptions, io: Io, store: Store | undefined): Promise<number> {
-  const trackers = options.trackers ? await readTrackerFile(options.trackers) : ((await store!.listTrackers()).trackers as Tracker[]);
+  const file = options.trackers ? { path: options.trackers, ...(await readTrackerFile(options.trackers)) } : undefined;
+  const trackers = file ? file.trackers : ((await store!.listTrackers()).trackers as Tracker[]);
   if (trackers.length === 0) {
     throw new UsageError(options.trackers
       ? `--trackers ${options.trackers}: the file holds no trackers; give at least one {"name", "vocabulary"}`
@@ -118,7 +124,7 @@ async function run(paths: string[], options: MatchCommandOptions, io: Io, store:
   const pool: BatchPool | undefined = pooled ? createBatchPool(threads - 1, init) : undefined;
   let local: Converter;
   try {
-    const compiled = compileTrackers(trackers, options.trackers, options.indexCache !== false);
+    const compiled = compileTrackers(trackers, file, options.indexCache !== false);
     if (pool) pool.share(compiled.bytes());
     if (init.memo) shareMemo(compiled.index, init.memo);
     local = converter(trackers, init, compiled.index);

@@ -46,7 +46,7 @@ export function registerProcess(program: Command, io: Io, run: Run): void {
           // Like Symbl with a recording: cue times count from when it started, by default from now.
           const startedAt = checkStartedAt(options.startedAt) ?? new Date().toISOString();
           const conversations = readConversations(text, { name: file, baseName: basename(file, extname(file)), format: options.inputFormat, startedAt });
-          const trackers = options.trackers ? await readTrackerFile(options.trackers) : [];
+          const trackers = options.trackers ? (await readTrackerFile(options.trackers)).trackers : [];
           const queued = options.queue !== undefined || Boolean(process.env.PHRASEWATCH_QUEUE);
           return withStore(options.db, async (store) => {
             for (const conversation of conversations) {
