@@ -107,6 +107,8 @@ export class DetectionsBuilder {
 }
 
 let keyScratch = new Float64Array(256);
+/** Up to this many rows, sorted by insertion. */
+const INSERTION_MAX = 32;
 
 /**
  * Sort keys of rows 0 .. n-1, in order: phrase id high, arrival order low (rows arrive in message order),
@@ -128,5 +130,3 @@ function sortedKeys(phrase: Int32Array, n: number): Float64Array {
   }
   return keys;
 }
-
-const INSERTION_MAX = 32;

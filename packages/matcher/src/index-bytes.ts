@@ -63,11 +63,8 @@ export function indexToBytes(index: CompiledIndex): Uint8Array {
   words.setUint32(4, VERSION, true);
   words.setUint32(8, header.length, true);
   bytes.set(header, PREAMBLE);
-  let at = dataStart;
-  for (const array of arrays) {
-    bytes.set(new Uint8Array(array.buffer, array.byteOffset, array.byteLength), at);
-    at = aligned(at + array.byteLength);
-  }
+  // Each array where its entry in the header says.
+  arrays.forEach((array, k) => bytes.set(new Uint8Array(array.buffer, array.byteOffset, array.byteLength), dataStart + entries[k][2]));
   return bytes;
 }
 

@@ -68,9 +68,8 @@ function similarity(runtime: Runtime, message: EncodedMessage, i: number, k: num
 
 /**
  * The best window of `pattern` in `message` scoring at least `threshold` (a raw score), or null; the
- * result is valid until the next call. Windows
- * that cannot reach it are left as soon as that is certain, and the costly checks (negation, items,
- * dialogue acts) run only on windows that do. Reads the message's stem bit sets (Scratch.stemTokens),
+ * result is valid until the next call. Windows that cannot reach it are left as soon as that is certain,
+ * and the costly checks (negation, items, dialogue acts) run only on windows that do. Reads the message's stem bit sets (Scratch.stemTokens),
  * which findSimilar fills before it aligns anything.
  */
 export function align(runtime: Runtime, message: EncodedMessage, pattern: number, view: MessageView, threshold: number): Alignment | null {
