@@ -2,7 +2,8 @@
 // over a device or a FIFO would turn it into a plain file, and one over a symbolic link would replace the
 // link instead of its target.
 import { execFileSync, spawn } from 'node:child_process';
-import { createReadStream, lstatSync, mkdirSync, readFileSync, readlinkSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { closeSync, createReadStream, existsSync, lstatSync, mkdirSync, openSync, readFileSync, readlinkSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CLI, conversation, fixtureDir, phrasewatch } from './helpers.js';
@@ -53,6 +54,55 @@ describe('match --out', () => {
     const run = await phrasewatch(['match', '--trackers', 'p.json', 'call.json', '--out', device], { cwd: dir });
     expect(run.code).toBe(0);
     expect(lstatSync(device).isCharacterDevice()).toBe(true);
+  });
+});
+
+const digest = (text: string): string => createHash('sha256').update(text).digest('hex');
+
+/** Runs the CLI with its standard output on the file `path` opened for writing, as `> path` does. */
+async function redirected(args: string[], cwd: string, path: string): Promise<{ code: number | null; stderr: string }> {
+  const fd = openSync(path, 'w');
+  try {
+    const child = spawn(process.execPath, [CLI, ...args], { cwd, stdio: ['ignore', fd, 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    return { code, stderr };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+describe('standard output redirected to a file', () => {
+  // Text with multi-byte characters, and one record longer than the writer's reused buffer holds (1 MiB,
+  // a third of that in characters): four phrases, each quoting a 110,000-character message.
+  const long = 'How much does it cost? Ça coûte combien, 価格? '.repeat(2400);
+  const phrases = ['how much does it cost', 'what is the price', 'how much is it', 'what does it cost', 'how expensive is it', 'what is the cost', 'how much will it cost', 'how much do you charge', 'what are the prices', 'how much does this cost'];
+  const fixture = () => fixtureDir({
+    'a.json': conversation('a', ['How much does it cost? Ça coûte combien?', 'Thanks — 谢谢.']),
+    'b.json': conversation('b', [long]),
+    'p.json': [{ name: 'Pricing', vocabulary: phrases }],
+  });
+
+  it('holds the same text as a pipe gets, multi-byte characters and a record too long for the buffer included', async () => {
+    const dir = fixture();
+    const args = ['match', '--quiet', '--trackers', 'p.json', 'a.json', 'b.json'];
+    const piped = await phrasewatch(args, { cwd: dir });
+    expect(piped.code).toBe(0);
+    const run = await redirected(args, dir, join(dir, 'out.jsonl'));
+    expect(run).toEqual({ code: 0, stderr: '' });
+    const written = readFileSync(join(dir, 'out.jsonl'), 'utf8');
+    // Compared by length and digest: a failure printing both would be a megabyte long.
+    expect([written.length, digest(written)]).toEqual([piped.stdout.length, digest(piped.stdout)]);
+    expect(written.split('\n')[1].length).toBeGreaterThan(2 ** 20 / 3);
+    expect(JSON.parse(written.split('\n')[0]).trackers[0].matches[0].messageRefs[0].text).toBe('How much does it cost? Ça coûte combien?');
+  });
+
+  it.skipIf(!existsSync('/dev/full'))('reports a full disk as an error that names it, with status 1 and no stack trace (> /dev/full)', async () => {
+    const dir = fixture();
+    const run = await redirected(['match', '--quiet', '--trackers', 'p.json', 'a.json'], dir, '/dev/full');
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe('phrasewatch: ENOSPC: no space left on device, write\n');
   });
 });
 

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { EXIT_PIPE } from '../dist/exit.js';
+import { fdOutputFor } from '../dist/output/fd-output.js';
 // run.js, not index.js: the command loads the HTTP server only for `serve`.
 import { run } from '../dist/run.js';
 
@@ -10,4 +11,6 @@ process.stdout.on('error', (error) => {
   process.exit(EXIT_PIPE);
 });
 const stdin = process.stdin.isTTY ? undefined : process.stdin;
-process.exitCode = await run(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, stdin });
+// Standard output redirected to a file (`> results.jsonl`) is written without a stream (fd-output.ts).
+const stdout = fdOutputFor(1) ?? process.stdout;
+process.exitCode = await run(process.argv.slice(2), { stdout, stderr: process.stderr, stdin });

@@ -13,9 +13,9 @@ export const DEFAULTS = Object.freeze({
    */
   poolMinBytes: 8 * 1024 * 1024,
   /**
-   * Bytes of output `--out` holds before the writer waits for the disk. Writes go to the file from a
-   * libuv thread; with Node's 16 KiB a batch waited for each file's results to be written (about 100 µs
-   * a file), with this much the matching goes on while they are written.
+   * Bytes of output `--out` holds before the writer waits, when it names a device or FIFO (regular files
+   * are written synchronously, see output/fd-output.ts). Writes go from a libuv thread; with Node's 16 KiB
+   * a batch waited for each file's results to be written (about 100 µs a file).
    */
   outBufferBytes: 4 * 1024 * 1024,
   /** Compiled tracker sets kept in the index cache (the most recently used). */

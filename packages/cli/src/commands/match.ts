@@ -106,7 +106,7 @@ async function run(paths: string[], options: MatchCommandOptions, io: Io, store:
   }
 
   const out = options.out ? await openAtomic(options.out).catch((error: unknown) => { throw new UsageError(`--out ${options.out}: ${describeError(error)}`); }) : undefined;
-  const writer = writerFor(options.format ?? 'jsonl', out ? out.stream : io.stdout, paintFor(out ? {} : (io.stdout as { isTTY?: boolean })));
+  const writer = writerFor(options.format ?? 'jsonl', out ? out.output : io.stdout, paintFor(out ? {} : (io.stdout as { isTTY?: boolean })));
   const threads = options.workers ?? defaultThreads({
     files, cores: availableParallelism(), sizeOf: (file) => (file === '-' ? Buffer.byteLength(stdinText!) : fileSize(file)),
   });

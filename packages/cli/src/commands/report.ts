@@ -30,7 +30,7 @@ export function registerReport(program: Command, io: Io, run: Run): void {
       }
       const file = await openAtomic(options.out).catch((error: unknown) => { throw new UsageError(`--out ${options.out}: ${describeError(error)}`); });
       try {
-        await writeOut(file.stream, renderReport(conversations, new Date().toISOString()));
+        await writeOut(file.output, renderReport(conversations, new Date().toISOString()));
         await file.commit();
       } catch (error) {
         file.abort();

@@ -6,9 +6,11 @@
 import { createWriteStream, realpathSync, renameSync, rmSync, statSync, type WriteStream } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { DEFAULTS } from '../defaults.js';
+import type { Output } from '../io.js';
+import { openFdOutput } from './fd-output.js';
 
 export interface AtomicFile {
-  stream: WriteStream;
+  output: Output;
   commit(): Promise<void>;
   abort(): void;
 }
@@ -35,23 +37,28 @@ export async function openAtomic(path: string): Promise<AtomicFile> {
   const real = target(path);
   const kind = statSync(real, { throwIfNoEntry: false });
   if (kind !== undefined && !kind.isFile() && !kind.isDirectory()) {
-    // A device, FIFO or socket: write straight to it.
+    // A device, FIFO or socket: write straight to it, through a stream (a FIFO may not take a write at once).
     const stream = createWriteStream(real, { flags: 'a', highWaterMark: DEFAULTS.outBufferBytes });
     await opened(stream);
-    return { stream, commit: () => ended(stream), abort: () => stream.destroy() };
+    return { output: stream, commit: () => ended(stream), abort: () => stream.destroy() };
   }
   const temp = join(dirname(real), `.${basename(real)}.${process.pid}.tmp`);
-  // The replacement keeps the replaced file's permissions.
-  const stream = createWriteStream(temp, { flags: 'wx', highWaterMark: DEFAULTS.outBufferBytes, ...(kind?.isFile() ? { mode: kind.mode & 0o777 } : {}) });
-  await opened(stream);
+  // The replacement keeps the replaced file's permissions. A regular file is written synchronously
+  // (fd-output.ts): each write returns once the kernel has the bytes.
+  const file = openFdOutput(temp, 'wx', kind?.isFile() ? kind.mode & 0o777 : 0o666);
+  let open = true;
+  const close = (): void => {
+    if (open) file.close();
+    open = false;
+  };
   return {
-    stream,
+    output: file,
     async commit() {
-      await ended(stream);
+      close();
       renameSync(temp, real);
     },
     abort() {
-      stream.destroy();
+      close();
       rmSync(temp, { force: true });
     },
   };
