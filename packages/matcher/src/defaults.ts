@@ -37,6 +37,8 @@ export const DEFAULTS = Object.freeze({
   maxMoves: 2,
   /** Tokens before a match searched for a negation that flips it. */
   negationLookBehind: 3,
+  /** Tokens before a match searched at most, however many of them a negation reaches through. */
+  negationReachMax: 12,
   /** Fuzzy: shortest word considered, most length difference, worst fuse.js score accepted. */
   fuzzyMinLength: 4,
   fuzzyMaxLengthDelta: 2,

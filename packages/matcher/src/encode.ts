@@ -11,6 +11,8 @@ export interface EncodedMessage {
   /** Stem id, or -1 for a stem no phrase has. */
   stem: Int32Array;
   cls: Uint8Array;
+  /** How each token bears on a negation's reach (negation.ts, scopeOf). */
+  scope: Uint8Array;
   flags: Uint8Array;
   /** Sentence number of each token (from 0), so that a span can be kept within one sentence. */
   sentence: Int32Array;
@@ -26,6 +28,7 @@ function allocate(size: number): EncodedMessage {
     lemma: new Int32Array(size),
     stem: new Int32Array(size),
     cls: new Uint8Array(size),
+    scope: new Uint8Array(size),
     flags: new Uint8Array(size),
     sentence: new Int32Array(size),
     neighbors: [],
@@ -36,7 +39,7 @@ function allocate(size: number): EncodedMessage {
 export function encode(runtime: Runtime, stream: TokenStream): EncodedMessage {
   const n = stream.count;
   if (n > buffer.lemma.length) buffer = allocate(Math.max(n, buffer.lemma.length * 2));
-  const { lemma, stem, cls, flags, sentence, neighbors } = buffer;
+  const { lemma, stem, cls, scope, flags, sentence, neighbors } = buffer;
   neighbors.length = n;
   for (let i = 0; i < n; i++) {
     const id = runtime.lemmaId(stream.lemma[i]);
@@ -44,6 +47,7 @@ export function encode(runtime: Runtime, stream: TokenStream): EncodedMessage {
     stem[i] = runtime.stemOfId(id);
     const c = runtime.classOfId(id);
     cls[i] = c;
+    scope[i] = runtime.scopeOfId(id);
     flags[i] = stream.flags[i];
     sentence[i] = i === 0 ? 0 : sentence[i - 1] + (flags[i] & SENTENCE_BEFORE ? 1 : 0);
     if (c === CONTENT) {

@@ -4,6 +4,7 @@ import { anchorChecksOf } from './anchor-checks.js';
 import { BestHits } from './best-hits.js';
 import { DEFAULTS } from './defaults.js';
 import { classOf } from './lexicon.js';
+import { scopeOf } from './negation.js';
 import { MessageMemo } from './message-memo.js';
 import type { SharedMemoView } from './shared-memo.js';
 import { isDerivedForm, stemOf } from './stem.js';
@@ -25,6 +26,8 @@ export interface Runtime {
   wordOf(id: number): string;
   stemOfId(id: number): number;
   classOfId(id: number): number;
+  /** How the word bears on a negation's reach (negation.ts). */
+  scopeOfId(id: number): number;
   neighborsOf(id: number): Neighbors;
   /** Whether two lemma ids with one stem are forms of one word (see isDerivedForm). */
   derived(a: number, b: number): boolean;
@@ -79,6 +82,8 @@ function createRuntime(index: CompiledIndex): Runtime {
   let extraWords: string[] = [];
   let extraStem: number[] = [];
   let extraClass: number[] = [];
+  const knownScope = Uint8Array.from(index.lemmas, scopeOf);
+  let extraScope: number[] = [];
   let extraNeighbors: Array<Neighbors | undefined> = [];
   const knownNeighbors: Array<Neighbors | undefined> = new Array(known);
   let fuzzy: FuzzyIndex | undefined;
@@ -113,6 +118,7 @@ function createRuntime(index: CompiledIndex): Runtime {
         extraWords.push(word);
         extraStem.push(stemIds.get(stemOf(word)) ?? -1);
         extraClass.push(classOf(word));
+        extraScope.push(scopeOf(word));
         extraNeighbors.push(undefined);
       }
       return known + extra;
@@ -120,6 +126,7 @@ function createRuntime(index: CompiledIndex): Runtime {
     wordOf: (id) => (id < known ? index.lemmas[id] : extraWords[id - known]),
     stemOfId: (id) => (id < known ? index.lemmaStem[id] : extraStem[id - known]),
     classOfId: (id) => (id < known ? index.lemmaClass[id] : extraClass[id - known]),
+    scopeOfId: (id) => (id < known ? knownScope[id] : extraScope[id - known]),
     neighborsOf(id) {
       const cache = id < known ? knownNeighbors : extraNeighbors;
       const slot = id < known ? id : id - known;
@@ -144,6 +151,7 @@ function createRuntime(index: CompiledIndex): Runtime {
       extraWords = [];
       extraStem = [];
       extraClass = [];
+      extraScope = [];
       extraNeighbors = [];
     },
   };

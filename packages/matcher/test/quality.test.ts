@@ -121,6 +121,37 @@ describe('negation polarity', () => {
   });
 });
 
+describe('negation scope', () => {
+  it('does not match "We don\'t need to set up a meeting next week" to "set up a meeting next week", even leaving out "set"', () => {
+    expect(find('set up a meeting next week', "We don't need to set up a meeting next week.")).toBeUndefined();
+    expect(find('set up a meeting next week', "We won't have to set up a meeting next week.")).toBeUndefined();
+    expect(find('set up a meeting next week', 'Can you set up a meeting for next week?')).toBeDefined();
+  });
+
+  it('reaches a negation through adverbs: "I don\'t really want to cancel my subscription" is no "cancel my subscription"', () => {
+    expect(find('cancel my subscription', "I don't really want to cancel my subscription.")).toBeUndefined();
+    expect(find('cancel my subscription', 'I really want to cancel my subscription.')).toMatchObject({ offset: 17 });
+  });
+
+  it('reads "I don\'t think ..." as negating what follows: not "too expensive", but "I can\'t afford this"', () => {
+    expect(find('too expensive', "I don't think it's too expensive.")).toBeUndefined();
+    expect(find('too expensive', "I wouldn't say it's too expensive.")).toBeUndefined();
+    expect(find("I can't afford this", "I don't think we can afford this.")).toBeDefined();
+    expect(find('we are using another vendor', "I don't believe we are using another vendor.")).toBeUndefined();
+  });
+
+  it('stops a negation at "but": "I really don\'t know but I can help you with a drink order" matches "I can help you with a drink"', () => {
+    expect(find('But I can help you with a drink', "I really don't know but I can help you with a drink order.")).toBeDefined();
+    expect(find('Take a look at our menu', 'we dont but take a look at our menu')).toMatchObject({ offset: 12 });
+  });
+
+  it('reads "no problem" and "in no time" as negating nothing: "ready in no time at the coffee bar" ~ "Your order will be at the coffee bar"', () => {
+    expect(find('Your order will be at the coffee bar', 'OK, your order will be ready in no time at the coffee bar.')).toBeDefined();
+    expect(find('Could you look at this order', 'Okay, no problem Could you please look over this order to be sure it is correct?')).toBeDefined();
+    expect(find('no problem', 'Sure, no problem.')).toMatchObject({ offset: 6 });
+  });
+});
+
 describe('specific modifiers', () => {
   it('does not match "Hi can I get a Chai Latte please" to "Hi, can I get a Matcha Latte please?"', () => {
     expect(find('Hi can I get a Chai Latte please', 'Hi, can I get a Matcha Latte please?')).toBeUndefined();

@@ -215,7 +215,12 @@ export function align(runtime: Runtime, message: EncodedMessage, pattern: number
     if (extra > 0) for (let i = first; i <= final; i++) if (!used[i] && view.light(i)) extra--;
     const score = coverage - extra * DEFAULTS.extraPenalty - moves * DEFAULTS.movePenalty;
     if (score < threshold || score <= bestScore) continue;
-    const negators = negatorsIn(message, first, final + 1) + negatorsBefore(message, first);
+    // A window that leaves out the phrase's first words still has the negation that would reach them:
+    // "don't need to set up a meeting" is no "up a meeting" for "set up a meeting".
+    // (Words that weigh nothing, such as an opening "Okay", do not count.)
+    let unplaced = 0;
+    for (let j = 0; j < m && placed[j] < 0; j++) if (tokenShare[from + j] > 0) unplaced++;
+    const negators = negatorsIn(message, first, final + 1) + negatorsBefore(message, first, unplaced);
     if ((negators & 1) !== index.patternNegated[pattern]) continue;
     if (replacesItem(index, message, view, from, m, a, end)) continue;
     if (index.patternActs[pattern] !== 0 && !actsAgree(index.patternActs[pattern], spanActsOf(runtime, view, from, first, final, m))) continue;
