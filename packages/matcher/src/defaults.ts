@@ -25,6 +25,11 @@ export const DEFAULTS = Object.freeze({
   similarCeiling: 0.84,
   /** Weight of a function word in a phrase, against 1 for a content word. */
   functionWeight: 0.5,
+  /**
+   * Similarity of a determiner the message has in place of the phrase's, before the word they go with:
+   * "the order" for "your order".
+   */
+  determinerSimilarity: 0.8,
   /** Lowest weighted share of a phrase a gap match must cover. */
   minCoverage: 0.6,
   /** Content words of a phrase a gap match may miss: one per this many. */

@@ -9,7 +9,7 @@ import { MessageMemo } from './message-memo.js';
 import type { SharedMemoView } from './shared-memo.js';
 import { isDerivedForm, stemOf } from './stem.js';
 import { FuzzyIndex, type Neighbors } from './tiers/fuzzy.js';
-import { wordTraitsOf } from './tiers/word-traits.js';
+import { wordTraitsOf, wordTraitsOfLemma } from './tiers/word-traits.js';
 import { childStemBits } from './trie.js';
 import type { CompiledIndex } from './types.js';
 
@@ -19,6 +19,8 @@ export interface Runtime {
   readonly anchorChecks: Int32Array;
   /** Traits of each phrase lemma (tiers/word-traits.ts). */
   readonly wordTraits: Uint8Array;
+  /** Traits of any lemma id, a message's words included. */
+  traitsOfId(id: number): number;
   /** Per trie node, the stems of its children as a 32-bit set (trie.ts, childStemBits). */
   readonly trieChildBits: Int32Array;
   /** Lemma id of a word: phrase words first, then words met only in messages (ids >= index.lemmas.length). */
@@ -84,6 +86,8 @@ function createRuntime(index: CompiledIndex): Runtime {
   let extraClass: number[] = [];
   const knownScope = Uint8Array.from(index.lemmas, scopeOf);
   let extraScope: number[] = [];
+  const knownTraits = wordTraitsOf(index.lemmas);
+  let extraTraits: number[] = [];
   let extraNeighbors: Array<Neighbors | undefined> = [];
   const knownNeighbors: Array<Neighbors | undefined> = new Array(known);
   let fuzzy: FuzzyIndex | undefined;
@@ -103,7 +107,7 @@ function createRuntime(index: CompiledIndex): Runtime {
   return {
     index,
     anchorChecks: anchorChecksOf(index),
-    wordTraits: wordTraitsOf(index.lemmas),
+    wordTraits: knownTraits,
     trieChildBits: childStemBits(index.trie),
     scratch,
     memo: new MessageMemo(),
@@ -119,6 +123,7 @@ function createRuntime(index: CompiledIndex): Runtime {
         extraStem.push(stemIds.get(stemOf(word)) ?? -1);
         extraClass.push(classOf(word));
         extraScope.push(scopeOf(word));
+        extraTraits.push(wordTraitsOfLemma(word));
         extraNeighbors.push(undefined);
       }
       return known + extra;
@@ -127,6 +132,7 @@ function createRuntime(index: CompiledIndex): Runtime {
     stemOfId: (id) => (id < known ? index.lemmaStem[id] : extraStem[id - known]),
     classOfId: (id) => (id < known ? index.lemmaClass[id] : extraClass[id - known]),
     scopeOfId: (id) => (id < known ? knownScope[id] : extraScope[id - known]),
+    traitsOfId: (id) => (id < known ? knownTraits[id] : extraTraits[id - known]),
     neighborsOf(id) {
       const cache = id < known ? knownNeighbors : extraNeighbors;
       const slot = id < known ? id : id - known;
@@ -152,6 +158,7 @@ function createRuntime(index: CompiledIndex): Runtime {
       extraStem = [];
       extraClass = [];
       extraScope = [];
+      extraTraits = [];
       extraNeighbors = [];
     },
   };

@@ -152,6 +152,23 @@ describe('negation scope', () => {
   });
 });
 
+describe('recall: another determiner before the same word', () => {
+  it('matches "Can you confirm the order?" and "Could you confirm this order for me?" to "Please confirm your order"', () => {
+    expect(find('Please confirm your order', 'Can you confirm the order?')).toMatchObject({ offset: -1, tier: 'gap' });
+    expect(find('Please confirm your order', 'Could you confirm this order for me?')).toMatchObject({ offset: -1, tier: 'gap' });
+    expect(find('Your order will be ready at the bar shortly', 'OK, the order will be ready in two minutes at the coffee bar.')).toBeDefined();
+  });
+
+  it('does not lift words found out of order: "Here is your order, can you confirm its correct please?" is not "The order is correct"', () => {
+    expect(find('The order is correct', 'Here is your order, can you confirm its correct please?')).toBeUndefined();
+    expect(find('The order is correct', 'Yes, your order is correct.')).toBeDefined();
+  });
+
+  it('counts a swapped determiner as no evidence: "Yes the order is right" is not "All right then, your order will be up shortly"', () => {
+    expect(find('Yes the order is right', 'All right then, your order will be up shortly.')).toBeUndefined();
+  });
+});
+
 describe('specific modifiers', () => {
   it('does not match "Hi can I get a Chai Latte please" to "Hi, can I get a Matcha Latte please?"', () => {
     expect(find('Hi can I get a Chai Latte please', 'Hi, can I get a Matcha Latte please?')).toBeUndefined();

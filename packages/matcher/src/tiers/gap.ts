@@ -12,7 +12,7 @@ import { negatorsBefore, negatorsIn } from '../negation.js';
 import type { Runtime } from '../runtime.js';
 import type { CompiledIndex } from '../types.js';
 import { FUZZY, GAP } from './index.js';
-import { DETERMINER, PRONOUN } from './word-traits.js';
+import { DETERMINER, PRONOUN, SWAPPABLE } from './word-traits.js';
 
 export interface Alignment {
   tier: number;
@@ -89,7 +89,8 @@ export function align(runtime: Runtime, message: EncodedMessage, pattern: number
   if (m > placed.length) placed = new Int32Array(Math.max(m, placed.length * 2));
   if (m + 1 > wordStart.length) wordStart = new Int32Array(Math.max(m + 1, wordStart.length * 2));
 
-  const { tokenContent, tokenShare, tokenShareAfter, tokenStem } = index;
+  const { tokenContent, tokenShare, tokenShareAfter, tokenStem, tokenLemma } = index;
+  const wordTraits = runtime.wordTraits;
   if (n + 1 > reach.length) reach = new Float64Array(Math.max(n + 1, reach.length * 2));
   // Locals, not the module's (growable) arrays: V8 then keeps their bounds in registers in the loops.
   const positions = positionList, tokens = entryToken, similar = entrySim, starts = wordStart, gains = gainAt;
@@ -200,8 +201,6 @@ export function align(runtime: Runtime, message: EncodedMessage, pattern: number
       const stray = strayDeterminers(runtime, message, from, m, a, end);
       if (matched - stray < 3 || (matched - stray < 4 && missing + stray > 1)) continue;
     }
-    const coverage = matchedWeight / weight;
-    if (coverage < DEFAULTS.minCoverage) continue;
     // Order changes are counted as moves back, so a clause moved whole ("a new customer, I can offer
     // you...") costs one, like a swapped pair ("is the budget tight").
     let moves = 0;
@@ -211,7 +210,27 @@ export function align(runtime: Runtime, message: EncodedMessage, pattern: number
       previous = placed[j];
     }
     if (moves > DEFAULTS.maxMoves) continue;
-    let extra = final - first + 1 - matched;
+    // In words read in the phrase's order, a determiner left unplaced may stand where the message has
+    // another before the same word: "can you confirm the order" for "please confirm your order". It adds
+    // weight and is no extra token, but is no evidence that the phrase is there (the rule above counts
+    // it missing), and it does not lift words found out of order ("Here is your order, can you confirm
+    // it's correct" is not "the order is correct").
+    let swapped = 0;
+    if (moves === 0) {
+      for (let j = 0; j + 1 < m; j++) {
+        const next = placed[j + 1];
+        if (placed[j] >= 0 || next <= a || used[next - 1] || !(wordTraits[tokenLemma[from + j]] & SWAPPABLE) || !(runtime.traitsOfId(message.lemma[next - 1]) & SWAPPABLE)) continue;
+        const at = next - 1;
+        placed[j] = at;
+        used[at] = 1;
+        swapped++;
+        matchedWeight += tokenShare[from + j] * DEFAULTS.determinerSimilarity;
+        if (at < first) first = at;
+      }
+    }
+    const coverage = matchedWeight / weight;
+    if (coverage < DEFAULTS.minCoverage) continue;
+    let extra = final - first + 1 - matched - swapped;
     if (extra > 0) for (let i = first; i <= final; i++) if (!used[i] && view.light(i)) extra--;
     const score = coverage - extra * DEFAULTS.extraPenalty - moves * DEFAULTS.movePenalty;
     if (score < threshold || score <= bestScore) continue;
@@ -246,13 +265,14 @@ function spanActsOf(runtime: Runtime, view: MessageView, from: number, first: nu
   return mask !== 0 ? mask | (view.actsOf(first, first) & WH_BIT) : view.actsOf(first, final);
 }
 
-/** Placed articles and possessives whose next content word in the message is not placed. */
+/** Placed articles and possessives (the phrase's own) whose next content word in the message is not placed. */
 function strayDeterminers(runtime: Runtime, message: EncodedMessage, from: number, m: number, a: number, end: number): number {
   const { index, wordTraits } = runtime;
   let count = 0;
   for (let j = 0; j < m; j++) {
     const at = placed[j];
-    if (at < 0 || !(wordTraits[index.tokenLemma[from + j]] & DETERMINER)) continue;
+    // (One the message has in place of the phrase's is not counted matched, so not stray either.)
+    if (at < 0 || !(wordTraits[index.tokenLemma[from + j]] & DETERMINER) || message.lemma[at] !== index.tokenLemma[from + j]) continue;
     let next = at + 1;
     while (next < message.count && message.cls[next] !== CONTENT && message.sentence[next] === message.sentence[at]) next++;
     const supported = next < message.count && next >= a && next <= end && used[next] === 1 && message.sentence[next] === message.sentence[at];

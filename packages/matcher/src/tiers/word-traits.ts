@@ -6,10 +6,18 @@ const PRONOUNS: ReadonlySet<string> = new Set(['it', 'this', 'that', 'these', 't
 /** Articles and possessives, which count only before the word they go with. */
 const DETERMINERS: ReadonlySet<string> = new Set(['the', 'a', 'an', 'my', 'your', 'our', 'their', 'his', 'her', 'its']);
 
+/** Words that can stand before a noun for one another: "your order", "the order", "this order". */
+const SWAPPABLES: ReadonlySet<string> = new Set([...DETERMINERS, 'this', 'that', 'these', 'those']);
+
 export const PRONOUN = 1;
 export const DETERMINER = 2;
+export const SWAPPABLE = 4;
+
+export function wordTraitsOfLemma(lemma: string): number {
+  return (PRONOUNS.has(lemma) ? PRONOUN : 0) | (DETERMINERS.has(lemma) ? DETERMINER : 0) | (SWAPPABLES.has(lemma) ? SWAPPABLE : 0);
+}
 
 /** The traits of each lemma of a compiled index. */
 export function wordTraitsOf(lemmas: readonly string[]): Uint8Array {
-  return Uint8Array.from(lemmas, (lemma) => (PRONOUNS.has(lemma) ? PRONOUN : 0) | (DETERMINERS.has(lemma) ? DETERMINER : 0));
+  return Uint8Array.from(lemmas, wordTraitsOfLemma);
 }
