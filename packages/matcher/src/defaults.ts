@@ -26,10 +26,12 @@ export const DEFAULTS = Object.freeze({
   /** Weight of a function word in a phrase, against 1 for a content word. */
   functionWeight: 0.5,
   /**
-   * Similarity of a determiner the message has in place of the phrase's, before the word they go with:
-   * "the order" for "your order".
+   * Similarity of a word the message has in place of the phrase's: another determiner before the same
+   * word ("the order" for "your order"), "have"/"get" for "be" ("we'll have it ready" for "it'll be ready").
    */
-  determinerSimilarity: 0.8,
+  standInSimilarity: 0.8,
+  /** Message tokens before the phrase's word after "be" searched for the "have" of "have it ready". */
+  causativeReach: 4,
   /** Lowest weighted share of a phrase a gap match must cover. */
   minCoverage: 0.6,
   /** Content words of a phrase a gap match may miss: one per this many. */

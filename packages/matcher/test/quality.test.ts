@@ -169,6 +169,19 @@ describe('recall: another determiner before the same word', () => {
   });
 });
 
+describe('recall: "have it ready" for "be ready"', () => {
+  it('matches "we\'ll have that ready for you soon" and "I will get your order ready soon" to "It\'ll be ready soon"', () => {
+    expect(find("It'll be ready soon", "Great, we'll have that ready for you soon.")).toMatchObject({ offset: -1, tier: 'gap' });
+    expect(find("It'll be ready soon", 'Ok, I will get your order ready soon.')).toMatchObject({ offset: -1, tier: 'gap' });
+  });
+
+  it('does not read "get a decaf latte" as "be decaf", nor a question as the statement', () => {
+    expect(find('No I need it to be decaf', 'I need to get a decaf latte please.')).toBeUndefined();
+    expect(find("It'll be ready soon", 'Do you have it ready soon?')).toBeUndefined();
+    expect(find("It'll be ready soon", "We don't have it ready yet, but soon.")).toBeUndefined();
+  });
+});
+
 describe('specific modifiers', () => {
   it('does not match "Hi can I get a Chai Latte please" to "Hi, can I get a Matcha Latte please?"', () => {
     expect(find('Hi can I get a Chai Latte please', 'Hi, can I get a Matcha Latte please?')).toBeUndefined();

@@ -12,7 +12,7 @@ import { negatorsBefore, negatorsIn } from '../negation.js';
 import type { Runtime } from '../runtime.js';
 import type { CompiledIndex } from '../types.js';
 import { FUZZY, GAP } from './index.js';
-import { DETERMINER, PRONOUN, SWAPPABLE } from './word-traits.js';
+import { CAUSATIVE, COPULA, DETERMINER, PRONOUN, SWAPPABLE } from './word-traits.js';
 
 export interface Alignment {
   tier: number;
@@ -215,16 +215,31 @@ export function align(runtime: Runtime, message: EncodedMessage, pattern: number
     // weight and is no extra token, but is no evidence that the phrase is there (the rule above counts
     // it missing), and it does not lift words found out of order ("Here is your order, can you confirm
     // it's correct" is not "the order is correct").
+    // Likewise "have" or "get" a few words before the word that follows the phrase's "be": "we'll have
+    // your order ready" for "it'll be ready".
     let swapped = 0;
     if (moves === 0) {
       for (let j = 0; j + 1 < m; j++) {
         const next = placed[j + 1];
-        if (placed[j] >= 0 || next <= a || used[next - 1] || !(wordTraits[tokenLemma[from + j]] & SWAPPABLE) || !(runtime.traitsOfId(message.lemma[next - 1]) & SWAPPABLE)) continue;
-        const at = next - 1;
+        if (placed[j] >= 0 || next <= a) continue;
+        const traits = wordTraits[tokenLemma[from + j]];
+        let at = -1;
+        if (traits & SWAPPABLE) {
+          if (!used[next - 1] && runtime.traitsOfId(message.lemma[next - 1]) & SWAPPABLE) at = next - 1;
+        } else if (traits & COPULA && tokenContent[from + j + 1] && !(runtime.traitsOfId(message.lemma[next - 1]) & DETERMINER)) {
+          // Between the word placed before it and the next, with the object in between: not "get a decaf
+          // latte" for "be decaf", where the word goes with a noun.
+          let before = -1;
+          for (let k = j - 1; k >= 0 && before < 0; k--) before = placed[k];
+          for (let i = next - 2; i >= Math.max(a, next - 1 - DEFAULTS.causativeReach) && i > before && at < 0; i--) {
+            if (!used[i] && runtime.traitsOfId(message.lemma[i]) & CAUSATIVE) at = i;
+          }
+        }
+        if (at < 0) continue;
         placed[j] = at;
         used[at] = 1;
         swapped++;
-        matchedWeight += tokenShare[from + j] * DEFAULTS.determinerSimilarity;
+        matchedWeight += tokenShare[from + j] * DEFAULTS.standInSimilarity;
         if (at < first) first = at;
       }
     }

@@ -12,9 +12,14 @@ const SWAPPABLES: ReadonlySet<string> = new Set([...DETERMINERS, 'this', 'that',
 export const PRONOUN = 1;
 export const DETERMINER = 2;
 export const SWAPPABLE = 4;
+/** "be", whose "it will be ready" a message also says as "we'll have it ready". */
+export const COPULA = 8;
+/** "have" and "get" of "we'll have it ready", "I'll get your order ready". */
+export const CAUSATIVE = 16;
 
 export function wordTraitsOfLemma(lemma: string): number {
-  return (PRONOUNS.has(lemma) ? PRONOUN : 0) | (DETERMINERS.has(lemma) ? DETERMINER : 0) | (SWAPPABLES.has(lemma) ? SWAPPABLE : 0);
+  return (PRONOUNS.has(lemma) ? PRONOUN : 0) | (DETERMINERS.has(lemma) ? DETERMINER : 0) | (SWAPPABLES.has(lemma) ? SWAPPABLE : 0)
+    | (lemma === 'be' ? COPULA : 0) | (lemma === 'have' || lemma === 'get' ? CAUSATIVE : 0);
 }
 
 /** The traits of each lemma of a compiled index. */
