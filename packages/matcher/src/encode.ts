@@ -1,6 +1,8 @@
 // A message's normalized tokens as integer ids in typed arrays, the form every tier reads.
 import { CONTENT, FUNCTION, NEGATOR } from './lexicon.js';
 import { isAnswerParticle } from './negation.js';
+import { asksAt } from './requests.js';
+import { REQUEST } from './tiers/word-traits.js';
 import { SENTENCE_BEFORE, type TokenStream } from './normalize.js';
 import type { Runtime } from './runtime.js';
 import type { Neighbors } from './tiers/fuzzy.js';
@@ -50,7 +52,9 @@ export function encode(runtime: Runtime, stream: TokenStream): EncodedMessage {
     scope[i] = runtime.scopeOfId(id);
     flags[i] = stream.flags[i];
     sentence[i] = i === 0 ? 0 : sentence[i - 1] + (flags[i] & SENTENCE_BEFORE ? 1 : 0);
-    if (c === CONTENT) {
+    if (runtime.traitsOfId(id) & REQUEST && asksAt((k) => stream.lemma[k], 0, i)) {
+      neighbors[i] = runtime.requestNeighborsOf(id);
+    } else if (c === CONTENT) {
       const found = runtime.neighborsOf(id);
       neighbors[i] = found.lemmas.length > 0 ? found : null;
     } else {

@@ -168,7 +168,8 @@ function findSimilar(runtime: Runtime, message: EncodedMessage, serial: number, 
       }
       scratch.stemTokens[stemSlot[stem] * words + word] |= bit;
       signature |= signatureBit(stem);
-      if (!content || stemAnchored[stem] === serial) continue;
+      // A function word's own stem anchors nothing; its neighbours' may (a request verb's: "I'd like").
+      if ((!content && x < 0) || stemAnchored[stem] === serial) continue;
       stemAnchored[stem] = serial;
       stems.push(stem);
     }

@@ -3,8 +3,9 @@
 import { anchorChecksOf } from './anchor-checks.js';
 import { BestHits } from './best-hits.js';
 import { DEFAULTS } from './defaults.js';
-import { classOf } from './lexicon.js';
+import { CONTENT, classOf } from './lexicon.js';
 import { scopeOf } from './negation.js';
+import { REQUEST_VERBS, asksAt } from './requests.js';
 import { MessageMemo } from './message-memo.js';
 import type { SharedMemoView } from './shared-memo.js';
 import { isDerivedForm, stemOf } from './stem.js';
@@ -31,6 +32,10 @@ export interface Runtime {
   /** How the word bears on a negation's reach (negation.ts). */
   scopeOfId(id: number): number;
   neighborsOf(id: number): Neighbors;
+  /** A request verb's neighbours: its fuzzy ones and the phrases' other request verbs (requests.ts). */
+  requestNeighborsOf(id: number): Neighbors;
+  /** Per phrase token: a request verb of the speaker's ("can I get"), which another may stand for. */
+  readonly requestAt: Uint8Array;
   /** Whether two lemma ids with one stem are forms of one word (see isDerivedForm). */
   derived(a: number, b: number): boolean;
   /** Forget message-only words when too many have been seen; call between messages. */
@@ -92,6 +97,14 @@ function createRuntime(index: CompiledIndex): Runtime {
   const knownNeighbors: Array<Neighbors | undefined> = new Array(known);
   let fuzzy: FuzzyIndex | undefined;
   let derivedPairs = new Map<number, boolean>();
+  let requestNeighbors = new Map<number, Neighbors>();
+  // The phrases' request verbs that a message's may stand for, as lemma ids.
+  const requestIds = REQUEST_VERBS.map((verb) => lemmaIds.get(verb) ?? -1).filter((id) => id >= 0);
+  const requestAt = new Uint8Array(index.tokenLemma.length);
+  for (let q = 0; q + 1 < index.patternStart.length; q++) {
+    const from = index.patternStart[q], to = index.patternStart[q + 1];
+    for (let k = from; k < to; k++) if (asksAt((t) => index.lemmas[index.tokenLemma[t]], from, k)) requestAt[k] = 1;
+  }
 
   const scratch: Scratch = {
     serial: 0,
@@ -144,6 +157,22 @@ function createRuntime(index: CompiledIndex): Runtime {
       }
       return found;
     },
+    requestNeighborsOf(id) {
+      let found = requestNeighbors.get(id);
+      if (found === undefined) {
+        const fuzzyOnes = this.classOfId(id) === CONTENT ? this.neighborsOf(id) : undefined;
+        const lemmas = [...(fuzzyOnes?.lemmas ?? [])], sims = [...(fuzzyOnes?.sims ?? [])];
+        for (const other of requestIds) {
+          if (other === id || lemmas.includes(other)) continue;
+          lemmas.push(other);
+          sims.push(DEFAULTS.stemSimilarity);
+        }
+        found = { lemmas: Int32Array.from(lemmas), sims: Float32Array.from(sims) };
+        requestNeighbors.set(id, found);
+      }
+      return found;
+    },
+    requestAt,
     derived(a, b) {
       const key = a * 0x200000 + b;
       let same = derivedPairs.get(key);
@@ -154,6 +183,7 @@ function createRuntime(index: CompiledIndex): Runtime {
       if (extraWords.length <= DEFAULTS.unknownWordCacheSize) return;
       extraIds = new Map();
       derivedPairs = new Map();
+      requestNeighbors = new Map();
       extraWords = [];
       extraStem = [];
       extraClass = [];

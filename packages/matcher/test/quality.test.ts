@@ -182,6 +182,22 @@ describe('recall: "have it ready" for "be ready"', () => {
   });
 });
 
+describe('recall: one way of asking for another', () => {
+  it('matches "I\'d like a mocha please", "Can I get a mocha?" and "I want a mocha." to "Could I have a Mocha please"', () => {
+    expect(find('Could I have a Mocha please', "I'd like a mocha please.")).toMatchObject({ offset: -1, tier: 'gap' });
+    expect(find('Could I have a Mocha please', 'Can I get a mocha?')).toBeDefined();
+    expect(find('Could I have a Mocha please', 'I want a mocha.')).toBeDefined();
+    expect(find('Hi can I get a Chai Latte please', "Hi, I'd like a Chai Latte, please.")).toBeDefined();
+  });
+
+  it('does not take an offer, a liking or another verb for a request: "Would you like a mocha?", "I like mocha."', () => {
+    expect(find('Could I have a Mocha please', 'Would you like a mocha?')).toBeUndefined();
+    expect(find('Could I have a Mocha please', 'I like mocha.')).toBeUndefined();
+    expect(find('get back soon', "I'd like to hear back soon")).toBeUndefined();
+    expect(find('What can I get you', "Can you confirm that's what you're wanting before I have it made?")).toBeUndefined();
+  });
+});
+
 describe('specific modifiers', () => {
   it('does not match "Hi can I get a Chai Latte please" to "Hi, can I get a Matcha Latte please?"', () => {
     expect(find('Hi can I get a Chai Latte please', 'Hi, can I get a Matcha Latte please?')).toBeUndefined();

@@ -12,7 +12,7 @@ import { negatorsBefore, negatorsIn } from '../negation.js';
 import type { Runtime } from '../runtime.js';
 import type { CompiledIndex } from '../types.js';
 import { FUZZY, GAP } from './index.js';
-import { CAUSATIVE, COPULA, DETERMINER, PRONOUN, SWAPPABLE } from './word-traits.js';
+import { CAUSATIVE, COPULA, DETERMINER, PRONOUN, REQUEST, SWAPPABLE } from './word-traits.js';
 
 export interface Alignment {
   tier: number;
@@ -49,8 +49,11 @@ let reach = new Float64Array(64);
 /** The message tokens one alignment can place a word at, in order. */
 let positionList = new Int32Array(64);
 
-/** Similarity of message token i to pattern token k: 1 same lemma, less for same stem or a fuzzy neighbor. */
-function similarity(runtime: Runtime, message: EncodedMessage, i: number, k: number): number {
+/**
+ * Similarity of message token i to pattern token k (of the phrase's tokens from..to): 1 same lemma, less
+ * for same stem or a neighbour (fuzzy, or another request verb).
+ */
+function similarity(runtime: Runtime, message: EncodedMessage, i: number, k: number, from: number, to: number): number {
   const index = runtime.index;
   const stem = message.stem[i];
   if (stem >= 0 && stem === index.tokenStem[k]) {
@@ -60,10 +63,20 @@ function similarity(runtime: Runtime, message: EncodedMessage, i: number, k: num
   const near = message.neighbors[i];
   if (near === null) return 0;
   const target = index.tokenLemma[k];
-  if (index.lemmaClass[target] !== CONTENT) return 0;
+  // One request verb stands for another only where the phrase's asks too ("can I get", not "get back");
+  // other neighbours are fuzzy ones, of content words only.
+  // (Nor where the phrase has the message's own verb as well: "I'd like to get" keeps "get" for "get".)
+  const asking = runtime.wordTraits[target] & REQUEST && runtime.traitsOfId(message.lemma[i]) & REQUEST;
+  if (asking ? !runtime.requestAt[k] || phraseHas(index, from, to, message.lemma[i]) : index.lemmaClass[target] !== CONTENT) return 0;
   const lemmas = near.lemmas;
   for (let x = 0; x < lemmas.length; x++) if (lemmas[x] === target) return near.sims[x];
   return 0;
+}
+
+/** Whether phrase tokens from..to (exclusive) have lemma `lemma`. */
+function phraseHas(index: CompiledIndex, from: number, to: number, lemma: number): boolean {
+  for (let t = from; t < to; t++) if (index.tokenLemma[t] === lemma) return true;
+  return false;
 }
 
 /**
@@ -109,7 +122,7 @@ export function align(runtime: Runtime, message: EncodedMessage, pattern: number
     for (let w = 0, base = stemSlot[stem] * words; w < words; w++) {
       for (let bits = stemTokens[base + w]; bits !== 0; bits &= bits - 1) {
         const low = bits & -bits, i = (w << 5) + 31 - Math.clz32(low);
-        const s = similarity(runtime, message, i, k);
+        const s = similarity(runtime, message, i, k, from, from + m);
         if (s === 0) continue;
         tokens[entries] = i;
         similar[entries++] = s;

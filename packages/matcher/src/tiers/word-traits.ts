@@ -1,5 +1,6 @@
 // Word lists alignment consults for the phrase words it places, read as bits per lemma id (built once per
 // runtime) instead of a string lookup for each placed word of each window.
+import { isRequestVerb } from '../requests.js';
 
 /** Pronouns, which a message repeats in every clause: they lend no clause its act. */
 const PRONOUNS: ReadonlySet<string> = new Set(['it', 'this', 'that', 'these', 'those', 'i', 'you', 'we', 'they', 'he', 'she', 'me', 'us', 'them', 'him', 'her']);
@@ -16,10 +17,12 @@ export const SWAPPABLE = 4;
 export const COPULA = 8;
 /** "have" and "get" of "we'll have it ready", "I'll get your order ready". */
 export const CAUSATIVE = 16;
+/** A verb of asking for something (requests.ts). */
+export const REQUEST = 32;
 
 export function wordTraitsOfLemma(lemma: string): number {
   return (PRONOUNS.has(lemma) ? PRONOUN : 0) | (DETERMINERS.has(lemma) ? DETERMINER : 0) | (SWAPPABLES.has(lemma) ? SWAPPABLE : 0)
-    | (lemma === 'be' ? COPULA : 0) | (lemma === 'have' || lemma === 'get' ? CAUSATIVE : 0);
+    | (lemma === 'be' ? COPULA : 0) | (lemma === 'have' || lemma === 'get' ? CAUSATIVE : 0) | (isRequestVerb(lemma) ? REQUEST : 0);
 }
 
 /** The traits of each lemma of a compiled index. */
