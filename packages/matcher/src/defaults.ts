@@ -30,6 +30,8 @@ export const DEFAULTS = Object.freeze({
    * word ("the order" for "your order"), "have"/"get" for "be" ("we'll have it ready" for "it'll be ready").
    */
   standInSimilarity: 0.8,
+  /** A lemma the phrases write as a name in one use of this many or more is an item ("a mocha"). */
+  namedShare: 4,
   /** Message tokens before the phrase's word after "be" searched for the "have" of "have it ready". */
   causativeReach: 4,
   /** Lowest weighted share of a phrase a gap match must cover. */

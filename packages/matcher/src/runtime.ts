@@ -4,6 +4,7 @@ import { anchorChecksOf } from './anchor-checks.js';
 import { BestHits } from './best-hits.js';
 import { DEFAULTS } from './defaults.js';
 import { CONTENT, classOf } from './lexicon.js';
+import { NAME } from './features.js';
 import { scopeOf } from './negation.js';
 import { REQUEST_VERBS, asksAt } from './requests.js';
 import { MessageMemo } from './message-memo.js';
@@ -36,6 +37,8 @@ export interface Runtime {
   requestNeighborsOf(id: number): Neighbors;
   /** Per phrase token: a request verb of the speaker's ("can I get"), which another may stand for. */
   readonly requestAt: Uint8Array;
+  /** Per phrase lemma: some phrase names an item by it ("a Mocha"), so a message's "a mocha" is one too. */
+  readonly namedLemma: Uint8Array;
   /** Whether two lemma ids with one stem are forms of one word (see isDerivedForm). */
   derived(a: number, b: number): boolean;
   /** Forget message-only words when too many have been seen; call between messages. */
@@ -45,6 +48,19 @@ export interface Runtime {
   readonly memo: MessageMemo;
   /** The memo this thread shares with others matching with the same index (shareMemo), if any. */
   shared: SharedMemoView | null;
+}
+
+/**
+ * Lemmas the phrases write as names often enough to be items ("Mocha", "Cortado"): a quarter of their
+ * uses or more. Fewer are capitals at the start of a phrase ("Order", "Great").
+ */
+function namedLemmasOf(index: CompiledIndex): Uint8Array {
+  const named = new Uint32Array(index.lemmas.length), uses = new Uint32Array(index.lemmas.length);
+  for (let k = 0; k < index.tokenLemma.length; k++) {
+    uses[index.tokenLemma[k]]++;
+    if (index.tokenFlags[k] & NAME) named[index.tokenLemma[k]]++;
+  }
+  return Uint8Array.from(named, (n, lemma) => (n > 0 && n * DEFAULTS.namedShare >= uses[lemma] ? 1 : 0));
 }
 
 /** Buffers sized to the index, stamped with a message serial instead of being cleared. */
@@ -101,6 +117,7 @@ function createRuntime(index: CompiledIndex): Runtime {
   // The phrases' request verbs that a message's may stand for, as lemma ids.
   const requestIds = REQUEST_VERBS.map((verb) => lemmaIds.get(verb) ?? -1).filter((id) => id >= 0);
   const requestAt = new Uint8Array(index.tokenLemma.length);
+  const namedLemma = namedLemmasOf(index);
   for (let q = 0; q + 1 < index.patternStart.length; q++) {
     const from = index.patternStart[q], to = index.patternStart[q + 1];
     for (let k = from; k < to; k++) if (asksAt((t) => index.lemmas[index.tokenLemma[t]], from, k)) requestAt[k] = 1;
@@ -173,6 +190,7 @@ function createRuntime(index: CompiledIndex): Runtime {
       return found;
     },
     requestAt,
+    namedLemma,
     derived(a, b) {
       const key = a * 0x200000 + b;
       let same = derivedPairs.get(key);

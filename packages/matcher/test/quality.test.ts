@@ -222,6 +222,22 @@ describe('named items', () => {
   });
 });
 
+describe('named items written in lower case', () => {
+  const trackers = [
+    { name: 'Macchiato', vocabulary: ['Can I get a macchiato with almond milk please'] },
+    { name: 'Menu', vocabulary: ['Is a Mocha on the menu', 'Is a Macchiato on the menu', 'Your drink will be ready at the coffee bar'] },
+  ];
+
+  it('does not match "a mocha with almond milk" to "a macchiato with almond milk" where the phrases write both as names', () => {
+    expect(findAll(trackers, ['I would like a mocha with almond milk please.']).filter((f) => f.tracker === 'Macchiato')).toEqual([]);
+    expect(findAll(trackers, ['Can I please have a macchiato with almond milk?']).filter((f) => f.tracker === 'Macchiato')).toHaveLength(1);
+  });
+
+  it('still matches a generic word for an item: "your mocha will be ready" ~ "Your drink will be ready at the coffee bar"', () => {
+    expect(findAll(trackers, ['Great, your mocha will be ready soon at the coffee bar.']).map((f) => f.value)).toContain('Your drink will be ready at the coffee bar');
+  });
+});
+
 describe('sentences and discourse markers', () => {
   it('does not match words from two sentences, whatever lies between them: "Are you ready to order"', () => {
     expect(find('Are you ready to order', 'Ok thanks. Please go to the coffee bar to pick up your order. It will be ready shortly.')).toBeUndefined();

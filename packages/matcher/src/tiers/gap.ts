@@ -269,7 +269,7 @@ export function align(runtime: Runtime, message: EncodedMessage, pattern: number
     for (let j = 0; j < m && placed[j] < 0; j++) if (tokenShare[from + j] > 0) unplaced++;
     const negators = negatorsIn(message, first, final + 1) + negatorsBefore(message, first, unplaced);
     if ((negators & 1) !== index.patternNegated[pattern]) continue;
-    if (replacesItem(index, message, view, from, m, a, end)) continue;
+    if (replacesItem(runtime, message, view, from, m, a, end)) continue;
     if (index.patternActs[pattern] !== 0 && !actsAgree(index.patternActs[pattern], spanActsOf(runtime, view, from, first, final, m))) continue;
     bestScore = score;
     bestTier = fuzzy ? FUZZY : GAP;
@@ -316,7 +316,8 @@ function strayDeterminers(runtime: Runtime, message: EncodedMessage, from: numbe
  * a word of the same kind that nothing matched. Common nouns are not items: "your drink will be ready"
  * is "your order will be ready".
  */
-function replacesItem(index: CompiledIndex, message: EncodedMessage, view: MessageView, from: number, m: number, a: number, end: number): boolean {
+function replacesItem(runtime: Runtime, message: EncodedMessage, view: MessageView, from: number, m: number, a: number, end: number): boolean {
+  const { index, namedLemma } = runtime;
   for (let j = 0; j < m; j++) {
     if (placed[j] >= 0 || !index.tokenContent[from + j]) continue;
     const flags = index.tokenFlags[from + j];
@@ -332,10 +333,15 @@ function replacesItem(index: CompiledIndex, message: EncodedMessage, view: Messa
     for (let k = j - 1; k >= 0 && p < 0; k--) p = placed[k];
     for (let k = j + 1; k < m && q < 0; k++) q = placed[k];
     const lo = p >= 0 ? p + 1 : q - 1, hi = q >= 0 && (p < 0 || q > p) ? q - 1 : p + 1;
+    // Lower case, a word some phrase names an item by ("a mocha" where a phrase says "a Mocha") is one
+    // too, in place of another such word: "a macchiato with almond milk" is not "a mocha with almond
+    // milk", but "your drink will be ready" is still "your coffee will be ready".
+    const phraseItem = (flags & NAME) !== 0 || namedLemma[index.tokenLemma[from + j]] === 1;
     for (let i = lo; i <= hi; i++) {
       if (!isFreeContent(message, i, p >= 0 ? p : q, a, end)) continue;
+      const lemma = message.lemma[i];
       const kind = view.kind(i);
-      if (kind & NAME) return true;
+      if (kind & NAME || (phraseItem && kind & NOUN_LIKE && lemma < namedLemma.length && namedLemma[lemma])) return true;
     }
   }
   return false;
