@@ -1,7 +1,8 @@
 // Gap and fuzzy tiers: the phrase's words found close together in the message, with a few extra or
-// missing function words, a slightly different order, or mis-transcribed content words. The best window
-// is found by aligning pattern tokens to message tokens; the score is the weighted share of the pattern
-// covered, less penalties for extra tokens and order changes.
+// missing function words, a slightly different order, mis-transcribed content words, or words that
+// stand in for the phrase's (another determiner, "have it ready" for "be ready", another request verb).
+// The best window is found by aligning pattern tokens to message tokens; the score is the weighted share
+// of the pattern covered, less penalties for extra tokens and order changes.
 import { WH as WH_BIT, actsAgree } from '../acts.js';
 import { DEFAULTS } from '../defaults.js';
 import { ADJECTIVE, NAME, NOUN_LIKE, missableContent } from '../features.js';
@@ -73,6 +74,27 @@ function similarity(runtime: Runtime, message: EncodedMessage, i: number, k: num
   return 0;
 }
 
+/**
+ * Where the message has a word in place of unplaced phrase word j, whose next word is placed after the
+ * window's start `a`, or -1: another determiner before the same word ("can you confirm the order" for
+ * "please confirm your order"), or "have"/"get" a few words before the word after the phrase's "be"
+ * ("we'll have your order ready" for "it'll be ready"), with the object in between; not "get a decaf
+ * latte" for "be decaf", where the word goes with a noun.
+ */
+function standInAt(runtime: Runtime, message: EncodedMessage, from: number, j: number, a: number): number {
+  const { index, wordTraits } = runtime;
+  const next = placed[j + 1];
+  const traits = wordTraits[index.tokenLemma[from + j]];
+  if (traits & SWAPPABLE) return !used[next - 1] && runtime.traitsOfId(message.lemma[next - 1]) & SWAPPABLE ? next - 1 : -1;
+  if (!(traits & COPULA) || !index.tokenContent[from + j + 1] || runtime.traitsOfId(message.lemma[next - 1]) & DETERMINER) return -1;
+  let before = -1;
+  for (let k = j - 1; k >= 0 && before < 0; k--) before = placed[k];
+  for (let i = next - 2; i >= Math.max(a, next - 1 - DEFAULTS.causativeReach) && i > before; i--) {
+    if (!used[i] && runtime.traitsOfId(message.lemma[i]) & CAUSATIVE) return i;
+  }
+  return -1;
+}
+
 /** Whether phrase tokens from..to (exclusive) have lemma `lemma`. */
 function phraseHas(index: CompiledIndex, from: number, to: number, lemma: number): boolean {
   for (let t = from; t < to; t++) if (index.tokenLemma[t] === lemma) return true;
@@ -102,8 +124,7 @@ export function align(runtime: Runtime, message: EncodedMessage, pattern: number
   if (m > placed.length) placed = new Int32Array(Math.max(m, placed.length * 2));
   if (m + 1 > wordStart.length) wordStart = new Int32Array(Math.max(m + 1, wordStart.length * 2));
 
-  const { tokenContent, tokenShare, tokenShareAfter, tokenStem, tokenLemma } = index;
-  const wordTraits = runtime.wordTraits;
+  const { tokenContent, tokenShare, tokenShareAfter, tokenStem } = index;
   if (n + 1 > reach.length) reach = new Float64Array(Math.max(n + 1, reach.length * 2));
   // Locals, not the module's (growable) arrays: V8 then keeps their bounds in registers in the loops.
   const positions = positionList, tokens = entryToken, similar = entrySim, starts = wordStart, gains = gainAt;
@@ -223,31 +244,15 @@ export function align(runtime: Runtime, message: EncodedMessage, pattern: number
       previous = placed[j];
     }
     if (moves > DEFAULTS.maxMoves) continue;
-    // In words read in the phrase's order, a determiner left unplaced may stand where the message has
-    // another before the same word: "can you confirm the order" for "please confirm your order". It adds
-    // weight and is no extra token, but is no evidence that the phrase is there (the rule above counts
-    // it missing), and it does not lift words found out of order ("Here is your order, can you confirm
-    // it's correct" is not "the order is correct").
-    // Likewise "have" or "get" a few words before the word that follows the phrase's "be": "we'll have
-    // your order ready" for "it'll be ready".
+    // Words the message has in place of the phrase's (standInAt), read only in the phrase's order: they
+    // do not lift words found out of order ("Here is your order, can you confirm it's correct" is not
+    // "the order is correct"). One adds weight and is no extra token, but is no evidence that the phrase
+    // is there: the rule above counts it missing.
     let swapped = 0;
     if (moves === 0) {
       for (let j = 0; j + 1 < m; j++) {
-        const next = placed[j + 1];
-        if (placed[j] >= 0 || next <= a) continue;
-        const traits = wordTraits[tokenLemma[from + j]];
-        let at = -1;
-        if (traits & SWAPPABLE) {
-          if (!used[next - 1] && runtime.traitsOfId(message.lemma[next - 1]) & SWAPPABLE) at = next - 1;
-        } else if (traits & COPULA && tokenContent[from + j + 1] && !(runtime.traitsOfId(message.lemma[next - 1]) & DETERMINER)) {
-          // Between the word placed before it and the next, with the object in between: not "get a decaf
-          // latte" for "be decaf", where the word goes with a noun.
-          let before = -1;
-          for (let k = j - 1; k >= 0 && before < 0; k--) before = placed[k];
-          for (let i = next - 2; i >= Math.max(a, next - 1 - DEFAULTS.causativeReach) && i > before && at < 0; i--) {
-            if (!used[i] && runtime.traitsOfId(message.lemma[i]) & CAUSATIVE) at = i;
-          }
-        }
+        if (placed[j] >= 0 || placed[j + 1] <= a) continue;
+        const at = standInAt(runtime, message, from, j, a);
         if (at < 0) continue;
         placed[j] = at;
         used[at] = 1;
