@@ -9,7 +9,7 @@ import { scopeOf } from './negation.js';
 import { REQUEST_VERBS, asksAt } from './requests.js';
 import { MessageMemo } from './message-memo.js';
 import type { SharedMemoView } from './shared-memo.js';
-import { isDerivedForm, stemOf } from './stem.js';
+import { isDerivedForm, isDoubledEnding, stemOf } from './stem.js';
 import { FuzzyIndex, type Neighbors } from './tiers/fuzzy.js';
 import { wordTraitsOf, wordTraitsOfLemma } from './tiers/word-traits.js';
 import { childStemBits } from './trie.js';
@@ -41,6 +41,8 @@ export interface Runtime {
   readonly namedLemma: Uint8Array;
   /** Whether two lemma ids with one stem are forms of one word (see isDerivedForm). */
   derived(a: number, b: number): boolean;
+  /** Whether two lemma ids with one stem are one word misspelled (see isDoubledEnding). */
+  doubled(a: number, b: number): boolean;
   /** Forget message-only words when too many have been seen; call between messages. */
   trim(): void;
   readonly scratch: Scratch;
@@ -48,6 +50,20 @@ export interface Runtime {
   readonly memo: MessageMemo;
   /** The memo this thread shares with others matching with the same index (shareMemo), if any. */
   shared: SharedMemoView | null;
+}
+
+/** The phrases' written forms of their words, with the lemma id of each, once each. */
+function writtenForms(index: CompiledIndex): Array<[string, number]> {
+  const seen = new Set<string>();
+  const forms: Array<[string, number]> = [];
+  for (let k = 0; k < index.tokenLemma.length; k++) {
+    const form = index.normals[index.tokenNormal[k]], id = index.tokenLemma[k];
+    const key = `${form} ${id}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    forms.push([form, id]);
+  }
+  return forms;
 }
 
 /**
@@ -168,7 +184,7 @@ function createRuntime(index: CompiledIndex): Runtime {
       const slot = id < known ? id : id - known;
       let found = cache[slot];
       if (found === undefined) {
-        fuzzy ??= new FuzzyIndex(index.lemmas, index.lemmaClass, index.lemmaStem);
+        fuzzy ??= new FuzzyIndex(index.lemmas, index.lemmaClass, index.lemmaStem, writtenForms(index));
         found = fuzzy.neighbors(this.wordOf(id), id, id < known ? index.lemmaStem[id] : extraStem[id - known]);
         cache[slot] = found;
       }
@@ -196,6 +212,9 @@ function createRuntime(index: CompiledIndex): Runtime {
       let same = derivedPairs.get(key);
       if (same === undefined) derivedPairs.set(key, (same = isDerivedForm(this.wordOf(a), this.wordOf(b))));
       return same;
+    },
+    doubled(a, b) {
+      return isDoubledEnding(this.wordOf(a), this.wordOf(b));
     },
     trim() {
       if (extraWords.length <= DEFAULTS.unknownWordCacheSize) return;

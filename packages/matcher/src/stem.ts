@@ -45,3 +45,9 @@ export function isDerivedForm(a: string, b: string): boolean {
   }
   return false;
 }
+
+/** A misspelling that keeps the stem: the same word with its last letter doubled ("cancell" for "cancel"). */
+export function isDoubledEnding(a: string, b: string): boolean {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  return short.length >= DEFAULTS.fuzzyMinLength && long === short + short[short.length - 1];
+}

@@ -271,6 +271,21 @@ describe('recall: adverbs inside a negation', () => {
   });
 });
 
+describe('recall: misspelled inflections', () => {
+  it('matches "is my data encripted" and "have you ever considred" by the phrases\' written forms, as fuzzy matches', () => {
+    expect(find('is my data encrypted', 'is my data encripted')).toMatchObject({ offset: -1, tier: 'fuzzy' });
+    expect(find('Have you ever considered', 'have you ever considred')).toMatchObject({ offset: -1, tier: 'fuzzy' });
+  });
+
+  it('matches "I want to cancell" to "I want to cancel": a doubled last letter keeps the stem', () => {
+    expect(find('I want to cancel', 'I want to cancell')).toMatchObject({ offset: -1, tier: 'fuzzy' });
+  });
+
+  it('does not fuzz a short word through its plural: "what team do you have" is not "What teas do you have"', () => {
+    expect(find('What teas do you have', 'what team do you have')).toBeUndefined();
+  });
+});
+
 describe('recall: a participle against its noun', () => {
   it('matches "we already insured it" to "insurance", "still negotiating" to "negotiation", "I subscribed last year" to "subscription"', () => {
     expect(find('insurance', 'we already insured it')).toMatchObject({ offset: -1 });

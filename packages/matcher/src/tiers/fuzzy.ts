@@ -37,47 +37,65 @@ function isNegatedForm(a: string, b: string): boolean {
 }
 
 export class FuzzyIndex {
+  /** The words looked up: each phrase lemma, and the phrases' written forms of it ("encrypted"). */
+  private readonly keys: string[] = [];
+  /** The lemma id each key stands for. */
+  private readonly keyLemma: number[] = [];
   private readonly byDeletion = new Map<string, number[]>();
   private readonly bySound = new Map<string, number[]>();
 
+  /**
+   * `forms`: written forms of phrase words with their lemma ids, so that a misspelled inflection ("encripted",
+   * which wink-nlp leaves as it is) is compared with "encrypted", not with the lemma "encrypt".
+   */
   constructor(
-    private readonly lemmas: readonly string[],
+    lemmas: readonly string[],
     lemmaClass: Uint8Array,
     private readonly lemmaStem: Int32Array,
+    forms: ReadonlyArray<readonly [string, number]> = [],
   ) {
-    lemmas.forEach((lemma, id) => {
-      if (lemmaClass[id] !== CONTENT || !isFuzzyWord(lemma)) return;
-      for (const key of deletionsOf(lemma)) push(this.byDeletion, key, id);
-      push(this.bySound, phoneticKey(lemma), id);
-    });
+    const add = (word: string, id: number): void => {
+      if (lemmaClass[id] !== CONTENT || !isFuzzyWord(word)) return;
+      const key = this.keys.length;
+      this.keys.push(word);
+      this.keyLemma.push(id);
+      for (const deleted of deletionsOf(word)) push(this.byDeletion, deleted, key);
+      push(this.bySound, phoneticKey(word), key);
+    };
+    lemmas.forEach((lemma, id) => add(lemma, id));
+    // (Only of words long enough to be fuzzy themselves: "teas" would let "team" stand for "tea".)
+    for (const [form, id] of forms) if (form !== lemmas[id] && isFuzzyWord(lemmas[id])) add(form, id);
   }
 
   /** Phrase words `word` may be a mis-transcription of; `stem` is its stem id (-1 if none), `self` its lemma id. */
   neighbors(word: string, self: number, stem: number): Neighbors {
     if (!isFuzzyWord(word)) return NO_NEIGHBORS;
     const found = new Set<number>();
-    for (const key of deletionsOf(word)) for (const id of this.byDeletion.get(key) ?? []) found.add(id);
-    for (const id of this.bySound.get(phoneticKey(word)) ?? []) found.add(id);
+    for (const deleted of deletionsOf(word)) for (const key of this.byDeletion.get(deleted) ?? []) found.add(key);
+    for (const key of this.bySound.get(phoneticKey(word)) ?? []) found.add(key);
     const candidates: number[] = [];
-    for (const id of found) {
-      const other = this.lemmas[id];
+    for (const key of found) {
+      const other = this.keys[key], id = this.keyLemma[key];
       if (id === self || (stem >= 0 && this.lemmaStem[id] === stem)) continue;
       if (Math.abs(other.length - word.length) > DEFAULTS.fuzzyMaxLengthDelta) continue;
       if (isNegatedForm(word, other)) continue;
-      candidates.push(id);
+      candidates.push(key);
     }
     if (candidates.length === 0) return NO_NEIGHBORS;
-    const fuse = new Fuse(candidates.map((id) => this.lemmas[id]), {
+    const fuse = new Fuse(candidates.map((key) => this.keys[key]), {
       includeScore: true,
       ignoreLocation: true,
       threshold: DEFAULTS.fuzzyMaxScore,
     });
-    const results = fuse.search(word).filter((r) => (r.score ?? 1) <= DEFAULTS.fuzzyMaxScore);
-    if (results.length === 0) return NO_NEIGHBORS;
-    return {
-      lemmas: Int32Array.from(results, (r) => candidates[r.refIndex]),
-      sims: Float32Array.from(results, (r) => Math.min(DEFAULTS.fuzzySimilarityCap, 1 - (r.score ?? 1))),
-    };
+    // One similarity per lemma: the best of its forms'.
+    const best = new Map<number, number>();
+    for (const r of fuse.search(word)) {
+      if ((r.score ?? 1) > DEFAULTS.fuzzyMaxScore) continue;
+      const id = this.keyLemma[candidates[r.refIndex]], sim = Math.min(DEFAULTS.fuzzySimilarityCap, 1 - (r.score ?? 1));
+      if (sim > (best.get(id) ?? 0)) best.set(id, sim);
+    }
+    if (best.size === 0) return NO_NEIGHBORS;
+    return { lemmas: Int32Array.from(best.keys()), sims: Float32Array.from(best.values()) };
   }
 }
 

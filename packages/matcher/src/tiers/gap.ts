@@ -59,7 +59,9 @@ function similarity(runtime: Runtime, message: EncodedMessage, i: number, k: num
   const stem = message.stem[i];
   if (stem >= 0 && stem === index.tokenStem[k]) {
     if (message.lemma[i] === index.tokenLemma[k]) return 1;
-    return runtime.derived(message.lemma[i], index.tokenLemma[k]) ? DEFAULTS.stemSimilarity : 0;
+    if (runtime.derived(message.lemma[i], index.tokenLemma[k])) return DEFAULTS.stemSimilarity;
+    // A misspelling that keeps the stem ("cancell") is a fuzzy match; other words of one stem are not alike.
+    return runtime.doubled(message.lemma[i], index.tokenLemma[k]) ? DEFAULTS.fuzzySimilarityCap : 0;
   }
   const near = message.neighbors[i];
   if (near === null) return 0;
