@@ -28,6 +28,8 @@ const DERIVATIONS: ReadonlyArray<readonly [string, string]> = [
 const ENDINGS: readonly string[] = [
   's', 'es', 'd', 'ed', 'ing', 'er', 'ers', 'ion', 'ions', 'ation', 'ations', 'ment', 'ments',
   'able', 'ability', 'ly', 'ness', 'al', 'ance', 'ances', 'ence', 'ences',
+  // A noun's verb: "vaccine" / "vaccinated", "valid" / "validate".
+  'ate', 'ates', 'ated', 'ating',
 ];
 
 /** Whether two words with one stem are forms of each other: the shorter (less a final "e") + an ending. */

@@ -293,6 +293,11 @@ describe('recall: a participle against its noun', () => {
     expect(find('subscription', 'I subscribed last year')).toMatchObject({ offset: -1 });
   });
 
+  it('matches "have you been vaccinated" and "we validated it" to "vaccine" and "valid": a noun\'s verb in -ate', () => {
+    expect(find('vaccine', 'have you been vaccinated')).toMatchObject({ tier: 'stem' });
+    expect(find('is it valid', 'is it validated')).toBeDefined();
+  });
+
   it('still does not match "universe" to "university", nor "concept" to "conceive"', () => {
     expect(find('university', 'the universe is big')).toBeUndefined();
     expect(find('concept', 'I can not conceive it')).toBeUndefined();
