@@ -17,6 +17,12 @@ export const ADJECTIVE = 4;
 export const PARTICLE = 8;
 /** A proper noun: a named item ("Cappuccino", "Chai"). */
 export const NAME = 16;
+/**
+ * An adverb in -ly ("currently", "shortly"): it counts and weighs as content, but a message may leave it
+ * out without it counting as a missing content word ("our offices are closed" ~ "our offices are
+ * currently closed").
+ */
+export const ADVERB = 32;
 
 const ANSWERS: ReadonlySet<string> = new Set(['yes', 'yeah', 'yep', 'yup', 'no', 'nope', 'right', 'sorry']);
 
@@ -67,6 +73,7 @@ export function phraseFeatures(stream: TokenStream, source: TokenSource): Phrase
     // Do-support adds nothing to the meaning: "does it take" is "it takes".
     if (stream.lemma[i] === 'do' && i + 1 < stream.count && AFTER_DO.has(tokens.pos(i + 1))) f |= LIGHT;
     if (isAnswerParticle(tokens.lemma, tokens.flags, stream.count, i)) f |= PARTICLE;
+    if (tokens.pos(i) === 'ADV' && stream.lemma[i].length > 4 && stream.lemma[i].endsWith('ly') && classOf(stream.lemma[i]) === CONTENT) f |= ADVERB;
     flags.push(f);
   }
   // Discourse markers that open a phrase ("Great, your order...", "Okay it'll be ready") carry no

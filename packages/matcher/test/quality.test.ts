@@ -271,6 +271,18 @@ describe('recall: adverbs inside a negation', () => {
   });
 });
 
+describe('recall: an -ly adverb left out', () => {
+  it('matches "Our offices are closed." to "Our offices are currently closed", and "Your order will be ready soon" to "...ready shortly"', () => {
+    expect(find('Our offices are currently closed', 'Our offices are closed.')).toMatchObject({ offset: -1, tier: 'gap' });
+    expect(find('Your order will be ready shortly', 'Great, your order will be ready soon.')).toBeDefined();
+  });
+
+  it('still needs the adverb of a phrase that has no other content word: "It will be out." is not "It\'ll be out shortly"', () => {
+    expect(find("It'll be out shortly", 'It will be out.')).toBeUndefined();
+    expect(find('Our offices are currently closed', 'Our offices are open.')).toBeUndefined();
+  });
+});
+
 describe('recall: misspelled inflections', () => {
   it('matches "is my data encripted" and "have you ever considred" by the phrases\' written forms, as fuzzy matches', () => {
     expect(find('is my data encrypted', 'is my data encripted')).toMatchObject({ offset: -1, tier: 'fuzzy' });

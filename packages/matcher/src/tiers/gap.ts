@@ -5,7 +5,7 @@
 // of the pattern covered, less penalties for extra tokens and order changes.
 import { WH as WH_BIT, actsAgree } from '../acts.js';
 import { DEFAULTS } from '../defaults.js';
-import { ADJECTIVE, NAME, NOUN_LIKE, missableContent } from '../features.js';
+import { ADJECTIVE, ADVERB, NAME, NOUN_LIKE, missableContent } from '../features.js';
 import type { MessageView } from '../message-view.js';
 import type { EncodedMessage } from '../encode.js';
 import { CONTENT } from '../lexicon.js';
@@ -214,6 +214,8 @@ export function align(runtime: Runtime, message: EncodedMessage, pattern: number
       }
       placed[j] = at;
       const isContent = tokenContent[from + j] === 1;
+      // An -ly adverb may be missing, but found it is content like any other.
+      const isAdverb = (index.tokenFlags[from + j] & ADVERB) !== 0;
       const share = tokenShare[from + j];
       if (at < 0) {
         if (isContent) missingContent++;
@@ -225,7 +227,7 @@ export function align(runtime: Runtime, message: EncodedMessage, pattern: number
       if (at < first) first = at;
       if (at > final) final = at;
       matched++;
-      if (isContent) matchedContent++;
+      if (isContent || isAdverb) matchedContent++;
       matchedWeight += share * bestSim;
       if (bestSim < STEM_SIM) fuzzy = true;
     }
