@@ -11,7 +11,7 @@ import { MessageMemo } from './message-memo.js';
 import type { SharedMemoView } from './shared-memo.js';
 import { isDerivedForm, isDoubledEnding, stemOf } from './stem.js';
 import { FuzzyIndex, type Neighbors } from './tiers/fuzzy.js';
-import { wordTraitsOf, wordTraitsOfLemma } from './tiers/word-traits.js';
+import { REQUEST, wordTraitsOf, wordTraitsOfLemma } from './tiers/word-traits.js';
 import { childStemBits } from './trie.js';
 import type { CompiledIndex } from './types.js';
 
@@ -35,8 +35,11 @@ export interface Runtime {
   neighborsOf(id: number): Neighbors;
   /** A request verb's neighbours: its fuzzy ones and the phrases' other request verbs (requests.ts). */
   requestNeighborsOf(id: number): Neighbors;
-  /** Per phrase token: a request verb of the speaker's ("can I get"), which another may stand for. */
-  readonly requestAt: Uint8Array;
+  /**
+   * Per phrase token: a request verb of the speaker's ("can I get"), which another may stand for. Made on
+   * first use: only a message's request verb is compared with it.
+   */
+  requestTokens(): Uint8Array;
   /** Per phrase lemma: some phrase names an item by it ("a Mocha"), so a message's "a mocha" is one too. */
   readonly namedLemma: Uint8Array;
   /** Whether two lemma ids with one stem are forms of one word (see isDerivedForm). */
@@ -66,17 +69,32 @@ function writtenForms(index: CompiledIndex): Array<[string, number]> {
   return forms;
 }
 
+/** Per phrase token, 1 for a request verb of the speaker's (requests.ts, asksAt). */
+function requestTokensOf(index: CompiledIndex, traits: Uint8Array): Uint8Array {
+  const requestAt = new Uint8Array(index.tokenLemma.length);
+  const phraseWord = (t: number): string => index.lemmas[index.tokenLemma[t]];
+  for (let q = 0; q + 1 < index.patternStart.length; q++) {
+    const from = index.patternStart[q], to = index.patternStart[q + 1];
+    // Only a request verb's own tokens are read again (most phrase tokens are not one).
+    for (let k = from; k < to; k++) if (traits[index.tokenLemma[k]] & REQUEST && asksAt(phraseWord, from, k)) requestAt[k] = 1;
+  }
+  return requestAt;
+}
+
 /**
  * Lemmas the phrases write as names often enough to be items ("Mocha", "Cortado"): a quarter of their
  * uses or more. Fewer are capitals at the start of a phrase ("Order", "Great").
  */
 function namedLemmasOf(index: CompiledIndex): Uint8Array {
+  const { tokenLemma, tokenFlags } = index;
   const named = new Uint32Array(index.lemmas.length), uses = new Uint32Array(index.lemmas.length);
-  for (let k = 0; k < index.tokenLemma.length; k++) {
-    uses[index.tokenLemma[k]]++;
-    if (index.tokenFlags[k] & NAME) named[index.tokenLemma[k]]++;
+  for (let k = 0; k < tokenLemma.length; k++) {
+    uses[tokenLemma[k]]++;
+    if (tokenFlags[k] & NAME) named[tokenLemma[k]]++;
   }
-  return Uint8Array.from(named, (n, lemma) => (n > 0 && n * DEFAULTS.namedShare >= uses[lemma] ? 1 : 0));
+  const out = new Uint8Array(named.length);
+  for (let lemma = 0; lemma < named.length; lemma++) if (named[lemma] > 0 && named[lemma] * DEFAULTS.namedShare >= uses[lemma]) out[lemma] = 1;
+  return out;
 }
 
 /** Buffers sized to the index, stamped with a message serial instead of being cleared. */
@@ -132,12 +150,8 @@ function createRuntime(index: CompiledIndex): Runtime {
   let requestNeighbors = new Map<number, Neighbors>();
   // The phrases' request verbs that a message's may stand for, as lemma ids.
   const requestIds = REQUEST_VERBS.map((verb) => lemmaIds.get(verb) ?? -1).filter((id) => id >= 0);
-  const requestAt = new Uint8Array(index.tokenLemma.length);
   const namedLemma = namedLemmasOf(index);
-  for (let q = 0; q + 1 < index.patternStart.length; q++) {
-    const from = index.patternStart[q], to = index.patternStart[q + 1];
-    for (let k = from; k < to; k++) if (asksAt((t) => index.lemmas[index.tokenLemma[t]], from, k)) requestAt[k] = 1;
-  }
+  let requestAt: Uint8Array | undefined;
 
   const scratch: Scratch = {
     serial: 0,
@@ -205,7 +219,9 @@ function createRuntime(index: CompiledIndex): Runtime {
       }
       return found;
     },
-    requestAt,
+    requestTokens() {
+      return (requestAt ??= requestTokensOf(index, knownTraits));
+    },
     namedLemma,
     derived(a, b) {
       const key = a * 0x200000 + b;

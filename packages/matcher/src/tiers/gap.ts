@@ -70,7 +70,7 @@ function similarity(runtime: Runtime, message: EncodedMessage, i: number, k: num
   // other neighbours are fuzzy ones, of content words only.
   // (Nor where the phrase has the message's own verb as well: "I'd like to get" keeps "get" for "get".)
   const asking = runtime.wordTraits[target] & REQUEST && runtime.traitsOfId(message.lemma[i]) & REQUEST;
-  if (asking ? !runtime.requestAt[k] || phraseHas(index, from, to, message.lemma[i]) : index.lemmaClass[target] !== CONTENT) return 0;
+  if (asking ? !runtime.requestTokens()[k] || phraseHas(index, from, to, message.lemma[i]) : index.lemmaClass[target] !== CONTENT) return 0;
   const lemmas = near.lemmas;
   for (let x = 0; x < lemmas.length; x++) if (lemmas[x] === target) return near.sims[x];
   return 0;
