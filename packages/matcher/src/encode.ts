@@ -3,7 +3,7 @@ import { CONTENT, FUNCTION, NEGATOR } from './lexicon.js';
 import { isAnswerParticle } from './negation.js';
 import { asksAt } from './requests.js';
 import { REQUEST } from './tiers/word-traits.js';
-import { SENTENCE_BEFORE, type TokenStream } from './normalize.js';
+import { COMPOUND_TAIL, SENTENCE_BEFORE, type TokenStream } from './normalize.js';
 import type { Runtime } from './runtime.js';
 import type { Neighbors } from './tiers/fuzzy.js';
 
@@ -16,6 +16,8 @@ export interface EncodedMessage {
   /** How each token bears on a negation's reach (negation.ts, scopeOf). */
   scope: Uint8Array;
   flags: Uint8Array;
+  /** How many tokens are the second half of a closed compound ("up" of "pickup"), which spans do not count. */
+  tails: number;
   /** Sentence number of each token (from 0), so that a span can be kept within one sentence. */
   sentence: Int32Array;
   /** Fuzzy neighbors of each content token, null where it has none. */
@@ -32,6 +34,7 @@ function allocate(size: number): EncodedMessage {
     cls: new Uint8Array(size),
     scope: new Uint8Array(size),
     flags: new Uint8Array(size),
+    tails: 0,
     sentence: new Int32Array(size),
     neighbors: [],
   };
@@ -43,6 +46,7 @@ export function encode(runtime: Runtime, stream: TokenStream): EncodedMessage {
   if (n > buffer.lemma.length) buffer = allocate(Math.max(n, buffer.lemma.length * 2));
   const { lemma, stem, cls, scope, flags, sentence, neighbors } = buffer;
   neighbors.length = n;
+  let tails = 0;
   for (let i = 0; i < n; i++) {
     const id = runtime.lemmaId(stream.lemma[i]);
     lemma[i] = id;
@@ -51,6 +55,7 @@ export function encode(runtime: Runtime, stream: TokenStream): EncodedMessage {
     cls[i] = c;
     scope[i] = runtime.scopeOfId(id);
     flags[i] = stream.flags[i];
+    if (flags[i] & COMPOUND_TAIL) tails++;
     sentence[i] = i === 0 ? 0 : sentence[i - 1] + (flags[i] & SENTENCE_BEFORE ? 1 : 0);
     if (runtime.traitsOfId(id) & REQUEST && asksAt((k) => stream.lemma[k], 0, i)) {
       neighbors[i] = runtime.requestNeighborsOf(id);
@@ -65,5 +70,6 @@ export function encode(runtime: Runtime, stream: TokenStream): EncodedMessage {
     if (cls[i] === NEGATOR && isAnswerParticle((k) => stream.lemma[k], (k) => stream.flags[k], n, i)) cls[i] = FUNCTION;
   }
   buffer.count = n;
+  buffer.tails = tails;
   return buffer;
 }

@@ -7,7 +7,7 @@ import { DEFAULTS } from './defaults.js';
 import { CONTENT, classOf } from './lexicon.js';
 import { isAnswerParticle } from './negation.js';
 import type { TokenSource } from './nlp.js';
-import type { TokenStream } from './normalize.js';
+import { COMPOUND_TAIL, type TokenStream } from './normalize.js';
 
 /** Token flag bits. */
 export const LIGHT = 1;
@@ -72,6 +72,8 @@ export function phraseFeatures(stream: TokenStream, source: TokenSource): Phrase
     let f = kindOf(tokens.pos(i));
     // Do-support adds nothing to the meaning: "does it take" is "it takes".
     if (stream.lemma[i] === 'do' && i + 1 < stream.count && AFTER_DO.has(tokens.pos(i + 1))) f |= LIGHT;
+    // A closed compound's head carries it: "ready for pickup" missing from a message misses one word.
+    if (stream.flags[i] & COMPOUND_TAIL) f |= LIGHT;
     if (isAnswerParticle(tokens.lemma, tokens.flags, stream.count, i)) f |= PARTICLE;
     if (tokens.pos(i) === 'ADV' && stream.lemma[i].length > 4 && stream.lemma[i].endsWith('ly') && classOf(stream.lemma[i]) === CONTENT) f |= ADVERB;
     flags.push(f);

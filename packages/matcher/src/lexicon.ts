@@ -20,7 +20,7 @@ export const FUNCTION_WORDS: ReadonlySet<string> = new Set([
   'while', 'after', 'before', 'until', 'what', 'which', 'who', 'whom', 'whose', 'when', 'where', 'why',
   'how', 'there', 'here', 'just', 'very', 'really', 'only', 'also', 'too', 'quite', 'some', 'any',
   'all', 'each', 'every', 'much', 'many', 'more', 'most', 'few', 'lot', 'ever', 'now', 'again', 'still',
-  'even', 'such', 'own', 'same', 'other', 'another', 'please', 'ok', 'okay', 'yes', 'yeah', 'oh', 'um',
+  'even', 'such', 'own', 'same', 'other', 'another', 'please', 'ok', 'okay', 'alright', 'yes', 'yeah', 'oh', 'um',
   'uh', 'hmm', 'well', 'like', 'right', 'sure', 'thing', 'something', 'anything', 'everything', 'way',
 ]);
 
@@ -54,6 +54,46 @@ export const CONTRACTIONS: ReadonlyMap<string, ReadonlyArray<readonly [string, s
   ['wanna', [['want', 'want'], ['to', 'to']]],
   ['gotta', [['get', 'got'], ['to', 'to']]],
 ]);
+
+/**
+ * Closed compounds read as their open form, so that "pickup", "pick-up" and "pick up" are the same words
+ * (the hyphen is split in normalize): a phrasal verb's head and particle ("checkout", "login", "followup"),
+ * and words dialog writes either way ("oatmilk", "anymore"). [head, tail]; a plural "s" is dropped
+ * ("pickups"), as wink-nlp keeps most of these whole and unlemmatized.
+ */
+const PHRASAL_HEADS = [
+  'add', 'back', 'break', 'buy', 'call', 'carry', 'cash', 'check', 'clean', 'cut', 'drop', 'fill', 'follow',
+  'give', 'hand', 'hang', 'hold', 'hook', 'kick', 'lay', 'line', 'log', 'look', 'make', 'mark', 'meet', 'mix',
+  'opt', 'pay', 'pick', 'plug', 'pop', 'print', 'pull', 'push', 'roll', 'run', 'sell', 'set', 'shut', 'sign',
+  'stand', 'start', 'take', 'top', 'touch', 'trade', 'tune', 'turn', 'wake', 'walk', 'warm', 'work', 'write',
+];
+const PARTICLES = ['up', 'out', 'off', 'in', 'on', 'down', 'over', 'back', 'away', 'through', 'around'];
+const OPEN_COMPOUNDS: ReadonlyArray<readonly [string, string]> = [
+  ['any', 'more'], ['any', 'time'], ['oat', 'milk'], ['almond', 'milk'], ['soy', 'milk'],
+  ['coconut', 'milk'], ['ice', 'cream'], ['low', 'fat'], ['half', 'caf'],
+];
+
+function closedCompounds(): Map<string, readonly [string, string]> {
+  const compounds = new Map<string, readonly [string, string]>();
+  const pairs = [...PHRASAL_HEADS.flatMap((head) => PARTICLES.map((particle) => [head, particle] as const)), ...OPEN_COMPOUNDS];
+  for (const pair of pairs) {
+    compounds.set(pair[0] + pair[1], pair);
+    compounds.set(`${pair[0]}${pair[1]}s`, pair);
+  }
+  return compounds;
+}
+
+export const CLOSED_COMPOUNDS: ReadonlyMap<string, readonly [string, string]> = closedCompounds();
+
+/**
+ * "All right" read as one word, "alright": as a word of its own it says "okay", and its "right" is not
+ * the "right" of "is the order right".
+ */
+export const ALRIGHT = 'alright';
+export const ALRIGHT_SPELLINGS: ReadonlySet<string> = new Set(['alright', 'allright', 'alrite']);
+
+/** A prefix written joined, spaced or hyphenated ("nonfat", "non fat", "non-fat"), read joined: "non-refundable" is no "refundable". */
+export const JOINED_PREFIX = 'non';
 
 /** Clitics wink-nlp normally splits off ("latte" + "'s"): [lemma, normal]. */
 export const CLITICS: ReadonlyMap<string, readonly [string, string]> = new Map([

@@ -3,7 +3,7 @@
 import { clauseActs, spanActs, type ActTokens } from './acts.js';
 import { actTokens, kindOf } from './features.js';
 import type { TokenSource } from './nlp.js';
-import type { TokenStream } from './normalize.js';
+import { COMPOUND_TAIL, type TokenStream } from './normalize.js';
 
 /** Lemmas of auxiliaries a rewrite adds without changing the meaning ("is going to take" ~ "takes"). */
 const LIGHT_WORDS: ReadonlySet<string> = new Set(['be', 'do', 'will']);
@@ -45,8 +45,12 @@ export class MessageView {
     return kindOf(this.tokens.pos(i));
   }
 
-  /** Whether token i is an auxiliary a rewrite may add: "be", "do", "will", "going to" after "be". */
+  /**
+   * Whether token i is an auxiliary a rewrite may add ("be", "do", "will", "going to" after "be"), or
+   * the second half of a closed compound ("up" of "pickup"), which its head stands for.
+   */
   light(i: number): boolean {
+    if (this.stream!.flags[i] & COMPOUND_TAIL) return true;
     const lemma = this.stream!.lemma;
     const word = lemma[i];
     if (LIGHT_WORDS.has(word)) return true;

@@ -1,12 +1,14 @@
 // wink-nlp tokens -> the token stream every tier reads: contractions expanded, numbers in digits,
-// hyphenated words split, punctuation dropped but remembered as boundaries on the next token.
-import { CLITICS, CONTRACTIONS, NUMBER_SCALES, NUMBER_WORDS } from './lexicon.js';
+// hyphenated and closed compounds split ("pick-up", "pickup": "pick up"), "non" joined to its word,
+// punctuation dropped but remembered as boundaries on the next token.
+import { ALRIGHT, ALRIGHT_SPELLINGS, CLITICS, CLOSED_COMPOUNDS, CONTRACTIONS, JOINED_PREFIX, NUMBER_SCALES, NUMBER_WORDS } from './lexicon.js';
 import type { TokenSource } from './nlp.js';
 
 /** Flag bits on a normalized token. */
 export const SENTENCE_BEFORE = 1; // . ? ! ; precede it
 export const CLAUSE_BEFORE = 2; // any separating punctuation precedes it
 export const QUESTION_AFTER = 4; // a question mark follows it
+export const COMPOUND_TAIL = 8; // the second half of a closed compound ("up" of "pickup")
 
 export interface TokenStream {
   count: number;
@@ -45,8 +47,25 @@ function punctuationFlags(lemma: string): number {
 /** wink-nlp reads "No." as one token (the abbreviation of "number"); in dialog it is the answer "No" and a full stop. */
 const NO_STOP = 'no.';
 
-/** Words that need more than a copy: contractions, number words, "per", "No.". */
-const SPECIAL: ReadonlySet<string> = new Set([...CONTRACTIONS.keys(), ...NUMBER_WORDS.keys(), ...NUMBER_SCALES.keys(), 'per', NO_STOP]);
+/** Words that need more than a copy: contractions, compounds, number words, "per", "non", "No.". */
+const SPECIAL: ReadonlySet<string> = new Set([
+  ...CONTRACTIONS.keys(), ...CLOSED_COMPOUNDS.keys(), ...NUMBER_WORDS.keys(), ...NUMBER_SCALES.keys(), ...ALRIGHT_SPELLINGS,
+  'per', 'all', JOINED_PREFIX, NO_STOP,
+]);
+
+function isPlainWord(lemma: string | undefined): lemma is string {
+  if (lemma === undefined || lemma.length === 0) return false;
+  for (let i = 0; i < lemma.length; i++) {
+    const c = lemma.charCodeAt(i);
+    if (!((c >= 97 && c <= 122) || (c > 127 && c < 0x2000))) return false;
+  }
+  return true;
+}
+
+/** Hyphenated parts read as one word: "non-fat" as "nonfat", a single letter's ("e-mail"), where wink-nlp keeps the word whole. */
+function joinsNext(part: string): boolean {
+  return part === JOINED_PREFIX || (part.length === 1 && isPlainWord(part));
+}
 
 function isNumberWord(lemma: string): boolean {
   return NUMBER_WORDS.has(lemma) || NUMBER_SCALES.has(lemma);
@@ -66,11 +85,11 @@ export function normalize(source: TokenSource, withNormals: boolean, out: TokenS
   out.flags.length = 0;
   out.normal = withNormals ? [] : null;
   let pending = 0;
-  const emit = (lemma: string, normal: string, src: number): void => {
+  const emit = (lemma: string, normal: string, src: number, flags = 0): void => {
     out.lemma.push(lemma);
     out.normal?.push(normal);
     out.src.push(src);
-    out.flags.push(pending);
+    out.flags.push(pending | flags);
     pending = 0;
     out.count++;
   };
@@ -104,6 +123,36 @@ export function normalize(source: TokenSource, withNormals: boolean, out: TokenS
       continue;
     }
 
+    const compound = CLOSED_COMPOUNDS.get(lemma);
+    if (compound !== undefined) {
+      // The written halves ("pick" + "ups"), unless the spelling differs.
+      const normal = normals ? normals[i] : lemma;
+      const split = normal.startsWith(compound[0]) ? compound[0].length : -1;
+      emit(compound[0], split < 0 ? compound[0] : normal.slice(0, split), i);
+      emit(compound[1], split < 0 ? compound[1] : normal.slice(split), i, COMPOUND_TAIL);
+      continue;
+    }
+
+    if (ALRIGHT_SPELLINGS.has(lemma)) {
+      emit(ALRIGHT, ALRIGHT, i);
+      continue;
+    }
+    if (lemma === 'all' && lemmas[i + 1] === 'right') {
+      emit(ALRIGHT, ALRIGHT, i);
+      i++;
+      continue;
+    }
+
+    // "non fat" and "non - fat" (wink-nlp splits some hyphens off) are "nonfat".
+    if (lemma === JOINED_PREFIX) {
+      const next = lemmas[i + 1] === '-' ? i + 2 : i + 1;
+      if (isPlainWord(lemmas[next])) {
+        emit(lemma + lemmas[next], normals ? normals[i] + normals[next] : lemma + lemmas[next], i);
+        i = next;
+        continue;
+      }
+    }
+
     // wink-nlp learns words as it reads: once it has seen "Latte's." it keeps "Latte's" whole, where before
     // it split "Latte" + "'s". Splitting here keeps results independent of what was read before.
     const clitic = CLITIC.exec(lemma);
@@ -128,9 +177,16 @@ export function normalize(source: TokenSource, withNormals: boolean, out: TokenS
 
     if (lemma.length > 1 && lemma.includes('-')) {
       const parts = lemma.split('-');
-      const normalParts = normals ? normals[i].split('-') : parts;
+      let normalParts = normals ? normals[i].split('-') : parts;
+      if (normalParts.length !== parts.length) normalParts = parts;
       for (let k = 0; k < parts.length; k++) {
-        if (parts[k]) emit(parts[k], normalParts.length === parts.length ? normalParts[k] : parts[k], i);
+        if (!parts[k]) continue;
+        if (k + 1 < parts.length && joinsNext(parts[k]) && isPlainWord(parts[k + 1])) {
+          emit(parts[k] + parts[k + 1], normalParts[k] + normalParts[k + 1], i);
+          k++;
+        } else {
+          emit(parts[k], normalParts[k], i);
+        }
       }
       continue;
     }

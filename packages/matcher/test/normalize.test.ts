@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readTokens } from '../src/nlp.js';
-import { normalize } from '../src/normalize.js';
+import { COMPOUND_TAIL, normalize } from '../src/normalize.js';
 
 const lemmas = (text: string): string[] => normalize(readTokens(text), false).lemma;
 const normals = (text: string): string[] => normalize(readTokens(text), true).normal!;
@@ -23,10 +23,42 @@ describe('normalize', () => {
     expect(lemmas('I\u2019m sure we can\u2019t')).toEqual(lemmas("I'm sure we can't"));
   });
 
-  it('splits hyphenated words: "check-in" is "check in", "e-mail" is "e mail"', () => {
+  it('splits hyphenated words: "check-in" is "check in"; a single letter stays joined: "e-mail" is "email"', () => {
     expect(lemmas('check-in')).toEqual(['check', 'in']);
-    expect(lemmas('e-mail')).toEqual(['e', 'mail']);
     expect(lemmas('add\u2013on')).toEqual(['add', 'on']);
+    expect(lemmas('e-mail')).toEqual(lemmas('email'));
+  });
+
+  it('reads a closed compound as its open form: "pickup", "pick-up" and "pick up" are "pick up"', () => {
+    expect(lemmas('ready for pickup')).toEqual(['ready', 'for', 'pick', 'up']);
+    expect(lemmas('ready for pick-up')).toEqual(['ready', 'for', 'pick', 'up']);
+    expect(lemmas('two pickups')).toEqual(['2', 'pick', 'up']);
+    expect(lemmas('the checkout and the login')).toEqual(['the', 'check', 'out', 'and', 'the', 'log', 'in']);
+    expect(lemmas('a latte with oatmilk')).toEqual(lemmas('a latte with oat milk'));
+    expect(normals('Pickups')).toEqual(['pick', 'ups']);
+  });
+
+  it('marks a closed compound\'s second half, which the tiers let its head stand for', () => {
+    const stream = normalize(readTokens('pickup or pick up'), false);
+    expect(stream.flags.map((f) => (f & COMPOUND_TAIL) !== 0)).toEqual([false, true, false, false, false]);
+  });
+
+  it('leaves words that only end like a compound whole: "begin", "button", "without"', () => {
+    expect(lemmas('begin without a button')).toEqual(['begin', 'without', 'a', 'button']);
+  });
+
+  it('joins "non" to its word: "nonfat", "non-fat" and "non fat" are "nonfat"', () => {
+    expect(lemmas('a nonfat latte')).toEqual(['a', 'nonfat', 'latte']);
+    expect(lemmas('a non-fat latte')).toEqual(['a', 'nonfat', 'latte']);
+    expect(lemmas('a non fat latte')).toEqual(['a', 'nonfat', 'latte']);
+    expect(lemmas('it is non-refundable')).toEqual(['it', 'be', 'nonrefundable']);
+  });
+
+  it('reads "all right", "alright" and "allright" as "alright", so its "right" is not "correct"', () => {
+    expect(lemmas('all right then')).toEqual(['alright', 'then']);
+    expect(lemmas('Alright then')).toEqual(['alright', 'then']);
+    expect(lemmas('allright then')).toEqual(['alright', 'then']);
+    expect(lemmas('is that right')).toEqual(['be', 'that', 'right']);
   });
 
   it('writes spelled-out numbers in digits: "five hundred" is "500", "twenty-one" is "21"', () => {

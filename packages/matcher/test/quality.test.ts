@@ -355,3 +355,32 @@ describe('confidence', () => {
     expect(findAll(trackers, texts, 0.5).length).toBeGreaterThan(findAll(trackers, texts, 1).length);
   });
 });
+
+describe('compounds written closed, open or hyphenated', () => {
+  it('matches "Your package is ready for pickup" to "ready for pick up" and "ready for pick-up" at offset 0', () => {
+    expect(find('Your package is ready for pickup', 'your package is ready for pick up')).toMatchObject({ tier: 'exact', offset: 0 });
+    expect(find('Your package is ready for pickup', 'Your package is ready for pick-up at the front desk')).toMatchObject({ tier: 'exact', offset: 0 });
+  });
+
+  it('matches "I\'ll send you a follow-up email" to "I will send you a followup email" at offset 0', () => {
+    expect(find("I'll send you a follow-up email", 'I will send you a followup email tomorrow')).toMatchObject({ tier: 'exact', offset: 0 });
+  });
+
+  it('matches "help with the login" to "help with my log in"', () => {
+    expect(find('I need help with the login', 'I need help with my log in')).toBeDefined();
+  });
+
+  it('does not match "Is it refundable" to "it is non-refundable" or "nonrefundable"', () => {
+    expect(find('Is it refundable', 'Unfortunately it is non-refundable')).toBeUndefined();
+    expect(find('Is it refundable', 'is the ticket non refundable?')).toBeUndefined();
+  });
+
+  it('matches "a nonfat latte" to "a non-fat latte" and "a non fat latte" at offset 0', () => {
+    expect(find('Can I get a nonfat latte', 'can I get a non-fat latte')).toMatchObject({ tier: 'exact', offset: 0 });
+    expect(find('Can I get a non-fat latte', 'can I get a non fat latte')).toMatchObject({ tier: 'exact', offset: 0 });
+  });
+
+  it('does not let a compound\'s second half stand alone: "carryout" has no "out" for "will be right out"', () => {
+    expect(find('Your food will be right out', 'Your carryout food will be ready in a minute')).toBeUndefined();
+  });
+});

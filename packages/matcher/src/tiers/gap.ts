@@ -10,6 +10,7 @@ import type { MessageView } from '../message-view.js';
 import type { EncodedMessage } from '../encode.js';
 import { CONTENT } from '../lexicon.js';
 import { negatorsBefore, negatorsIn } from '../negation.js';
+import { COMPOUND_TAIL } from '../normalize.js';
 import type { Runtime } from '../runtime.js';
 import type { CompiledIndex } from '../types.js';
 import { FUZZY, GAP } from './index.js';
@@ -56,6 +57,8 @@ let positionList = new Int32Array(64);
  */
 function similarity(runtime: Runtime, message: EncodedMessage, i: number, k: number, from: number, to: number): number {
   const index = runtime.index;
+  // A closed compound's second half is a word only after its head: "carryout" has no "out" for "right out".
+  if (message.flags[i] & COMPOUND_TAIL && (k === from || message.stem[i - 1] !== index.tokenStem[k - 1])) return 0;
   const stem = message.stem[i];
   if (stem >= 0 && stem === index.tokenStem[k]) {
     if (message.lemma[i] === index.tokenLemma[k]) return 1;
@@ -184,7 +187,7 @@ export function align(runtime: Runtime, message: EncodedMessage, pattern: number
     let end = a, pEnd = pa;
     for (let pb = pa + 1; pb < count; pb++) {
       const b = positions[pb];
-      if (b - a + 1 > maxSpan || message.sentence[b] !== message.sentence[a]) break;
+      if (b - a + 1 - (message.tails === 0 ? 0 : tailsIn(message, a, b)) > maxSpan || message.sentence[b] !== message.sentence[a]) break;
       end = b;
       pEnd = pb;
     }
@@ -286,6 +289,13 @@ export function align(runtime: Runtime, message: EncodedMessage, pattern: number
     if (score >= DEFAULTS.similarCeiling && !fuzzy) break;
   }
   return bestScore < 0 ? null : aligned(bestTier, Math.min(bestScore, DEFAULTS.similarCeiling));
+}
+
+/** Closed compounds' second halves among tokens a..b: a span counts "pickup" as one word. */
+function tailsIn(message: EncodedMessage, a: number, b: number): number {
+  let count = 0;
+  for (let i = a; i <= b; i++) if (message.flags[i] & COMPOUND_TAIL) count++;
+  return count;
 }
 
 /**
