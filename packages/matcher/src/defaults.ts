@@ -56,6 +56,8 @@ export const DEFAULTS = Object.freeze({
   fuzzySimilarityCap: 0.85,
   /** Similarity of two words that share a stem but not a lemma. */
   stemSimilarity: 0.9,
+  /** Similarity of a word and its synonym (synonyms.ts): as of one stem, so a gap match, not a fuzzy one. */
+  synonymSimilarity: 0.9,
   /** A one-word phrase matches fuzzily only with a word this long or longer. */
   fuzzySingleWordMinLength: 6,
   /** Conversations per pool task in matchMany. */

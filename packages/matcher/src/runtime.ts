@@ -6,6 +6,7 @@ import { DEFAULTS } from './defaults.js';
 import { CONTENT, classOf } from './lexicon.js';
 import { NAME } from './features.js';
 import { scopeOf } from './negation.js';
+import { synonymsOf } from './synonyms.js';
 import { REQUEST_VERBS, asksAt } from './requests.js';
 import { MessageMemo } from './message-memo.js';
 import type { SharedMemoView } from './shared-memo.js';
@@ -134,6 +135,19 @@ function createRuntime(index: CompiledIndex): Runtime {
   index.lemmas.forEach((lemma, id) => lemmaIds.set(lemma, id));
   const stemIds = new Map<string, number>();
   index.stems.forEach((stem, id) => stemIds.set(stem, id));
+  /** A word's fuzzy neighbours and the phrases' content words that are its synonyms (of another stem). */
+  const withSynonyms = (near: Neighbors, word: string, stem: number): Neighbors => {
+    const synonyms = synonymsOf(word);
+    if (synonyms.length === 0) return near;
+    const lemmas = Array.from(near.lemmas), sims = Array.from(near.sims);
+    for (const synonym of synonyms) {
+      const id = lemmaIds.get(synonym);
+      if (id === undefined || index.lemmaClass[id] !== CONTENT || index.lemmaStem[id] === stem || lemmas.includes(id)) continue;
+      lemmas.push(id);
+      sims.push(DEFAULTS.synonymSimilarity);
+    }
+    return lemmas.length === near.lemmas.length ? near : { lemmas: Int32Array.from(lemmas), sims: Float32Array.from(sims) };
+  };
 
   let extraIds = new Map<string, number>();
   let extraWords: string[] = [];
@@ -199,7 +213,8 @@ function createRuntime(index: CompiledIndex): Runtime {
       let found = cache[slot];
       if (found === undefined) {
         fuzzy ??= new FuzzyIndex(index.lemmas, index.lemmaClass, index.lemmaStem, writtenForms(index));
-        found = fuzzy.neighbors(this.wordOf(id), id, id < known ? index.lemmaStem[id] : extraStem[id - known]);
+        const word = this.wordOf(id), stem = id < known ? index.lemmaStem[id] : extraStem[id - known];
+        found = withSynonyms(fuzzy.neighbors(word, id, stem), word, stem);
         cache[slot] = found;
       }
       return found;

@@ -384,3 +384,26 @@ describe('compounds written closed, open or hyphenated', () => {
     expect(find('Your food will be right out', 'Your carryout food will be ready in a minute')).toBeUndefined();
   });
 });
+
+describe('recall: synonyms', () => {
+  it('matches "What is the price" to "What is the cost of the premium plan?"', () => {
+    expect(find('What is the price', 'What is the cost of the premium plan?')).toMatchObject({ tier: 'gap', offset: -1 });
+  });
+
+  it('matches "close my account" to "Please shut down my account."', () => {
+    expect(find('close my account', 'Please shut down my account.')).toBeDefined();
+  });
+
+  it('matches "we had a problem with the delivery" to "we had an issue with the delivery", and "verify" to "confirm"', () => {
+    expect(find('we had a problem with the delivery', 'we had an issue with the delivery')).toBeDefined();
+    expect(find('Please verify the address', 'Please confirm the address.')).toBeDefined();
+  });
+
+  it('does not match a one-word phrase to its synonym: "price" ~ "what does it cost"', () => {
+    expect(find('price', 'what does it cost')).toBeUndefined();
+  });
+
+  it('keeps a word the phrase has for that word: "Is your invoice correctly displayed on the screen" ~ "Is the invoice correct on the screen?"', () => {
+    expect(find('Is your invoice correctly displayed on the screen', 'Okay. Is the invoice correct on the screen?')).toBeDefined();
+  });
+});

@@ -70,10 +70,12 @@ function similarity(runtime: Runtime, message: EncodedMessage, i: number, k: num
   if (near === null) return 0;
   const target = index.tokenLemma[k];
   // One request verb stands for another only where the phrase's asks too ("can I get", not "get back");
-  // other neighbours are fuzzy ones, of content words only.
-  // (Nor where the phrase has the message's own verb as well: "I'd like to get" keeps "get" for "get".)
+  // other neighbours (fuzzy ones, synonyms) are of content words only. None stands for a phrase word
+  // where the phrase has the message's own word as well: "I'd like to get" keeps "get" for "get", and
+  // "correctly displayed on the screen" keeps "screen" for "screen", not for "display".
   const asking = runtime.wordTraits[target] & REQUEST && runtime.traitsOfId(message.lemma[i]) & REQUEST;
-  if (asking ? !runtime.requestTokens()[k] || phraseHas(index, from, to, message.lemma[i]) : index.lemmaClass[target] !== CONTENT) return 0;
+  if (asking ? !runtime.requestTokens()[k] : index.lemmaClass[target] !== CONTENT) return 0;
+  if (phraseHas(index, from, to, message.lemma[i])) return 0;
   const lemmas = near.lemmas;
   for (let x = 0; x < lemmas.length; x++) if (lemmas[x] === target) return near.sims[x];
   return 0;

@@ -1,0 +1,57 @@
+// Words conversation uses for one another, in groups of lemmas: a message's word may stand for a phrase's
+// of its group in a gap match ("What is the cost" ~ "What is the price", "talk to a manager" ~ "speak to a
+// manager"), weighing as a word of the same stem. Only content words, only groups whose words are
+// interchangeable in most sentences (not "check" for "confirm", nor "right" for "correct"), and never for a
+// one-word phrase, which must be found as written.
+const GROUPS: ReadonlyArray<readonly string[]> = [
+  ['price', 'cost'],
+  ['expensive', 'pricey', 'costly'],
+  ['cheap', 'inexpensive'],
+  ['buy', 'purchase'],
+  ['cancel', 'terminate'],
+  ['close', 'shut'],
+  ['help', 'assist'],
+  ['assistance', 'help'],
+  ['problem', 'issue', 'trouble'],
+  ['mistake', 'error'],
+  ['wrong', 'incorrect'],
+  ['correct', 'accurate'],
+  ['fix', 'repair'],
+  ['vendor', 'provider', 'supplier'],
+  ['customer', 'client'],
+  ['company', 'business', 'firm'],
+  ['start', 'begin'],
+  ['choose', 'select'],
+  ['talk', 'speak'],
+  ['schedule', 'arrange'],
+  ['meeting', 'appointment'],
+  ['refund', 'reimbursement'],
+  ['drink', 'beverage'],
+  ['large', 'big'],
+  ['happy', 'glad'],
+  ['display', 'screen'],
+  ['soon', 'shortly'],
+  ['quick', 'fast'],
+  ['quickly', 'fast'],
+  ['confirm', 'verify'],
+  ['make', 'prepare'],
+];
+
+const BY_WORD: ReadonlyMap<string, readonly string[]> = (() => {
+  const byWord = new Map<string, string[]>();
+  for (const group of GROUPS) {
+    for (const word of group) {
+      const others = byWord.get(word) ?? [];
+      for (const other of group) if (other !== word && !others.includes(other)) others.push(other);
+      byWord.set(word, others);
+    }
+  }
+  return byWord;
+})();
+
+const NONE: readonly string[] = [];
+
+/** The lemmas that may stand for `lemma`, or none. */
+export function synonymsOf(lemma: string): readonly string[] {
+  return BY_WORD.get(lemma) ?? NONE;
+}
