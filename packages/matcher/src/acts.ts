@@ -250,6 +250,8 @@ function desireAt(tokens: ActTokens, k: number, b: number): boolean {
   // "I need you to confirm", "I just need for you to check": asked of the listener.
   const after = j + 1 < b ? tokens.lemma(j + 1) : '';
   if (after === 'you' || (after === 'for' && j + 2 < b && tokens.lemma(j + 2) === 'you')) return true;
+  // "I need to cancel my order" asks as "I want to cancel my order" does ("I have to go" does not).
+  if (after === 'to' && tokens.lemma(j) === 'need') return true;
   const tag = j + 1 < b ? tokens.pos(j + 1) : '';
   // "I need it to be decaf" asks; "I'll have it ready" does not.
   if (tag === 'PRON' && (tokens.lemma(j) === 'need' || tokens.lemma(j) === 'want')) return true;

@@ -407,3 +407,13 @@ describe('recall: synonyms', () => {
     expect(find('Is your invoice correctly displayed on the screen', 'Okay. Is the invoice correct on the screen?')).toBeDefined();
   });
 });
+
+describe('recall: "I need to" asks', () => {
+  it('matches "I want to cancel my subscription" to "I need to cancel my subscription"', () => {
+    expect(find('I want to cancel my subscription', 'Hi, I need to cancel my subscription.')).toBeDefined();
+  });
+
+  it('does not match the statement "The invoice is correct" to "I need to confirm the invoice is correct"', () => {
+    expect(find('The invoice is correct', 'I need to confirm the invoice is correct on the portal.')).toBeUndefined();
+  });
+});
