@@ -147,7 +147,8 @@ export function normalize(source: TokenSource, withNormals: boolean, out: TokenS
     if (lemma === JOINED_PREFIX) {
       const next = lemmas[i + 1] === '-' ? i + 2 : i + 1;
       if (isPlainWord(lemmas[next])) {
-        emit(lemma + lemmas[next], normals ? normals[i] + normals[next] : lemma + lemmas[next], i);
+        const joined = lemma + lemmas[next];
+        emit(joined, normals ? normals[i] + normals[next] : joined, i);
         i = next;
         continue;
       }

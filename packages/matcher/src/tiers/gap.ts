@@ -75,9 +75,9 @@ function similarity(runtime: Runtime, message: EncodedMessage, i: number, k: num
   // "correctly displayed on the screen" keeps "screen" for "screen", not for "display".
   const asking = runtime.wordTraits[target] & REQUEST && runtime.traitsOfId(message.lemma[i]) & REQUEST;
   if (asking ? !runtime.requestTokens()[k] : index.lemmaClass[target] !== CONTENT) return 0;
-  if (phraseHas(index, from, to, message.lemma[i])) return 0;
+  // The phrase is read only for a neighbour found: most lists do not hold the phrase's word.
   const lemmas = near.lemmas;
-  for (let x = 0; x < lemmas.length; x++) if (lemmas[x] === target) return near.sims[x];
+  for (let x = 0; x < lemmas.length; x++) if (lemmas[x] === target) return phraseHas(index, from, to, message.lemma[i]) ? 0 : near.sims[x];
   return 0;
 }
 
