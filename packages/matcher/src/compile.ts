@@ -3,7 +3,7 @@
 // (rarest content stems) for the gap and fuzzy tiers.
 import { ErrorCode, MatcherError } from './errors.js';
 import { NEGATOR, SUBJECT_PRONOUNS, classOf } from './lexicon.js';
-import { readTokens } from './nlp.js';
+import { readPhraseTokens } from './nlp.js';
 import { ADVERB, PARTICLE, isContentToken, missableContent, phraseFeatures, signatureBit, tokenWeight } from './features.js';
 import { normalize } from './normalize.js';
 import { stemOf } from './stem.js';
@@ -81,7 +81,7 @@ export function compile(trackers: readonly Tracker[], options: CompileOptions = 
       ...(tracker.excludeVocabulary ?? []).map((value) => ({ value, excluded: 1 })),
     ];
     for (const { value, excluded } of phrases) {
-      const source = readTokens(value);
+      const source = readPhraseTokens(value);
       const stream = normalize(source, true);
       if (stream.count === 0) {
         if (strict) {

@@ -167,6 +167,42 @@ export function readTokens(text: string): TokenSource {
   };
 }
 
+const TITLE_CASE = /^[A-Z][a-z]+$/;
+const SENTENCE_END: ReadonlySet<string> = new Set(['.', '?', '!']);
+
+/**
+ * A phrase's tokens, its capitalized first words lemmatized as in lower case. wink-nlp reads "Worst" at the
+ * start of a short phrase as a name and keeps it as written, where a message's "the worst service" has
+ * "bad"; read again in lower case it has "bad" too. Names stay names: "Mocha" is "mocha" either way, and
+ * the tags (which mark items named by capitals) are the first reading's.
+ */
+export function readPhraseTokens(text: string): TokenSource {
+  const source = readTokens(text);
+  let titled: number[] | null = null;
+  const tags = source.tags();
+  for (let i = 0; i < tags.length; i++) {
+    if (tags[i] !== 'PROPN' || !(i === 0 || SENTENCE_END.has(source.lemmas[i - 1]))) continue;
+    (titled ??= []).push(i);
+  }
+  if (titled === null) return source;
+  const starts = source.starts();
+  const chars = text.split('');
+  let changed = false;
+  for (const i of titled) {
+    const at = starts[i];
+    // Only a word written in title case, by itself (the token's text is the word: no mapped offsets).
+    if (!TITLE_CASE.test(text.slice(at, at + source.normals()[i].length))) continue;
+    chars[at] = chars[at].toLowerCase();
+    changed = true;
+  }
+  if (!changed) return source;
+  const lowered = readTokens(chars.join(''));
+  if (lowered.lemmas.length !== source.lemmas.length) return source;
+  const lemmas = source.lemmas.slice();
+  for (const i of titled) if (lowered.tags()[i] !== 'PROPN') lemmas[i] = lowered.lemmas[i];
+  return { ...source, lemmas };
+}
+
 /** wink-nlp's lemmas of `text`, nothing else: the NLP floor the matcher's own cost is measured against. */
 export function lemmatize(text: string): string[] {
   return readTokens(text).lemmas;

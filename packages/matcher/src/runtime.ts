@@ -70,6 +70,25 @@ function writtenForms(index: CompiledIndex): Array<[string, number]> {
   return forms;
 }
 
+/**
+ * Phrase words as written that are no phrase's lemma, each with the one lemma the phrases give it: wink-nlp
+ * lemmatizes by its part-of-speech guess, which a short phrase and a message often make differently
+ * ("lower the price": the adjective "low"; "can you lower the price": the verb "lower"), and leaves a
+ * capitalized first word as written ("Worst service ever": "worst", where "worst service" has "bad"). A
+ * message word read as such a lemma is the phrase's word. A form the phrases give two lemmas is left out.
+ */
+function writtenAliases(index: CompiledIndex, lemmaIds: ReadonlyMap<string, number>): Map<string, number> {
+  const aliases = new Map<string, number>();
+  for (let k = 0; k < index.tokenLemma.length; k++) {
+    const form = index.normals[index.tokenNormal[k]], id = index.tokenLemma[k];
+    if (lemmaIds.has(form)) continue;
+    const seen = aliases.get(form);
+    aliases.set(form, seen === undefined || seen === id ? id : -1);
+  }
+  for (const [form, id] of aliases) if (id < 0) aliases.delete(form);
+  return aliases;
+}
+
 /** Per phrase token, 1 for a request verb of the speaker's (requests.ts, asksAt). */
 function requestTokensOf(index: CompiledIndex, traits: Uint8Array): Uint8Array {
   const requestAt = new Uint8Array(index.tokenLemma.length);
@@ -133,6 +152,8 @@ function createRuntime(index: CompiledIndex): Runtime {
   const known = index.lemmas.length;
   const lemmaIds = new Map<string, number>();
   index.lemmas.forEach((lemma, id) => lemmaIds.set(lemma, id));
+  const synonymIds = new Map(lemmaIds);
+  for (const [form, id] of writtenAliases(index, lemmaIds)) lemmaIds.set(form, id);
   const stemIds = new Map<string, number>();
   index.stems.forEach((stem, id) => stemIds.set(stem, id));
   /** A word's fuzzy neighbours and the phrases' content words that are its synonyms (of another stem). */
@@ -141,7 +162,7 @@ function createRuntime(index: CompiledIndex): Runtime {
     if (synonyms.length === 0) return near;
     const lemmas = Array.from(near.lemmas), sims = Array.from(near.sims);
     for (const synonym of synonyms) {
-      const id = lemmaIds.get(synonym);
+      const id = synonymIds.get(synonym);
       if (id === undefined || index.lemmaClass[id] !== CONTENT || index.lemmaStem[id] === stem || lemmas.includes(id)) continue;
       lemmas.push(id);
       sims.push(DEFAULTS.synonymSimilarity);
@@ -163,7 +184,7 @@ function createRuntime(index: CompiledIndex): Runtime {
   let derivedPairs = new Map<number, boolean>();
   let requestNeighbors = new Map<number, Neighbors>();
   // The phrases' request verbs that a message's may stand for, as lemma ids.
-  const requestIds = REQUEST_VERBS.map((verb) => lemmaIds.get(verb) ?? -1).filter((id) => id >= 0);
+  const requestIds = REQUEST_VERBS.map((verb) => synonymIds.get(verb) ?? -1).filter((id) => id >= 0);
   const namedLemma = namedLemmasOf(index);
   let requestAt: Uint8Array | undefined;
 

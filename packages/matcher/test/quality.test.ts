@@ -417,3 +417,19 @@ describe('recall: "I need to" asks', () => {
     expect(find('The invoice is correct', 'I need to confirm the invoice is correct on the portal.')).toBeUndefined();
   });
 });
+
+describe('recall: one word lemmatized otherwise in a phrase and a message', () => {
+  it('matches "Can you lower the price a bit?" to "lower the price" at offset 8, though the phrase alone reads "lower" as the adjective "low"', () => {
+    expect(find('lower the price', 'Can you lower the price a bit?')).toMatchObject({ offset: 8, tier: 'exact' });
+    expect(find('lower the price', 'We lowered the price last year.')).toMatchObject({ offset: 3, tier: 'lemma' });
+  });
+
+  it('matches "Worst service ever." to "worst service" at offset 0, though wink-nlp keeps a capitalized first word as written', () => {
+    expect(find('worst service', 'Worst service ever.')).toMatchObject({ offset: 0, tier: 'exact' });
+  });
+
+  it('reads a phrase\'s capitalized first word as in lower case: "Worst service" ~ "This is the worst service" at offset 12', () => {
+    expect(find('Worst service', 'This is the worst service')).toMatchObject({ offset: 12 });
+    expect(find('Mocha lattes', 'a mocha latte')).toMatchObject({ offset: 2, tier: 'lemma' });
+  });
+});
