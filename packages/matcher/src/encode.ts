@@ -1,7 +1,7 @@
 // A message's normalized tokens as integer ids in typed arrays, the form every tier reads.
 import { CONTENT, FUNCTION, NEGATOR } from './lexicon.js';
 import { isAnswerParticle } from './negation.js';
-import { asksAt } from './requests.js';
+import { ASKS, requestRoleAt } from './requests.js';
 import { REQUEST } from './tiers/word-traits.js';
 import { COMPOUND_TAIL, SENTENCE_BEFORE, type TokenStream } from './normalize.js';
 import type { Runtime } from './runtime.js';
@@ -23,6 +23,10 @@ export interface EncodedMessage {
   /** Fuzzy neighbors of each content token, null where it has none. */
   neighbors: Array<Neighbors | null>;
 }
+
+/** Flag bits encode adds to a request verb's (beside normalize.ts's): it asks, or offers (requests.ts). */
+export const ASKING = 16;
+export const OFFERING = 32;
 
 let buffer: EncodedMessage = allocate(64);
 
@@ -57,7 +61,9 @@ export function encode(runtime: Runtime, stream: TokenStream): EncodedMessage {
     flags[i] = stream.flags[i];
     if (flags[i] & COMPOUND_TAIL) tails++;
     sentence[i] = i === 0 ? 0 : sentence[i - 1] + (flags[i] & SENTENCE_BEFORE ? 1 : 0);
-    if (runtime.traitsOfId(id) & REQUEST && asksAt((k) => stream.lemma[k], 0, i)) {
+    const role = runtime.traitsOfId(id) & REQUEST ? requestRoleAt((k) => stream.lemma[k], 0, i) : 0;
+    if (role !== 0) {
+      flags[i] |= role === ASKS ? ASKING : OFFERING;
       neighbors[i] = runtime.requestNeighborsOf(id);
     } else if (c === CONTENT) {
       const found = runtime.neighborsOf(id);

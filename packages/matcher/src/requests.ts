@@ -1,13 +1,22 @@
 // Verbs of asking for something, which one request says with any of them: "can I get a mocha", "I'd like
 // a mocha", "could I have a mocha", "I'll take a mocha", "I want a mocha". After "I" or "we" in a phrase
-// and in a message, one stands for another; elsewhere ("do you like", "get back to you") they are words
-// of their own.
+// and in a message, one stands for another; so do those of an offer, after "you": "would you like
+// anything else", "do you want anything else". A request is not an offer, and elsewhere ("do you like",
+// "get back to you") they are words of their own.
 
 export const REQUEST_VERBS: readonly string[] = ['get', 'have', 'like', 'want', 'take', 'need'];
 const REQUESTS: ReadonlySet<string> = new Set(REQUEST_VERBS);
 const SPEAKERS: ReadonlySet<string> = new Set(['i', 'we']);
 /** Tokens before the verb searched for its speaker: "can I get", "I would like", "I'll just take". */
 const SPEAKER_REACH = 3;
+
+/** What a request verb does where it stands (requestRoleAt). */
+export const ASKS = 1;
+export const OFFERS = 2;
+
+/** The verbs of an offer, and the auxiliaries before "you" that make one: "would you like", "do you want". */
+const OFFER_VERBS: ReadonlySet<string> = new Set(['like', 'want', 'need']);
+const OFFER_AUXILIARIES: ReadonlySet<string> = new Set(['would', 'will', 'do', 'can', 'could']);
 
 export function isRequestVerb(lemma: string): boolean {
   return REQUESTS.has(lemma);
@@ -31,4 +40,25 @@ export function asksAt(lemma: (k: number) => string, from: number, i: number): b
     return false;
   }
   return false;
+}
+
+/**
+ * Whether token `i` is a verb of the listener's wish that the speaker asks about, an offer: "would you
+ * like", "you'd like", "do you want", "do you need". "Do you like" asks about a liking: "like" needs "would".
+ */
+export function offersAt(lemma: (k: number) => string, from: number, i: number): boolean {
+  const verb = lemma(i);
+  if (!OFFER_VERBS.has(verb)) return false;
+  for (let k = i - 1; k >= Math.max(from, i - 2); k--) {
+    if (lemma(k) !== 'you') continue;
+    const before = k > from ? lemma(k - 1) : '', after = k + 1 < i ? lemma(k + 1) : '';
+    if (before === 'would' || after === 'would') return true;
+    return verb !== 'like' && OFFER_AUXILIARIES.has(before);
+  }
+  return false;
+}
+
+/** ASKS, OFFERS or 0 for token `i`: a request verb of the speaker's, of an offer, or neither. */
+export function requestRoleAt(lemma: (k: number) => string, from: number, i: number): number {
+  return asksAt(lemma, from, i) ? ASKS : offersAt(lemma, from, i) ? OFFERS : 0;
 }

@@ -7,7 +7,7 @@ import { CONTENT, classOf } from './lexicon.js';
 import { NAME } from './features.js';
 import { scopeOf } from './negation.js';
 import { synonymsOf } from './synonyms.js';
-import { REQUEST_VERBS, asksAt } from './requests.js';
+import { REQUEST_VERBS, requestRoleAt } from './requests.js';
 import { MessageMemo } from './message-memo.js';
 import type { SharedMemoView } from './shared-memo.js';
 import { isDerivedForm, isDoubledEnding, stemOf } from './stem.js';
@@ -37,8 +37,9 @@ export interface Runtime {
   /** A request verb's neighbours: its fuzzy ones and the phrases' other request verbs (requests.ts). */
   requestNeighborsOf(id: number): Neighbors;
   /**
-   * Per phrase token: a request verb of the speaker's ("can I get"), which another may stand for. Made on
-   * first use: only a message's request verb is compared with it.
+   * Per phrase token: a request verb of the speaker's ("can I get", ASKS) or of an offer ("would you
+   * like", OFFERS), which another of the same role may stand for. Made on first use: only a message's
+   * request verb is compared with it.
    */
   requestTokens(): Uint8Array;
   /** Per phrase lemma: some phrase names an item by it ("a Mocha"), so a message's "a mocha" is one too. */
@@ -89,14 +90,14 @@ function writtenAliases(index: CompiledIndex, lemmaIds: ReadonlyMap<string, numb
   return aliases;
 }
 
-/** Per phrase token, 1 for a request verb of the speaker's (requests.ts, asksAt). */
+/** Per phrase token, the role of a request verb (requests.ts, requestRoleAt): ASKS, OFFERS or 0. */
 function requestTokensOf(index: CompiledIndex, traits: Uint8Array): Uint8Array {
   const requestAt = new Uint8Array(index.tokenLemma.length);
   const phraseWord = (t: number): string => index.lemmas[index.tokenLemma[t]];
   for (let q = 0; q + 1 < index.patternStart.length; q++) {
     const from = index.patternStart[q], to = index.patternStart[q + 1];
     // Only a request verb's own tokens are read again (most phrase tokens are not one).
-    for (let k = from; k < to; k++) if (traits[index.tokenLemma[k]] & REQUEST && asksAt(phraseWord, from, k)) requestAt[k] = 1;
+    for (let k = from; k < to; k++) if (traits[index.tokenLemma[k]] & REQUEST) requestAt[k] = requestRoleAt(phraseWord, from, k);
   }
   return requestAt;
 }

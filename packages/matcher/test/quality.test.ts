@@ -433,3 +433,16 @@ describe('recall: one word lemmatized otherwise in a phrase and a message', () =
     expect(find('Mocha lattes', 'a mocha latte')).toMatchObject({ offset: 2, tier: 'lemma' });
   });
 });
+
+describe('recall: one way of offering for another', () => {
+  it('matches "Do you want anything else?" and "Is there anything else you\'d like?" to "Would you like anything else"', () => {
+    expect(find('Would you like anything else', 'Do you want anything else?')).toMatchObject({ offset: -1, tier: 'gap' });
+    expect(find('Do you want something else', 'Sorry, we do not have it on our menu, would you like something else?')).toBeDefined();
+  });
+
+  it('does not take a request for an offer, nor a liking: "I\'d like a mocha", "Do you like mocha?" are not "Would you like a mocha"', () => {
+    expect(find('Would you like a mocha', "I'd like a mocha")).toBeUndefined();
+    expect(find('Do you want a mocha', 'I want a mocha')).toBeUndefined();
+    expect(find('Do you want a mocha', 'Do you like mocha?')).toBeUndefined();
+  });
+});

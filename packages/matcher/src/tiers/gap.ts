@@ -7,7 +7,8 @@ import { WH as WH_BIT, actsAgree } from '../acts.js';
 import { DEFAULTS } from '../defaults.js';
 import { ADJECTIVE, ADVERB, NAME, NOUN_LIKE, missableContent } from '../features.js';
 import type { MessageView } from '../message-view.js';
-import type { EncodedMessage } from '../encode.js';
+import { ASKING, OFFERING, type EncodedMessage } from '../encode.js';
+import { ASKS, OFFERS } from '../requests.js';
 import { CONTENT } from '../lexicon.js';
 import { negatorsBefore, negatorsIn } from '../negation.js';
 import { COMPOUND_TAIL } from '../normalize.js';
@@ -60,6 +61,9 @@ function similarity(runtime: Runtime, message: EncodedMessage, i: number, k: num
   // A closed compound's second half is a word only after its head: "carryout" has no "out" for "right out".
   if (message.flags[i] & COMPOUND_TAIL && (k === from || message.stem[i - 1] !== index.tokenStem[k - 1])) return 0;
   const stem = message.stem[i];
+  // A request verb is no like word where one asks and the other offers: "I'd like a mocha" is not
+  // "Would you like a mocha".
+  if (message.flags[i] & (ASKING | OFFERING) && runtime.requestTokens()[k] !== 0 && runtime.requestTokens()[k] !== roleOf(message.flags[i])) return 0;
   if (stem >= 0 && stem === index.tokenStem[k]) {
     if (message.lemma[i] === index.tokenLemma[k]) return 1;
     if (runtime.derived(message.lemma[i], index.tokenLemma[k])) return DEFAULTS.stemSimilarity;
@@ -69,16 +73,22 @@ function similarity(runtime: Runtime, message: EncodedMessage, i: number, k: num
   const near = message.neighbors[i];
   if (near === null) return 0;
   const target = index.tokenLemma[k];
-  // One request verb stands for another only where the phrase's asks too ("can I get", not "get back");
+  // One request verb stands for another only where both ask or both offer ("can I get" ~ "I'd like", "would
+  // you like" ~ "do you want"; not "get back", nor an offer for a request);
   // other neighbours (fuzzy ones, synonyms) are of content words only. None stands for a phrase word
   // where the phrase has the message's own word as well: "I'd like to get" keeps "get" for "get", and
   // "correctly displayed on the screen" keeps "screen" for "screen", not for "display".
   const asking = runtime.wordTraits[target] & REQUEST && runtime.traitsOfId(message.lemma[i]) & REQUEST;
-  if (asking ? !runtime.requestTokens()[k] : index.lemmaClass[target] !== CONTENT) return 0;
+  if (asking ? runtime.requestTokens()[k] !== roleOf(message.flags[i]) : index.lemmaClass[target] !== CONTENT) return 0;
   // The phrase is read only for a neighbour found: most lists do not hold the phrase's word.
   const lemmas = near.lemmas;
   for (let x = 0; x < lemmas.length; x++) if (lemmas[x] === target) return phraseHas(index, from, to, message.lemma[i]) ? 0 : near.sims[x];
   return 0;
+}
+
+/** The role (requests.ts) a message's request verb has, as encode.ts flagged it; 0 for none. */
+function roleOf(flags: number): number {
+  return flags & ASKING ? ASKS : flags & OFFERING ? OFFERS : -1;
 }
 
 /**
