@@ -58,6 +58,11 @@ export const DEFAULTS = Object.freeze({
   stemSimilarity: 0.9,
   /** Similarity of a word and its synonym (synonyms.ts): as of one stem, so a gap match, not a fuzzy one. */
   synonymSimilarity: 0.9,
+  /**
+   * Similarity of a word naming a kind of a phrase's general noun ("latte" for "drink", synonyms.ts): as
+   * of one stem, but it is no evidence of the phrase, like a word in place of the phrase's.
+   */
+  kindSimilarity: 0.9,
   /** A one-word phrase matches fuzzily only with a word this long or longer. */
   fuzzySingleWordMinLength: 6,
   /** Conversations per pool task in matchMany. */

@@ -6,7 +6,7 @@ import { DEFAULTS } from './defaults.js';
 import { CONTENT, classOf } from './lexicon.js';
 import { NAME } from './features.js';
 import { scopeOf } from './negation.js';
-import { synonymsOf } from './synonyms.js';
+import { genericsOf, synonymsOf } from './synonyms.js';
 import { REQUEST_VERBS, requestRoleAt } from './requests.js';
 import { MessageMemo } from './message-memo.js';
 import type { SharedMemoView } from './shared-memo.js';
@@ -171,6 +171,21 @@ function createRuntime(index: CompiledIndex): Runtime {
     return lemmas.length === near.lemmas.length ? near : { lemmas: Int32Array.from(lemmas), sims: Float32Array.from(sims) };
   };
 
+  /** Then the general nouns of which the word names a kind, after all others. */
+  const withKinds = (near: Neighbors, word: string, stem: number): Neighbors => {
+    const generics = genericsOf(word);
+    if (generics.length === 0) return near;
+    const lemmas = Array.from(near.lemmas), sims = Array.from(near.sims);
+    for (const generic of generics) {
+      const id = synonymIds.get(generic);
+      if (id === undefined || index.lemmaStem[id] === stem || lemmas.includes(id)) continue;
+      lemmas.push(id);
+      sims.push(DEFAULTS.kindSimilarity);
+    }
+    if (lemmas.length === near.lemmas.length) return near;
+    return { lemmas: Int32Array.from(lemmas), sims: Float32Array.from(sims), kindsFrom: near.lemmas.length };
+  };
+
   let extraIds = new Map<string, number>();
   let extraWords: string[] = [];
   let extraStem: number[] = [];
@@ -236,7 +251,7 @@ function createRuntime(index: CompiledIndex): Runtime {
       if (found === undefined) {
         fuzzy ??= new FuzzyIndex(index.lemmas, index.lemmaClass, index.lemmaStem, writtenForms(index));
         const word = this.wordOf(id), stem = id < known ? index.lemmaStem[id] : extraStem[id - known];
-        found = withSynonyms(fuzzy.neighbors(word, id, stem), word, stem);
+        found = withKinds(withSynonyms(fuzzy.neighbors(word, id, stem), word, stem), word, stem);
         cache[slot] = found;
       }
       return found;

@@ -37,6 +37,27 @@ const GROUPS: ReadonlyArray<readonly string[]> = [
   ['make', 'prepare'],
 ];
 
+// Kinds, which a message names where a phrase has the general word: "your latte will be ready" is "your
+// drink will be ready", and a coffee bar's "order" is the drinks in it ("your order will be ready soon" ~
+// "your drink will be ready soon"). Only ever for a noun, and only one way: a phrase naming a latte wants
+// a latte, not any drink. "Coffee" is a drink, but as a phrase's word it is an item of its own ("an iced
+// coffee" is not "an iced mocha").
+const COFFEES: readonly string[] = [
+  'latte', 'mocha', 'cortado', 'macchiato', 'americano', 'cappuccino', 'espresso', 'frappuccino', 'frappe', 'affogato', 'ristretto',
+];
+const DRINKS: readonly string[] = [...COFFEES, 'coffee', 'tea', 'chai', 'matcha', 'steamer', 'smoothie', 'cocoa'];
+const KINDS: ReadonlyArray<readonly [string, readonly string[]]> = [
+  ['drink', [...DRINKS, 'order']],
+  ['beverage', [...DRINKS, 'order']],
+  ['order', [...DRINKS, 'drink', 'beverage']],
+];
+
+const GENERICS: ReadonlyMap<string, readonly string[]> = (() => {
+  const generics = new Map<string, string[]>();
+  for (const [generic, kinds] of KINDS) for (const kind of kinds) generics.set(kind, [...(generics.get(kind) ?? []), generic]);
+  return generics;
+})();
+
 const BY_WORD: ReadonlyMap<string, readonly string[]> = (() => {
   const byWord = new Map<string, string[]>();
   for (const group of GROUPS) {
@@ -54,4 +75,9 @@ const NONE: readonly string[] = [];
 /** The lemmas that may stand for `lemma`, or none. */
 export function synonymsOf(lemma: string): readonly string[] {
   return BY_WORD.get(lemma) ?? NONE;
+}
+
+/** The general words (nouns) of which `lemma` names a kind: "latte" -> "drink", "beverage", "order". */
+export function genericsOf(lemma: string): readonly string[] {
+  return GENERICS.get(lemma) ?? NONE;
 }

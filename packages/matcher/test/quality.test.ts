@@ -446,3 +446,25 @@ describe('recall: one way of offering for another', () => {
     expect(find('Do you want a mocha', 'Do you like mocha?')).toBeUndefined();
   });
 });
+
+describe('recall: a kind for its general word', () => {
+  it('matches "Your latte will be ready soon." and "Your order will be ready soon at the bar." to "Your drink will be ready soon"', () => {
+    expect(find('Your drink will be ready soon', 'Your latte will be ready soon.')).toMatchObject({ offset: -1, tier: 'gap' });
+    expect(find('Your drink will be ready soon', 'Your order will be ready soon at the bar.')).toMatchObject({ offset: -1, tier: 'gap' });
+    expect(find('Hi I want to order two drinks', 'Can I get two mochas? one of them needs to be decaf.')).toBeDefined();
+  });
+
+  it('takes a kind as no evidence of a short phrase: "Is this a latte?" is not "Is this your order"', () => {
+    expect(find('Is this your order', 'Is this a latte?')).toBeUndefined();
+  });
+
+  it('takes a kind for a noun only, and for the head of its words: not "to order", nor the "coffee" of "coffee bar"', () => {
+    expect(find('Can I get a drink', 'Can I order?')).toBeUndefined();
+    expect(find('Your order will be ready at the bar shortly', "Great, it'll be ready soon at the coffee bar.")).toBeUndefined();
+  });
+
+  it('does not take a kind for a named or modified general word: "two lattes" is not "two Macchiato drinks", "an iced mocha" not "an iced coffee"', () => {
+    expect(find('I need to get two Macchiato drinks please', 'I need to get two lattes please')).toBeUndefined();
+    expect(find('Can I get an iced coffee please', 'Can I get an iced mocha please?')).toBeUndefined();
+  });
+});

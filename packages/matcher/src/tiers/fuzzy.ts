@@ -11,6 +11,11 @@ export interface Neighbors {
   readonly lemmas: Int32Array;
   /** Similarity to each, in (0, 1). */
   readonly sims: Float32Array;
+  /**
+   * Where the kinds begin, if any: lemmas[kindsFrom ..] are general nouns this word names a kind of
+   * (synonyms.ts, genericsOf), which it stands for only as a noun for a noun, and as weaker evidence.
+   */
+  readonly kindsFrom?: number;
 }
 
 export const NO_NEIGHBORS: Neighbors = Object.freeze({ lemmas: new Int32Array(0), sims: new Float32Array(0) });

@@ -40,6 +40,8 @@ const STEM_SIM = Math.fround(DEFAULTS.stemSimilarity);
 // two a word), and placing a word reads its list instead of every position of the window.
 let entryToken = new Int32Array(256);
 let entrySim = new Float32Array(256);
+/** 1 where the entry's token is a kind of the word (similarity, kindMatch): weight, but no evidence. */
+let entryKind = new Uint8Array(256);
 let wordStart = new Int32Array(65);
 /** Per message token like some word of the pattern: the most weight it can add to it. */
 let gainAt = new Float64Array(64);
@@ -47,16 +49,22 @@ let gainAt = new Float64Array(64);
 let likedBits = new Int32Array(4);
 let used = new Uint8Array(64);
 let placed = new Int32Array(64);
+/** 1 where placed[j] is a kind of phrase word j. */
+let placedKind = new Uint8Array(64);
 /** reach[p]: the most weight positions[0 .. p-1] can hold, summed. */
 let reach = new Float64Array(64);
 /** The message tokens one alignment can place a word at, in order. */
 let positionList = new Int32Array(64);
 
+/** Set by similarity(): the similarity it returned is of a kind for its general word (Neighbors.kindsFrom). */
+let kindMatch = false;
+
 /**
  * Similarity of message token i to pattern token k (of the phrase's tokens from..to): 1 same lemma, less
  * for same stem or a neighbour (fuzzy, or another request verb).
  */
-function similarity(runtime: Runtime, message: EncodedMessage, i: number, k: number, from: number, to: number): number {
+function similarity(runtime: Runtime, message: EncodedMessage, view: MessageView, i: number, k: number, from: number, to: number): number {
+  kindMatch = false;
   const index = runtime.index;
   // A closed compound's second half is a word only after its head: "carryout" has no "out" for "right out".
   if (message.flags[i] & COMPOUND_TAIL && (k === from || message.stem[i - 1] !== index.tokenStem[k - 1])) return 0;
@@ -82,7 +90,18 @@ function similarity(runtime: Runtime, message: EncodedMessage, i: number, k: num
   if (asking ? runtime.requestTokens()[k] !== roleOf(message.flags[i]) : index.lemmaClass[target] !== CONTENT) return 0;
   // The phrase is read only for a neighbour found: most lists do not hold the phrase's word.
   const lemmas = near.lemmas;
-  for (let x = 0; x < lemmas.length; x++) if (lemmas[x] === target) return phraseHas(index, from, to, message.lemma[i]) ? 0 : near.sims[x];
+  for (let x = 0; x < lemmas.length; x++) {
+    if (lemmas[x] !== target) continue;
+    if (phraseHas(index, from, to, message.lemma[i])) return 0;
+    if (near.kindsFrom === undefined || x < near.kindsFrom) return near.sims[x];
+    // A kind for its general word, noun for noun and as the head of its words: "your latte" for "your
+    // drink", not "to order" for "an order", nor the "coffee" of "the coffee bar" for "your order"; not
+    // for a word the phrase names an item by ("a Drink Special").
+    if ((index.tokenFlags[k] & (NOUN_LIKE | NAME)) !== NOUN_LIKE || !(view.kind(i) & NOUN_LIKE)) return 0;
+    if (i + 1 < message.count && message.sentence[i + 1] === message.sentence[i] && view.kind(i + 1) & NOUN_LIKE) return 0;
+    kindMatch = true;
+    return near.sims[x];
+  }
   return 0;
 }
 
@@ -132,19 +151,23 @@ export function align(runtime: Runtime, message: EncodedMessage, pattern: number
   if (n * m > entryToken.length) {
     entryToken = new Int32Array(Math.max(n * m, entryToken.length * 2));
     entrySim = new Float32Array(entryToken.length);
+    entryKind = new Uint8Array(entryToken.length);
   }
   if (n > used.length) {
     used = new Uint8Array(Math.max(n, used.length * 2));
     positionList = new Int32Array(used.length);
     gainAt = new Float64Array(used.length);
   }
-  if (m > placed.length) placed = new Int32Array(Math.max(m, placed.length * 2));
+  if (m > placed.length) {
+    placed = new Int32Array(Math.max(m, placed.length * 2));
+    placedKind = new Uint8Array(placed.length);
+  }
   if (m + 1 > wordStart.length) wordStart = new Int32Array(Math.max(m + 1, wordStart.length * 2));
 
   const { tokenContent, tokenShare, tokenShareAfter, tokenStem } = index;
   if (n + 1 > reach.length) reach = new Float64Array(Math.max(n + 1, reach.length * 2));
   // Locals, not the module's (growable) arrays: V8 then keeps their bounds in registers in the loops.
-  const positions = positionList, tokens = entryToken, similar = entrySim, starts = wordStart, gains = gainAt;
+  const positions = positionList, tokens = entryToken, similar = entrySim, kinds = entryKind, starts = wordStart, gains = gainAt;
   // Each word's list: the tokens at its stem, their own or a fuzzy neighbour's, that are like it (a
   // neighbour matches a pattern word of its stem); other tokens can match nothing.
   const { stemSeen, stemSlot, stemTokens, stemTokenWords: words, serial } = runtime.scratch;
@@ -160,9 +183,10 @@ export function align(runtime: Runtime, message: EncodedMessage, pattern: number
     for (let w = 0, base = stemSlot[stem] * words; w < words; w++) {
       for (let bits = stemTokens[base + w]; bits !== 0; bits &= bits - 1) {
         const low = bits & -bits, i = (w << 5) + 31 - Math.clz32(low);
-        const s = similarity(runtime, message, i, k, from, from + m);
+        const s = similarity(runtime, message, view, i, k, from, from + m);
         if (s === 0) continue;
         tokens[entries] = i;
+        kinds[entries] = kindMatch ? 1 : 0;
         similar[entries++] = s;
         // The first word a token is like sets its gain; the others can only raise it.
         if (!(liked[w] & low) || s * share > gains[i]) gains[i] = s * share;
@@ -208,7 +232,7 @@ export function align(runtime: Runtime, message: EncodedMessage, pattern: number
     if (end === a || reach[pEnd + 1] - reach[pa] < bar) continue;
     // A loop, not used.fill: for the dozen bytes of a window the builtin's call costs more than the work.
     for (let i = a; i <= end; i++) used[i] = 0;
-    let matchedWeight = 0, matched = 0, matchedContent = 0, missingContent = 0, missing = 0, fuzzy = false;
+    let matchedWeight = 0, matched = 0, matchedContent = 0, missingContent = 0, missing = 0, fuzzy = false, kindsPlaced = 0;
     let last = -1, first = n, final = -1;
     let hopeless = false;
     for (let j = 0; j < m && missingContent <= allowedMissing; j++) {
@@ -216,7 +240,7 @@ export function align(runtime: Runtime, message: EncodedMessage, pattern: number
         hopeless = true;
         break;
       }
-      let bestSim = 0, at = -1;
+      let bestSim = 0, at = -1, kind = 0;
       for (let e = starts[j]; e < starts[j + 1]; e++) {
         const i = tokens[e];
         if (i < a || i > end || used[i]) continue;
@@ -225,9 +249,11 @@ export function align(runtime: Runtime, message: EncodedMessage, pattern: number
         if (s > bestSim || (s === bestSim && at < last && i > last)) {
           bestSim = s;
           at = i;
+          kind = kinds[e];
         }
       }
       placed[j] = at;
+      placedKind[j] = kind;
       const isContent = tokenContent[from + j] === 1;
       // An -ly adverb may be missing, but found it is content like any other.
       const isAdverb = (index.tokenFlags[from + j] & ADVERB) !== 0;
@@ -241,6 +267,14 @@ export function align(runtime: Runtime, message: EncodedMessage, pattern: number
       last = at;
       if (at < first) first = at;
       if (at > final) final = at;
+      if (kind) {
+        // A kind adds weight and is no extra token, but, like a stand-in below, is no evidence of the
+        // phrase: "Is this a latte?" is not "Is this your order".
+        kindsPlaced++;
+        if (share > 0) missing++;
+        matchedWeight += share * bestSim;
+        continue;
+      }
       matched++;
       if (isContent || isAdverb) matchedContent++;
       matchedWeight += share * bestSim;
@@ -282,7 +316,7 @@ export function align(runtime: Runtime, message: EncodedMessage, pattern: number
     }
     const coverage = matchedWeight / weight;
     if (coverage < DEFAULTS.minCoverage) continue;
-    let extra = final - first + 1 - matched - swapped;
+    let extra = final - first + 1 - matched - swapped - kindsPlaced;
     if (extra > 0) for (let i = first; i <= final; i++) if (!used[i] && view.light(i)) extra--;
     const score = coverage - extra * DEFAULTS.extraPenalty - moves * DEFAULTS.movePenalty;
     if (score < threshold || score <= bestScore) continue;
@@ -352,8 +386,10 @@ function replacesItem(runtime: Runtime, message: EncodedMessage, view: MessageVi
   for (let j = 0; j < m; j++) {
     if (placed[j] >= 0 || !index.tokenContent[from + j]) continue;
     const flags = index.tokenFlags[from + j];
-    // A modifier right before the word it modifies.
+    // A modifier right before the word it modifies; a kind stands for a bare general word only: "two lattes"
+    // is not "two Macchiato drinks".
     if (j + 1 < m && placed[j + 1] >= 0 && flags & (NOUN_LIKE | ADJECTIVE) && index.tokenFlags[from + j + 1] & NOUN_LIKE) {
+      if (placedKind[j + 1]) return true;
       const before = placed[j + 1] - 1;
       if (isFreeContent(message, before, placed[j + 1], a, end) && view.kind(before) & (NOUN_LIKE | ADJECTIVE)) return true;
     }
