@@ -11,16 +11,24 @@ export function stemOf(lemma: string): string {
 
 // Latinate verb/noun pairs whose Porter2 stems differ ("subscrib"/"subscript"): the noun's stem ending is
 // rewritten to the verb's, so that one stem covers both; isDerivedForm still decides which words pair.
-const STEM_REWRITES: ReadonlyArray<readonly [string, string]> = [['script', 'scrib'], ['sumpt', 'sum'], ['cept', 'ceiv'], ['cis', 'cid']];
+// "certif" (certification) / "certifi" (certify) and "complianc" / "compli" likewise.
+const STEM_REWRITES: ReadonlyArray<readonly [string, string]> = [
+  ['script', 'scrib'], ['sumpt', 'sum'], ['cept', 'ceiv'], ['cis', 'cid'], ['if', 'ifi'], ['ianc', 'i'],
+];
 
 function joinDerivations(stem: string): string {
   for (const [noun, verb] of STEM_REWRITES) if (stem.endsWith(noun)) return stem.slice(0, stem.length - noun.length) + verb;
   return stem;
 }
 
-/** Verb and noun endings of the same pairs: "subscribe"/"subscription", "receive"/"reception". */
+/**
+ * Verb and noun endings of the same pairs: "subscribe"/"subscription", "receive"/"reception",
+ * "certify"/"certification" (and "certified", which wink-nlp leaves as written where it reads an
+ * adjective), "comply"/"compliance".
+ */
 const DERIVATIONS: ReadonlyArray<readonly [string, string]> = [
   ['scribe', 'scription'], ['sume', 'sumption'], ['ceive', 'ception'], ['cide', 'cision'],
+  ['ify', 'ification'], ['ified', 'ification'], ['y', 'iance'],
 ];
 
 // Endings that turn a word into a form or derivation of itself. Porter2 also strips others ("university"
@@ -40,7 +48,9 @@ export function isDerivedForm(a: string, b: string): boolean {
       if (long.length - (long.endsWith('s') ? 1 : 0) === short.length - verb.length + noun.length) return true;
     }
   }
-  for (const base of short.endsWith('e') ? [short, short.slice(0, -1)] : [short]) {
+  // Less a final "e" ("price"/"pricing"), or with a final "y" as "i" ("certify"/"certified").
+  const bases = short.endsWith('e') ? [short, short.slice(0, -1)] : short.endsWith('y') ? [short, short.slice(0, -1) + 'i'] : [short];
+  for (const base of bases) {
     if (long.startsWith(base) && (long.length === base.length || ENDINGS.includes(long.slice(base.length)))) return true;
     // Doubled final consonant: "cancelled", "running".
     if (long.startsWith(base + base[base.length - 1]) && ENDINGS.includes(long.slice(base.length + 1))) return true;

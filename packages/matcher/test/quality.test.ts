@@ -310,6 +310,11 @@ describe('recall: a participle against its noun', () => {
     expect(find('is it valid', 'is it validated')).toBeDefined();
   });
 
+  it('matches "Are you SOC 2 certified?" to "SOC 2 certification" and "we comply with it" to "compliance": nouns in -ification and -iance', () => {
+    expect(find('SOC 2 certification', 'Are you SOC 2 certified?')).toMatchObject({ offset: -1, tier: 'stem' });
+    expect(find('compliance', 'we comply with it')).toMatchObject({ offset: -1, tier: 'stem' });
+  });
+
   it('still does not match "universe" to "university", nor "concept" to "conceive"', () => {
     expect(find('university', 'the universe is big')).toBeUndefined();
     expect(find('concept', 'I can not conceive it')).toBeUndefined();
