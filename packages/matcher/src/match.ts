@@ -203,7 +203,9 @@ function findSimilar(runtime: Runtime, message: EncodedMessage, serial: number, 
         present++;
         reachable += checkWeight[c];
       }
-      if (patternStart[pattern + 1] - patternStart[pattern] > 1 && presentContent < 2 && present < 3) continue;
+      // (With one content word, alignment wants three words, or all of a shorter phrase's.)
+      const length = patternStart[pattern + 1] - patternStart[pattern];
+      if (length > 1 && presentContent < 2 && present < Math.min(3, length)) continue;
       if (reachable < bar * patternWeight[pattern]) continue;
       const found = align(runtime, message, pattern, view, threshold);
       if (found !== null) best.offer(pattern, found.tier, found.score, -1, 0);

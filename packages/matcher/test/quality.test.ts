@@ -473,3 +473,22 @@ describe('recall: a kind for its general word', () => {
     expect(find('Can I get an iced coffee please', 'Can I get an iced mocha please?')).toBeUndefined();
   });
 });
+
+describe('recall: a short phrase said otherwise', () => {
+  it('matches "It\'s a little too pricey" and "It\'s too costly" to "too expensive"', () => {
+    expect(find('too expensive', "It's a little too pricey")).toMatchObject({ tier: 'gap', offset: -1 });
+    expect(find('too expensive', "It's too costly")).toMatchObject({ tier: 'gap', offset: -1 });
+  });
+
+  it('matches "Your order will be ready soon." to "ready shortly", an adverb said otherwise', () => {
+    expect(find('ready shortly', 'Your order will be ready soon.')).toMatchObject({ tier: 'gap', offset: -1 });
+  });
+
+  it('does not take another request verb for a short phrase\'s: "Can I get a mocha" is not "I want"', () => {
+    expect(find('I want', 'Can I get a mocha')).toBeUndefined();
+  });
+
+  it('does not take a short phrase said otherwise from words apart: "Too bad, it is pricey" is not "too expensive"', () => {
+    expect(find('too expensive', 'Too bad, it is pricey')).toBeUndefined();
+  });
+});

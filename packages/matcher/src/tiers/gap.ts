@@ -285,8 +285,11 @@ export function align(runtime: Runtime, message: EncodedMessage, pattern: number
       // With one content word, two words are too little ("to ... order"), and so are three with two
       // missing: "the order is" is not "yes the order is right". An article or possessive counts only
       // before a matched word ("the" of "the coffee bar" is no support for "the order").
-      const stray = strayDeterminers(runtime, message, from, m, a, end);
-      if (matched - stray < 3 || (matched - stray < 4 && missing + stray > 1)) continue;
+      // The whole phrase in order, word for word, one content word said otherwise (not misheard, not
+      // another request verb) is enough: "too pricey" for "too expensive", not "I get" for "I want".
+      const whole = matched === m && !fuzzy && final - first + 1 === m && inOrder(m) && oneSaidOtherwise(runtime, message, from, m);
+      const stray = whole ? 0 : strayDeterminers(runtime, message, from, m, a, end);
+      if (!whole && (matched - stray < 3 || (matched - stray < 4 && missing + stray > 1))) continue;
     }
     // Order changes are counted as moves back, so a clause moved whole ("a new customer, I can offer
     // you...") costs one, like a swapped pair ("is the budget tight").
@@ -335,6 +338,24 @@ export function align(runtime: Runtime, message: EncodedMessage, pattern: number
     if (score >= DEFAULTS.similarCeiling && !fuzzy) break;
   }
   return bestScore < 0 ? null : aligned(bestTier, Math.min(bestScore, DEFAULTS.similarCeiling));
+}
+
+/** Whether at most one placed word is not the phrase's own, and that one a content word's synonym or stem. */
+function oneSaidOtherwise(runtime: Runtime, message: EncodedMessage, from: number, m: number): boolean {
+  const { index } = runtime;
+  let other = 0;
+  for (let j = 0; j < m; j++) {
+    const lemma = index.tokenLemma[from + j];
+    if (message.lemma[placed[j]] === lemma) continue;
+    if (++other > 1 || index.lemmaClass[lemma] !== CONTENT || runtime.wordTraits[lemma] & REQUEST) return false;
+  }
+  return true;
+}
+
+/** Whether the words placed hold the phrase's order. */
+function inOrder(m: number): boolean {
+  for (let j = 1; j < m; j++) if (placed[j] <= placed[j - 1]) return false;
+  return true;
 }
 
 /** Closed compounds' second halves among tokens a..b: a span counts "pickup" as one word. */
