@@ -1,9 +1,9 @@
 // A message's normalized tokens as integer ids in typed arrays, the form every tier reads.
 import { CONTENT, FUNCTION, NEGATOR } from './lexicon.js';
 import { isAnswerParticle } from './negation.js';
-import { ASKS, requestRoleAt } from './requests.js';
+import { ASKS, modalAsksAt, requestRoleAt } from './requests.js';
 import { REQUEST } from './tiers/word-traits.js';
-import { COMPOUND_TAIL, SENTENCE_BEFORE, type TokenStream } from './normalize.js';
+import { CLAUSE_BEFORE, COMPOUND_TAIL, SENTENCE_BEFORE, type TokenStream } from './normalize.js';
 import type { Runtime } from './runtime.js';
 import type { Neighbors } from './tiers/fuzzy.js';
 
@@ -64,6 +64,10 @@ export function encode(runtime: Runtime, stream: TokenStream): EncodedMessage {
     const role = runtime.traitsOfId(id) & REQUEST ? requestRoleAt((k) => stream.lemma[k], 0, i) : 0;
     if (role !== 0) {
       flags[i] |= role === ASKS ? ASKING : OFFERING;
+      neighbors[i] = runtime.requestNeighborsOf(id);
+    } else if (c !== CONTENT && modalAsksAt((k) => stream.lemma[k], (k) => (stream.flags[k] & CLAUSE_BEFORE) !== 0, n, i)) {
+      // The modal of "can I cancel" stands for the request verb of "I want to cancel".
+      flags[i] |= ASKING;
       neighbors[i] = runtime.requestNeighborsOf(id);
     } else if (c === CONTENT) {
       const found = runtime.neighborsOf(id);

@@ -62,3 +62,23 @@ export function offersAt(lemma: (k: number) => string, from: number, i: number):
 export function requestRoleAt(lemma: (k: number) => string, from: number, i: number): number {
   return asksAt(lemma, from, i) ? ASKS : offersAt(lemma, from, i) ? OFFERS : 0;
 }
+
+// "Can I cancel my order?" asks for what "I want to cancel my order" does: a modal before the speaker,
+// opening the request, stands for the request verb the other words leave out. (A wh-question, "what can I
+// do for you", is told apart by its act.)
+const ASKING_MODALS: ReadonlySet<string> = new Set(['can', 'could', 'may']);
+const NOT_ACTIONS: ReadonlySet<string> = new Set(['not', 'would', 'will', 'can', 'could', 'should', 'be']);
+
+/**
+ * Whether token `i` of `count` tokens is a modal that asks for the speaker's action: "can I cancel",
+ * "could we move the meeting", "may I speak to". The speaker right after it, in the same clause (not "if
+ * you can, I prefer..."), then an action (not "can I not", "if you can I will"), and no request verb,
+ * which asks itself ("can I get", "can I just have"). `clauseBefore(k)`: punctuation separates token k
+ * from k - 1.
+ */
+export function modalAsksAt(lemma: (k: number) => string, clauseBefore: (k: number) => boolean, count: number, i: number): boolean {
+  if (!ASKING_MODALS.has(lemma(i)) || i + 2 >= count || !SPEAKERS.has(lemma(i + 1)) || clauseBefore(i + 1)) return false;
+  if (NOT_ACTIONS.has(lemma(i + 2))) return false;
+  for (let k = i + 2; k < Math.min(count, i + 4); k++) if (REQUESTS.has(lemma(k))) return false;
+  return true;
+}

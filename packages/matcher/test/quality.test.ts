@@ -492,3 +492,26 @@ describe('recall: a short phrase said otherwise', () => {
     expect(find('too expensive', 'Too bad, it is pricey')).toBeUndefined();
   });
 });
+
+describe('recall: "can I" asks as "I want to" does', () => {
+  it('matches "Can I cancel my order?" and "Could I cancel my order" to "I want to cancel my order"', () => {
+    expect(find('I want to cancel my order', 'Can I cancel my order?')).toMatchObject({ tier: 'gap', offset: -1 });
+    expect(find('I want to cancel my order', 'Could I cancel my order')).toMatchObject({ tier: 'gap', offset: -1 });
+  });
+
+  it('matches "May I speak to a manager please" to "I want to speak to a manager"', () => {
+    expect(find('I want to speak to a manager', 'May I speak to a manager please')).toBeDefined();
+  });
+
+  it('takes a modal for a request verb only with its speaker in its clause: "If you can, I prefer a mocha" is not "I want a mocha"', () => {
+    expect(find('I want a mocha', 'If you can, I prefer a mocha')).toBeUndefined();
+  });
+
+  it('does not take a modal apart from its speaker for a request verb: "it\'s going to be cold, so can I make a warm drink" is not "And I need it to go"', () => {
+    expect(find('And I need it to go', "I have no idea, haven't checked the forecast. but I know it's going to be cold, so can I make a warm drink for you?")).toBeUndefined();
+  });
+
+  it('does not take an offer of help for a request for it: "Can I help you with your order?" is not "I need help with my order"', () => {
+    expect(find('I need help with my order', 'Can I help you with your order?')).toBeUndefined();
+  });
+});

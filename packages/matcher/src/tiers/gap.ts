@@ -86,7 +86,7 @@ function similarity(runtime: Runtime, message: EncodedMessage, view: MessageView
   // other neighbours (fuzzy ones, synonyms) are of content words only. None stands for a phrase word
   // where the phrase has the message's own word as well: "I'd like to get" keeps "get" for "get", and
   // "correctly displayed on the screen" keeps "screen" for "screen", not for "display".
-  const asking = runtime.wordTraits[target] & REQUEST && runtime.traitsOfId(message.lemma[i]) & REQUEST;
+  const asking = runtime.wordTraits[target] & REQUEST && (runtime.traitsOfId(message.lemma[i]) & REQUEST || message.flags[i] & ASKING);
   if (asking ? runtime.requestTokens()[k] !== roleOf(message.flags[i]) : index.lemmaClass[target] !== CONTENT) return 0;
   // The phrase is read only for a neighbour found: most lists do not hold the phrase's word.
   const lemmas = near.lemmas;
@@ -281,6 +281,7 @@ export function align(runtime: Runtime, message: EncodedMessage, pattern: number
       if (bestSim < STEM_SIM) fuzzy = true;
     }
     if (hopeless || matchedContent === 0 || missingContent > allowedMissing) continue;
+    if (modalsApart(runtime, message, from, m, end)) continue;
     if (matchedContent < 2) {
       // With one content word, two words are too little ("to ... order"), and so are three with two
       // missing: "the order is" is not "yes the order is right". An article or possessive counts only
@@ -350,6 +351,20 @@ function oneSaidOtherwise(runtime: Runtime, message: EncodedMessage, from: numbe
     if (++other > 1 || index.lemmaClass[lemma] !== CONTENT || runtime.wordTraits[lemma] & REQUEST) return false;
   }
   return true;
+}
+
+/**
+ * Whether a modal that stands for a request verb ("can" of "can I cancel" for "want") is placed without
+ * the speaker after it: the modal asks only with its speaker ("it's going to be cold, so can I make you a
+ * drink" is not "I need it to go").
+ */
+function modalsApart(runtime: Runtime, message: EncodedMessage, from: number, m: number, end: number): boolean {
+  for (let j = 0; j < m; j++) {
+    const at = placed[j];
+    if (at < 0 || !(message.flags[at] & ASKING) || runtime.traitsOfId(message.lemma[at]) & REQUEST) continue;
+    if (runtime.wordTraits[runtime.index.tokenLemma[from + j]] & REQUEST && (at + 1 > end || !used[at + 1])) return true;
+  }
+  return false;
 }
 
 /** Whether the words placed hold the phrase's order. */
