@@ -404,6 +404,16 @@ describe('recall: synonyms', () => {
     expect(find('Please verify the address', 'Please confirm the address.')).toBeDefined();
   });
 
+  it('matches "I have a question about my invoice" to "... my bill", and "hold on a moment" to "hold on a second"', () => {
+    expect(find('I have a question about my bill', 'I have a question about my invoice')).toMatchObject({ tier: 'gap', offset: -1 });
+    expect(find('Can you hold on a second', 'Can you hold on a moment')).toMatchObject({ tier: 'gap', offset: -1 });
+  });
+
+  it('takes a moment for a second or a minute, but no second for a minute: "ready in two minutes" is not "ready in two seconds"', () => {
+    expect(find('It will be ready in a minute', 'It will be ready in a moment')).toBeDefined();
+    expect(find('It will be ready in two seconds', 'It will be ready in two minutes')).toBeUndefined();
+  });
+
   it('does not match a one-word phrase to its synonym: "price" ~ "what does it cost"', () => {
     expect(find('price', 'what does it cost')).toBeUndefined();
   });
