@@ -47,10 +47,13 @@ function punctuationFlags(lemma: string): number {
 /** wink-nlp reads "No." as one token (the abbreviation of "number"); in dialog it is the answer "No" and a full stop. */
 const NO_STOP = 'no.';
 
+/** wink-nlp keeps "being" as its own lemma, even as the auxiliary of "is being recorded". */
+const BEING = 'being';
+
 /** Words that need more than a copy: contractions, compounds, number words, "per", "non", "No.". */
 const SPECIAL: ReadonlySet<string> = new Set([
   ...CONTRACTIONS.keys(), ...CLOSED_COMPOUNDS.keys(), ...NUMBER_WORDS.keys(), ...NUMBER_SCALES.keys(), ...ALRIGHT_SPELLINGS,
-  'per', 'all', JOINED_PREFIX, NO_STOP,
+  'per', 'all', JOINED_PREFIX, NO_STOP, BEING,
 ]);
 
 function isPlainWord(lemma: string | undefined): lemma is string {
@@ -108,6 +111,11 @@ export function normalize(source: TokenSource, withNormals: boolean, out: TokenS
     // Most tokens are plain words: one set lookup and two scans tell them apart.
     if (!SPECIAL.has(lemma) && !(code >= CH_0 && code <= CH_9) && lemma.indexOf("'") < 0 && lemma.indexOf('-') < 0) {
       emit(lemma, normals ? normals[i] : lemma, i);
+      continue;
+    }
+
+    if (lemma === BEING) {
+      emit('be', normals ? normals[i] : lemma, i);
       continue;
     }
 

@@ -449,6 +449,13 @@ describe('recall: one word lemmatized otherwise in a phrase and a message', () =
   });
 });
 
+describe('recall: "being" is a form of "be"', () => {
+  it('matches "Is this call recorded?" to "Is this call being recorded", and the phrase itself at offset 0', () => {
+    expect(find('Is this call being recorded', 'Is this call recorded?')).toMatchObject({ tier: 'gap', offset: -1 });
+    expect(find('Is this call being recorded', 'Is this call being recorded?')).toMatchObject({ tier: 'exact', offset: 0 });
+  });
+});
+
 describe('recall: one way of offering for another', () => {
   it('matches "Do you want anything else?" and "Is there anything else you\'d like?" to "Would you like anything else"', () => {
     expect(find('Would you like anything else', 'Do you want anything else?')).toMatchObject({ offset: -1, tier: 'gap' });
