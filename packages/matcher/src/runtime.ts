@@ -6,7 +6,7 @@ import { DEFAULTS } from './defaults.js';
 import { CONTENT, classOf } from './lexicon.js';
 import { NAME } from './features.js';
 import { scopeOf } from './negation.js';
-import { genericsOf, synonymsOf } from './synonyms.js';
+import { antonymsOf, genericsOf, synonymsOf } from './synonyms.js';
 import { REQUEST_VERBS, requestRoleAt } from './requests.js';
 import { MessageMemo } from './message-memo.js';
 import type { SharedMemoView } from './shared-memo.js';
@@ -36,6 +36,8 @@ export interface Runtime {
   neighborsOf(id: number): Neighbors;
   /** A request verb's neighbours: its fuzzy ones and the phrases' other request verbs (requests.ts). */
   requestNeighborsOf(id: number): Neighbors;
+  /** A function word's neighbours: only its antonyms among the phrases' content words ("right" -> "wrong"), or null. */
+  antonymNeighborsOf(id: number): Neighbors | null;
   /**
    * Per phrase token: a request verb of the speaker's ("can I get", ASKS) or of an offer ("would you
    * like", OFFERS), which another of the same role may stand for. Made on first use: only a message's
@@ -186,6 +188,21 @@ function createRuntime(index: CompiledIndex): Runtime {
     return { lemmas: Int32Array.from(lemmas), sims: Float32Array.from(sims), kindsFrom: near.lemmas.length };
   };
 
+  /** Then the phrases' content words that mean what the word does with a negation, last of all. */
+  const withAntonyms = (near: Neighbors, word: string, stem: number): Neighbors => {
+    const opposites = antonymsOf(word);
+    if (opposites.length === 0) return near;
+    const lemmas = Array.from(near.lemmas), sims = Array.from(near.sims);
+    for (const opposite of opposites) {
+      const id = synonymIds.get(opposite);
+      if (id === undefined || index.lemmaClass[id] !== CONTENT || index.lemmaStem[id] === stem || lemmas.includes(id)) continue;
+      lemmas.push(id);
+      sims.push(DEFAULTS.synonymSimilarity);
+    }
+    if (lemmas.length === near.lemmas.length) return near;
+    return { lemmas: Int32Array.from(lemmas), sims: Float32Array.from(sims), kindsFrom: near.kindsFrom ?? near.lemmas.length, antonymsFrom: near.lemmas.length };
+  };
+
   let extraIds = new Map<string, number>();
   let extraWords: string[] = [];
   let extraStem: number[] = [];
@@ -199,6 +216,7 @@ function createRuntime(index: CompiledIndex): Runtime {
   let fuzzy: FuzzyIndex | undefined;
   let derivedPairs = new Map<number, boolean>();
   let requestNeighbors = new Map<number, Neighbors>();
+  let antonymNeighbors = new Map<number, Neighbors | null>();
   // The phrases' request verbs that a message's may stand for, as lemma ids.
   const requestIds = REQUEST_VERBS.map((verb) => synonymIds.get(verb) ?? -1).filter((id) => id >= 0);
   const namedLemma = namedLemmasOf(index);
@@ -251,8 +269,19 @@ function createRuntime(index: CompiledIndex): Runtime {
       if (found === undefined) {
         fuzzy ??= new FuzzyIndex(index.lemmas, index.lemmaClass, index.lemmaStem, writtenForms(index));
         const word = this.wordOf(id), stem = id < known ? index.lemmaStem[id] : extraStem[id - known];
-        found = withKinds(withSynonyms(fuzzy.neighbors(word, id, stem), word, stem), word, stem);
+        found = withAntonyms(withKinds(withSynonyms(fuzzy.neighbors(word, id, stem), word, stem), word, stem), word, stem);
         cache[slot] = found;
+      }
+      return found;
+    },
+    antonymNeighborsOf(id) {
+      let found = antonymNeighbors.get(id);
+      if (found === undefined) {
+        const none: Neighbors = { lemmas: new Int32Array(0), sims: new Float32Array(0) };
+        const word = this.wordOf(id);
+        const near = withAntonyms(none, word, this.stemOfId(id));
+        found = near === none ? null : near;
+        antonymNeighbors.set(id, found);
       }
       return found;
     },
@@ -289,6 +318,7 @@ function createRuntime(index: CompiledIndex): Runtime {
       extraIds = new Map();
       derivedPairs = new Map();
       requestNeighbors = new Map();
+      antonymNeighbors = new Map();
       extraWords = [];
       extraStem = [];
       extraClass = [];

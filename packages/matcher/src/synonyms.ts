@@ -90,7 +90,39 @@ const BY_WORD: ReadonlyMap<string, readonly string[]> = (() => {
   return byWord;
 })();
 
+// Antonyms, which say a word with a negation: "the order is not right" is "the order is wrong", "I can't
+// remember my password" is "I forgot my password". Only where one of the two is negated (gap.ts).
+const ANTONYMS: ReadonlyArray<readonly [string, string]> = [
+  ['wrong', 'right'],
+  ['wrong', 'correct'],
+  ['incorrect', 'correct'],
+  ['incorrect', 'right'],
+  ['inaccurate', 'accurate'],
+  ['unavailable', 'available'],
+  ['unable', 'able'],
+  ['forget', 'remember'],
+  ['unhappy', 'happy'],
+  ['disagree', 'agree'],
+  ['impossible', 'possible'],
+  ['unclear', 'clear'],
+  ['unsure', 'sure'],
+];
+
+const OPPOSITES: ReadonlyMap<string, readonly string[]> = (() => {
+  const opposites = new Map<string, string[]>();
+  for (const [a, b] of ANTONYMS) {
+    opposites.set(a, [...(opposites.get(a) ?? []), b]);
+    opposites.set(b, [...(opposites.get(b) ?? []), a]);
+  }
+  return opposites;
+})();
+
 const NONE: readonly string[] = [];
+
+/** The lemmas that mean what `lemma` does with a negation ("right" -> "wrong", "incorrect"), or none. */
+export function antonymsOf(lemma: string): readonly string[] {
+  return OPPOSITES.get(lemma) ?? NONE;
+}
 
 /** The lemmas that may stand for `lemma`, or none. */
 export function synonymsOf(lemma: string): readonly string[] {

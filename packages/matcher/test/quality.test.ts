@@ -449,6 +449,27 @@ describe('recall: one word lemmatized otherwise in a phrase and a message', () =
   });
 });
 
+describe('recall: an antonym with a negation', () => {
+  it('matches "the order is not right" and "the order isn\'t quite right" to "the order is wrong"', () => {
+    expect(find('the order is wrong', 'the order is not right')).toMatchObject({ tier: 'gap', offset: -1 });
+    expect(find('the order is wrong', "the order isn't quite right")).toMatchObject({ tier: 'gap', offset: -1 });
+  });
+
+  it('matches "I can\'t remember my password" to "I forgot my password", and "the order is incorrect" to "the order is not correct"', () => {
+    expect(find('I forgot my password', "I can't remember my password")).toBeDefined();
+    expect(find('the order is not correct', 'the order is incorrect')).toBeDefined();
+  });
+
+  it('does not take an antonym without its negation, nor one negated twice: "the order is right", "the order is not wrong"', () => {
+    expect(find('the order is wrong', 'the order is right')).toBeUndefined();
+    expect(find('the order is not correct', 'the order is not wrong')).toBeUndefined();
+  });
+
+  it('takes the negation for an antonym only right before it: "The order is not ready right now" is not "the order is wrong"', () => {
+    expect(find('the order is wrong', 'The order is not ready right now')).toBeUndefined();
+  });
+});
+
 describe('recall: "being" is a form of "be"', () => {
   it('matches "Is this call recorded?" to "Is this call being recorded", and the phrase itself at offset 0', () => {
     expect(find('Is this call being recorded', 'Is this call recorded?')).toMatchObject({ tier: 'gap', offset: -1 });

@@ -16,6 +16,11 @@ export interface Neighbors {
    * (synonyms.ts, genericsOf), which it stands for only as a noun for a noun, and as weaker evidence.
    */
   readonly kindsFrom?: number;
+  /**
+   * Where the antonyms begin, if any, after the kinds: lemmas[antonymsFrom ..] mean what this word does
+   * with a negation (synonyms.ts, antonymsOf).
+   */
+  readonly antonymsFrom?: number;
 }
 
 export const NO_NEIGHBORS: Neighbors = Object.freeze({ lemmas: new Int32Array(0), sims: new Float32Array(0) });

@@ -9,7 +9,7 @@ import { ADJECTIVE, ADVERB, NAME, NOUN_LIKE, missableContent } from '../features
 import type { MessageView } from '../message-view.js';
 import { ASKING, OFFERING, type EncodedMessage } from '../encode.js';
 import { ASKS, OFFERS } from '../requests.js';
-import { CONTENT } from '../lexicon.js';
+import { CONTENT, NEGATOR } from '../lexicon.js';
 import { negatorsBefore, negatorsIn } from '../negation.js';
 import { COMPOUND_TAIL } from '../normalize.js';
 import type { Runtime } from '../runtime.js';
@@ -40,7 +40,7 @@ const STEM_SIM = Math.fround(DEFAULTS.stemSimilarity);
 // two a word), and placing a word reads its list instead of every position of the window.
 let entryToken = new Int32Array(256);
 let entrySim = new Float32Array(256);
-/** 1 where the entry's token is a kind of the word (similarity, kindMatch): weight, but no evidence. */
+/** KIND where the entry's token is a kind of the word (similarity, kindMatch): weight, but no evidence; ANTONYM where it means the word with a negation. */
 let entryKind = new Uint8Array(256);
 let wordStart = new Int32Array(65);
 /** Per message token like some word of the pattern: the most weight it can add to it. */
@@ -49,7 +49,7 @@ let gainAt = new Float64Array(64);
 let likedBits = new Int32Array(4);
 let used = new Uint8Array(64);
 let placed = new Int32Array(64);
-/** 1 where placed[j] is a kind of phrase word j. */
+/** KIND where placed[j] is a kind of phrase word j, ANTONYM where it is its antonym. */
 let placedKind = new Uint8Array(64);
 /** reach[p]: the most weight positions[0 .. p-1] can hold, summed. */
 let reach = new Float64Array(64);
@@ -58,6 +58,9 @@ let positionList = new Int32Array(64);
 
 /** Set by similarity(): the similarity it returned is of a kind for its general word (Neighbors.kindsFrom). */
 let kindMatch = false;
+/** Set by similarity(): the similarity it returned is of an antonym (Neighbors.antonymsFrom). */
+let antonymMatch = false;
+const KIND = 1, ANTONYM = 2;
 
 /**
  * Similarity of message token i to pattern token k (of the phrase's tokens from..to): 1 same lemma, less
@@ -65,6 +68,7 @@ let kindMatch = false;
  */
 function similarity(runtime: Runtime, message: EncodedMessage, view: MessageView, i: number, k: number, from: number, to: number): number {
   kindMatch = false;
+  antonymMatch = false;
   const index = runtime.index;
   // A closed compound's second half is a word only after its head: "carryout" has no "out" for "right out".
   if (message.flags[i] & COMPOUND_TAIL && (k === from || message.stem[i - 1] !== index.tokenStem[k - 1])) return 0;
@@ -94,6 +98,13 @@ function similarity(runtime: Runtime, message: EncodedMessage, view: MessageView
     if (lemmas[x] !== target) continue;
     if (phraseHas(index, from, to, message.lemma[i])) return 0;
     if (near.kindsFrom === undefined || x < near.kindsFrom) return near.sims[x];
+    if (near.antonymsFrom !== undefined && x >= near.antonymsFrom) {
+      // An antonym where one of the two is negated, the other not: "not right" for "wrong", "wrong" for
+      // "not correct"; never "right" for "wrong". The alignment's negation count takes it as a negation.
+      if (messageNegatedAt(runtime, message, i) === phraseNegatedAt(runtime, from, k)) return 0;
+      antonymMatch = true;
+      return near.sims[x];
+    }
     // A kind for its general word, noun for noun and as the head of its words: "your latte" for "your
     // drink", not "to order" for "an order", nor the "coffee" of "the coffee bar" for "your order"; not
     // for a word the phrase names an item by ("a Drink Special").
@@ -103,6 +114,28 @@ function similarity(runtime: Runtime, message: EncodedMessage, view: MessageView
     return near.sims[x];
   }
   return 0;
+}
+
+// Degree words and "be" that may stand between a negation and its word: "not quite right", "won't be right".
+const BETWEEN_NEGATION: ReadonlySet<string> = new Set(['be', 'quite', 'really', 'very', 'exactly', 'entirely', 'totally', 'completely', 'so', 'too', 'all', 'that']);
+
+/** Whether message token i is negated right before it ("not right", "isn't quite right"). */
+function messageNegatedAt(runtime: Runtime, message: EncodedMessage, i: number): boolean {
+  for (let b = i - 1; b >= Math.max(0, i - 3) && message.sentence[b] === message.sentence[i]; b--) {
+    if (message.cls[b] === NEGATOR) return true;
+    if (!BETWEEN_NEGATION.has(runtime.wordOf(message.lemma[b]))) return false;
+  }
+  return false;
+}
+
+/** Whether phrase token k (of the phrase from `from`) is negated right before it. */
+function phraseNegatedAt(runtime: Runtime, from: number, k: number): boolean {
+  const { index } = runtime;
+  for (let b = k - 1; b >= Math.max(from, k - 3); b--) {
+    if (index.lemmaClass[index.tokenLemma[b]] === NEGATOR) return true;
+    if (!BETWEEN_NEGATION.has(index.lemmas[index.tokenLemma[b]])) return false;
+  }
+  return false;
 }
 
 /** The role (requests.ts) a message's request verb has, as encode.ts flagged it; 0 for none. */
@@ -186,7 +219,7 @@ export function align(runtime: Runtime, message: EncodedMessage, pattern: number
         const s = similarity(runtime, message, view, i, k, from, from + m);
         if (s === 0) continue;
         tokens[entries] = i;
-        kinds[entries] = kindMatch ? 1 : 0;
+        kinds[entries] = kindMatch ? KIND : antonymMatch ? ANTONYM : 0;
         similar[entries++] = s;
         // The first word a token is like sets its gain; the others can only raise it.
         if (!(liked[w] & low) || s * share > gains[i]) gains[i] = s * share;
@@ -232,7 +265,7 @@ export function align(runtime: Runtime, message: EncodedMessage, pattern: number
     if (end === a || reach[pEnd + 1] - reach[pa] < bar) continue;
     // A loop, not used.fill: for the dozen bytes of a window the builtin's call costs more than the work.
     for (let i = a; i <= end; i++) used[i] = 0;
-    let matchedWeight = 0, matched = 0, matchedContent = 0, missingContent = 0, missing = 0, fuzzy = false, kindsPlaced = 0;
+    let matchedWeight = 0, matched = 0, matchedContent = 0, missingContent = 0, missing = 0, fuzzy = false, kindsPlaced = 0, antonyms = 0;
     let last = -1, first = n, final = -1;
     let hopeless = false;
     for (let j = 0; j < m && missingContent <= allowedMissing; j++) {
@@ -267,7 +300,7 @@ export function align(runtime: Runtime, message: EncodedMessage, pattern: number
       last = at;
       if (at < first) first = at;
       if (at > final) final = at;
-      if (kind) {
+      if (kind === KIND) {
         // A kind adds weight and is no extra token, but, like a stand-in below, is no evidence of the
         // phrase: "Is this a latte?" is not "Is this your order".
         kindsPlaced++;
@@ -276,6 +309,7 @@ export function align(runtime: Runtime, message: EncodedMessage, pattern: number
         continue;
       }
       matched++;
+      if (kind === ANTONYM) antonyms++;
       if (isContent || isAdverb) matchedContent++;
       matchedWeight += share * bestSim;
       if (bestSim < STEM_SIM) fuzzy = true;
@@ -330,7 +364,7 @@ export function align(runtime: Runtime, message: EncodedMessage, pattern: number
     let unplaced = 0;
     for (let j = 0; j < m && placed[j] < 0; j++) if (tokenShare[from + j] > 0) unplaced++;
     const negators = negatorsIn(message, first, final + 1) + negatorsBefore(message, first, unplaced);
-    if ((negators & 1) !== index.patternNegated[pattern]) continue;
+    if (((negators + antonyms) & 1) !== index.patternNegated[pattern]) continue;
     if (replacesItem(runtime, message, view, from, m, a, end)) continue;
     if (index.patternActs[pattern] !== 0 && !actsAgree(index.patternActs[pattern], spanActsOf(runtime, view, from, first, final, m))) continue;
     bestScore = score;
@@ -425,7 +459,7 @@ function replacesItem(runtime: Runtime, message: EncodedMessage, view: MessageVi
     // A modifier right before the word it modifies; a kind stands for a bare general word only: "two lattes"
     // is not "two Macchiato drinks".
     if (j + 1 < m && placed[j + 1] >= 0 && flags & (NOUN_LIKE | ADJECTIVE) && index.tokenFlags[from + j + 1] & NOUN_LIKE) {
-      if (placedKind[j + 1]) return true;
+      if (placedKind[j + 1] === KIND) return true;
       const before = placed[j + 1] - 1;
       if (isFreeContent(message, before, placed[j + 1], a, end) && view.kind(before) & (NOUN_LIKE | ADJECTIVE)) return true;
     }
