@@ -55,6 +55,9 @@ const GROUPS: ReadonlyArray<readonly string[]> = [
   ['option', 'choice'],
   ['question', 'query'],
   ['information', 'info'],
+  ['annual', 'yearly'],
+  ['reschedule', 'move'],
+  ['evaluate', 'assess'],
 ];
 
 // Kinds, which a message names where a phrase has the general word: "your latte will be ready" is "your

@@ -409,6 +409,11 @@ describe('recall: synonyms', () => {
     expect(find('Can you hold on a second', 'Can you hold on a moment')).toMatchObject({ tier: 'gap', offset: -1 });
   });
 
+  it('matches "we want to pause the yearly plan" to "we want to pause the annual plan", and "reschedule" to "move"', () => {
+    expect(find('we want to pause the annual plan', 'we want to pause the yearly plan')).toMatchObject({ tier: 'gap', offset: -1 });
+    expect(find('Can we move the meeting', 'Could we reschedule the meeting?')).toBeDefined();
+  });
+
   it('takes a moment for a second or a minute, but no second for a minute: "ready in two minutes" is not "ready in two seconds"', () => {
     expect(find('It will be ready in a minute', 'It will be ready in a moment')).toBeDefined();
     expect(find('It will be ready in two seconds', 'It will be ready in two minutes')).toBeUndefined();
