@@ -73,8 +73,8 @@ export function encode(runtime: Runtime, stream: TokenStream): EncodedMessage {
       const found = runtime.neighborsOf(id);
       neighbors[i] = found.lemmas.length > 0 ? found : null;
     } else {
-      // A light word may still have an antonym: "not right" for "wrong".
-      neighbors[i] = runtime.antonymNeighborsOf(id);
+      // A light word may still stand for a word: "could" for "able", "not right" for "wrong".
+      neighbors[i] = runtime.lightNeighborsOf(id);
     }
   }
   for (let i = 0; i < n; i++) {

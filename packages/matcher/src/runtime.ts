@@ -6,13 +6,13 @@ import { DEFAULTS } from './defaults.js';
 import { CONTENT, classOf } from './lexicon.js';
 import { NAME } from './features.js';
 import { scopeOf } from './negation.js';
-import { antonymsOf, genericsOf, synonymsOf } from './synonyms.js';
+import { abilityOf, antonymsOf, genericsOf, synonymsOf } from './synonyms.js';
 import { REQUEST_VERBS, requestRoleAt } from './requests.js';
 import { MessageMemo } from './message-memo.js';
 import type { SharedMemoView } from './shared-memo.js';
 import { isDerivedForm, isDoubledEnding, stemOf } from './stem.js';
 import { FuzzyIndex, type Neighbors } from './tiers/fuzzy.js';
-import { REQUEST, wordTraitsOf, wordTraitsOfLemma } from './tiers/word-traits.js';
+import { ABILITY, REQUEST, wordTraitsOf, wordTraitsOfLemma } from './tiers/word-traits.js';
 import { childStemBits } from './trie.js';
 import type { CompiledIndex } from './types.js';
 
@@ -36,8 +36,11 @@ export interface Runtime {
   neighborsOf(id: number): Neighbors;
   /** A request verb's neighbours: its fuzzy ones and the phrases' other request verbs (requests.ts). */
   requestNeighborsOf(id: number): Neighbors;
-  /** A function word's neighbours: only its antonyms among the phrases' content words ("right" -> "wrong"), or null. */
-  antonymNeighborsOf(id: number): Neighbors | null;
+  /**
+   * A light word's neighbours, or null: its word of ability ("could" -> "able") and its antonyms among the
+   * phrases' content words ("right" -> "wrong").
+   */
+  lightNeighborsOf(id: number): Neighbors | null;
   /**
    * Per phrase token: a request verb of the speaker's ("can I get", ASKS) or of an offer ("would you
    * like", OFFERS), which another of the same role may stand for. Made on first use: only a message's
@@ -188,6 +191,20 @@ function createRuntime(index: CompiledIndex): Runtime {
     return { lemmas: Int32Array.from(lemmas), sims: Float32Array.from(sims), kindsFrom: near.lemmas.length };
   };
 
+  /** The phrases' word of ability the word stands for ("able" for "can"), with the synonyms' weight. */
+  const withAbility = (near: Neighbors, word: string): Neighbors => {
+    const others = abilityOf(word);
+    if (others.length === 0) return near;
+    const lemmas = Array.from(near.lemmas), sims = Array.from(near.sims);
+    for (const other of others) {
+      const id = synonymIds.get(other);
+      if (id === undefined || lemmas.includes(id)) continue;
+      lemmas.push(id);
+      sims.push(DEFAULTS.synonymSimilarity);
+    }
+    return lemmas.length === near.lemmas.length ? near : { lemmas: Int32Array.from(lemmas), sims: Float32Array.from(sims) };
+  };
+
   /** Then the phrases' content words that mean what the word does with a negation, last of all. */
   const withAntonyms = (near: Neighbors, word: string, stem: number): Neighbors => {
     const opposites = antonymsOf(word);
@@ -195,7 +212,8 @@ function createRuntime(index: CompiledIndex): Runtime {
     const lemmas = Array.from(near.lemmas), sims = Array.from(near.sims);
     for (const opposite of opposites) {
       const id = synonymIds.get(opposite);
-      if (id === undefined || index.lemmaClass[id] !== CONTENT || index.lemmaStem[id] === stem || lemmas.includes(id)) continue;
+      // A content word, or "can" ("unable" for "can't").
+      if (id === undefined || (index.lemmaClass[id] !== CONTENT && !(knownTraits[id] & ABILITY)) || index.lemmaStem[id] === stem || lemmas.includes(id)) continue;
       lemmas.push(id);
       sims.push(DEFAULTS.synonymSimilarity);
     }
@@ -216,7 +234,7 @@ function createRuntime(index: CompiledIndex): Runtime {
   let fuzzy: FuzzyIndex | undefined;
   let derivedPairs = new Map<number, boolean>();
   let requestNeighbors = new Map<number, Neighbors>();
-  let antonymNeighbors = new Map<number, Neighbors | null>();
+  let lightNeighbors = new Map<number, Neighbors | null>();
   // The phrases' request verbs that a message's may stand for, as lemma ids.
   const requestIds = REQUEST_VERBS.map((verb) => synonymIds.get(verb) ?? -1).filter((id) => id >= 0);
   const namedLemma = namedLemmasOf(index);
@@ -269,19 +287,19 @@ function createRuntime(index: CompiledIndex): Runtime {
       if (found === undefined) {
         fuzzy ??= new FuzzyIndex(index.lemmas, index.lemmaClass, index.lemmaStem, writtenForms(index));
         const word = this.wordOf(id), stem = id < known ? index.lemmaStem[id] : extraStem[id - known];
-        found = withAntonyms(withKinds(withSynonyms(fuzzy.neighbors(word, id, stem), word, stem), word, stem), word, stem);
+        found = withAntonyms(withKinds(withSynonyms(withAbility(fuzzy.neighbors(word, id, stem), word), word, stem), word, stem), word, stem);
         cache[slot] = found;
       }
       return found;
     },
-    antonymNeighborsOf(id) {
-      let found = antonymNeighbors.get(id);
+    lightNeighborsOf(id) {
+      let found = lightNeighbors.get(id);
       if (found === undefined) {
         const none: Neighbors = { lemmas: new Int32Array(0), sims: new Float32Array(0) };
         const word = this.wordOf(id);
-        const near = withAntonyms(none, word, this.stemOfId(id));
+        const near = withAntonyms(withAbility(none, word), word, this.stemOfId(id));
         found = near === none ? null : near;
-        antonymNeighbors.set(id, found);
+        lightNeighbors.set(id, found);
       }
       return found;
     },
@@ -295,7 +313,7 @@ function createRuntime(index: CompiledIndex): Runtime {
           lemmas.push(other);
           sims.push(DEFAULTS.stemSimilarity);
         }
-        found = { lemmas: Int32Array.from(lemmas), sims: Float32Array.from(sims) };
+        found = withAbility({ lemmas: Int32Array.from(lemmas), sims: Float32Array.from(sims) }, this.wordOf(id));
         requestNeighbors.set(id, found);
       }
       return found;
@@ -318,7 +336,7 @@ function createRuntime(index: CompiledIndex): Runtime {
       extraIds = new Map();
       derivedPairs = new Map();
       requestNeighbors = new Map();
-      antonymNeighbors = new Map();
+      lightNeighbors = new Map();
       extraWords = [];
       extraStem = [];
       extraClass = [];

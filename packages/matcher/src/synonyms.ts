@@ -109,6 +109,7 @@ const ANTONYMS: ReadonlyArray<readonly [string, string]> = [
   ['impossible', 'possible'],
   ['unclear', 'clear'],
   ['unsure', 'sure'],
+  ['unable', 'can'],
 ];
 
 const OPPOSITES: ReadonlyMap<string, readonly string[]> = (() => {
@@ -121,6 +122,19 @@ const OPPOSITES: ReadonlyMap<string, readonly string[]> = (() => {
 })();
 
 const NONE: readonly string[] = [];
+
+// "Able" says what "can" does ("I won't be able to afford it" ~ "I can't afford it"); "can" is a light word,
+// so this pair is kept apart from the groups of content words.
+const ABILITY: ReadonlyMap<string, readonly string[]> = new Map([
+  ['can', ['able']],
+  ['could', ['able']],
+  ['able', ['can']],
+]);
+
+/** The word of ability that `lemma` stands for ("can" -> "able", "able" -> "can"), or none. */
+export function abilityOf(lemma: string): readonly string[] {
+  return ABILITY.get(lemma) ?? NONE;
+}
 
 /** The lemmas that mean what `lemma` does with a negation ("right" -> "wrong", "incorrect"), or none. */
 export function antonymsOf(lemma: string): readonly string[] {

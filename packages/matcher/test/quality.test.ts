@@ -475,6 +475,22 @@ describe('recall: an antonym with a negation', () => {
   });
 });
 
+describe('recall: "able" says what "can" does', () => {
+  it('matches "I can\'t afford the annual plan" to "I won\'t be able to afford the annual plan", and back', () => {
+    expect(find("I won't be able to afford the annual plan", "I can't afford the annual plan")).toMatchObject({ tier: 'gap', offset: -1 });
+    expect(find("I can't log in", "I wasn't able to log in")).toBeDefined();
+  });
+
+  it('matches "I am unable to afford this" to "I can\'t afford this"', () => {
+    expect(find("I can't afford this", 'I am unable to afford this')).toBeDefined();
+  });
+
+  it('takes an antonym left out of the alignment as a negation: "I am unable to afford this" is not "I can afford this"', () => {
+    expect(find('I can afford this', 'I am unable to afford this')).toBeUndefined();
+    expect(find('I can afford this', 'I am able to afford this')).toBeDefined();
+  });
+});
+
 describe('recall: "being" is a form of "be"', () => {
   it('matches "Is this call recorded?" to "Is this call being recorded", and the phrase itself at offset 0', () => {
     expect(find('Is this call being recorded', 'Is this call recorded?')).toMatchObject({ tier: 'gap', offset: -1 });

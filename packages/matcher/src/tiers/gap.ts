@@ -15,7 +15,7 @@ import { COMPOUND_TAIL } from '../normalize.js';
 import type { Runtime } from '../runtime.js';
 import type { CompiledIndex } from '../types.js';
 import { FUZZY, GAP } from './index.js';
-import { CAUSATIVE, COPULA, DETERMINER, PRONOUN, REQUEST, SWAPPABLE } from './word-traits.js';
+import { ABILITY, CAUSATIVE, COPULA, DETERMINER, PRONOUN, REQUEST, SWAPPABLE } from './word-traits.js';
 
 export interface Alignment {
   tier: number;
@@ -91,7 +91,7 @@ function similarity(runtime: Runtime, message: EncodedMessage, view: MessageView
   // where the phrase has the message's own word as well: "I'd like to get" keeps "get" for "get", and
   // "correctly displayed on the screen" keeps "screen" for "screen", not for "display".
   const asking = runtime.wordTraits[target] & REQUEST && (runtime.traitsOfId(message.lemma[i]) & REQUEST || message.flags[i] & ASKING);
-  if (asking ? runtime.requestTokens()[k] !== roleOf(message.flags[i]) : index.lemmaClass[target] !== CONTENT) return 0;
+  if (asking ? runtime.requestTokens()[k] !== roleOf(message.flags[i]) : index.lemmaClass[target] !== CONTENT && !(runtime.wordTraits[target] & ABILITY)) return 0;
   // The phrase is read only for a neighbour found: most lists do not hold the phrase's word.
   const lemmas = near.lemmas;
   for (let x = 0; x < lemmas.length; x++) {
@@ -101,7 +101,7 @@ function similarity(runtime: Runtime, message: EncodedMessage, view: MessageView
     if (near.antonymsFrom !== undefined && x >= near.antonymsFrom) {
       // An antonym where one of the two is negated, the other not: "not right" for "wrong", "wrong" for
       // "not correct"; never "right" for "wrong". The alignment's negation count takes it as a negation.
-      if (messageNegatedAt(runtime, message, i) === phraseNegatedAt(runtime, from, k)) return 0;
+      if (messageNegatedAt(runtime, message, i) === phraseNegatedAt(runtime, from, to, k)) return 0;
       antonymMatch = true;
       return near.sims[x];
     }
@@ -119,8 +119,28 @@ function similarity(runtime: Runtime, message: EncodedMessage, view: MessageView
 // Degree words and "be" that may stand between a negation and its word: "not quite right", "won't be right".
 const BETWEEN_NEGATION: ReadonlySet<string> = new Set(['be', 'quite', 'really', 'very', 'exactly', 'entirely', 'totally', 'completely', 'so', 'too', 'all', 'that']);
 
-/** Whether message token i is negated right before it ("not right", "isn't quite right"). */
+/** How many unplaced message tokens among first..final are antonyms of a word of the phrase (from, m tokens). */
+function unplacedAntonyms(runtime: Runtime, message: EncodedMessage, from: number, m: number, first: number, final: number): number {
+  let count = 0;
+  for (let i = first; i <= final; i++) {
+    const near = message.neighbors[i];
+    if (used[i] || near === null || near.antonymsFrom === undefined) continue;
+    for (let x = near.antonymsFrom; x < near.lemmas.length; x++) {
+      if (phraseHas(runtime.index, from, from + m, near.lemmas[x])) {
+        count++;
+        break;
+      }
+    }
+  }
+  return count;
+}
+
+/** Modals, which their negation follows: "can not", "couldn't". */
+const NEGATED_AFTER: ReadonlySet<string> = new Set(['can', 'could']);
+
+/** Whether message token i is negated right before it ("not right", "isn't quite right"), or a modal right after ("can't"). */
 function messageNegatedAt(runtime: Runtime, message: EncodedMessage, i: number): boolean {
+  if (i + 1 < message.count && message.cls[i + 1] === NEGATOR && NEGATED_AFTER.has(runtime.wordOf(message.lemma[i]))) return true;
   for (let b = i - 1; b >= Math.max(0, i - 3) && message.sentence[b] === message.sentence[i]; b--) {
     if (message.cls[b] === NEGATOR) return true;
     if (!BETWEEN_NEGATION.has(runtime.wordOf(message.lemma[b]))) return false;
@@ -128,9 +148,10 @@ function messageNegatedAt(runtime: Runtime, message: EncodedMessage, i: number):
   return false;
 }
 
-/** Whether phrase token k (of the phrase from `from`) is negated right before it. */
-function phraseNegatedAt(runtime: Runtime, from: number, k: number): boolean {
+/** Whether phrase token k (of the phrase's tokens from..to) is negated right before it, or a modal right after. */
+function phraseNegatedAt(runtime: Runtime, from: number, to: number, k: number): boolean {
   const { index } = runtime;
+  if (k + 1 < to && index.lemmaClass[index.tokenLemma[k + 1]] === NEGATOR && NEGATED_AFTER.has(index.lemmas[index.tokenLemma[k]])) return true;
   for (let b = k - 1; b >= Math.max(from, k - 3); b--) {
     if (index.lemmaClass[index.tokenLemma[b]] === NEGATOR) return true;
     if (!BETWEEN_NEGATION.has(index.lemmas[index.tokenLemma[b]])) return false;
@@ -364,7 +385,9 @@ export function align(runtime: Runtime, message: EncodedMessage, pattern: number
     let unplaced = 0;
     for (let j = 0; j < m && placed[j] < 0; j++) if (tokenShare[from + j] > 0) unplaced++;
     const negators = negatorsIn(message, first, final + 1) + negatorsBefore(message, first, unplaced);
-    if (((negators + antonyms) & 1) !== index.patternNegated[pattern]) continue;
+    // An antonym of a phrase word left unplaced in the span negates as well: "I am unable to afford this"
+    // is not "I can afford this".
+    if (((negators + antonyms + unplacedAntonyms(runtime, message, from, m, first, final)) & 1) !== index.patternNegated[pattern]) continue;
     if (replacesItem(runtime, message, view, from, m, a, end)) continue;
     if (index.patternActs[pattern] !== 0 && !actsAgree(index.patternActs[pattern], spanActsOf(runtime, view, from, first, final, m))) continue;
     bestScore = score;

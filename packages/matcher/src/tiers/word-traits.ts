@@ -19,10 +19,13 @@ export const COPULA = 8;
 export const CAUSATIVE = 16;
 /** A verb of asking for something (requests.ts). */
 export const REQUEST = 32;
+/** "can", which "able" stands for ("I'm not able to" for "I can't"; synonyms.ts, abilityOf). */
+export const ABILITY = 64;
 
 export function wordTraitsOfLemma(lemma: string): number {
   return (PRONOUNS.has(lemma) ? PRONOUN : 0) | (DETERMINERS.has(lemma) ? DETERMINER : 0) | (SWAPPABLES.has(lemma) ? SWAPPABLE : 0)
-    | (lemma === 'be' ? COPULA : 0) | (lemma === 'have' || lemma === 'get' ? CAUSATIVE : 0) | (isRequestVerb(lemma) ? REQUEST : 0);
+    | (lemma === 'be' ? COPULA : 0) | (lemma === 'have' || lemma === 'get' ? CAUSATIVE : 0) | (isRequestVerb(lemma) ? REQUEST : 0)
+    | (lemma === 'can' ? ABILITY : 0);
 }
 
 /** The traits of each lemma of a compiled index. */
