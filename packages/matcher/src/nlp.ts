@@ -60,18 +60,55 @@ export interface PreparedText {
 
 // Every character these look for is U+00A0 or later: most messages are plain ASCII and skip them.
 const BEYOND_ASCII = /[^\u0000-\u009F]/;
+
+// wink-nlp learns words as it reads: the first "two Latte's" it splits into "Latte" + "'s", and every one
+// after that it keeps whole, tagged otherwise ("latte's" a proper noun where "latte" is a noun). What a
+// message matched would then depend on the messages read before it, in this thread. A clitic after a word
+// that is no contraction wink-nlp knows ("it's", "I'd", "there's") is therefore read apart, always:
+// "Latte 's", which wink-nlp tags as it does the first time.
+const CLITIC_JOINED = /[A-Za-z]'(?:s|re|ll|ve|d|m)\b/i;
+const CLITIC_AFTER_WORD = /([A-Za-z]+)'(?:s|re|ll|ve|d|m)\b/gi;
+const CONTRACTION_HOSTS: ReadonlySet<string> = new Set([
+  'i', 'you', 'we', 'they', 'he', 'she', 'it', 'that', 'this', 'there', 'here', 'what', 'who', 'where', 'how',
+  'when', 'why', 'let', 'could', 'would', 'should', 'might', 'must', 'everyone', 'everybody', 'everything',
+  'someone', 'somebody', 'something', 'nobody', 'nothing', 'anyone', 'anybody', 'anything',
+]);
 const LONG_RUN = new RegExp(`\\S{${DEFAULTS.maxRunLength + 1},}`, 'g');
 
 export function prepareText(original: string): PreparedText {
-  if (original.length <= DEFAULTS.maxRunLength && !BEYOND_ASCII.test(original)) return { text: original, map: null };
+  if (original.length <= DEFAULTS.maxRunLength && !BEYOND_ASCII.test(original) && !CLITIC_JOINED.test(original)) return { text: original, map: null };
   const typographic = original.replace(TYPOGRAPHIC, (c) => REPLACEMENT[c] ?? c);
-  const visible = INVISIBLE.test(typographic) ? withoutInvisible(typographic) : { text: typographic, map: null };
+  const seen = INVISIBLE.test(typographic) ? withoutInvisible(typographic) : { text: typographic, map: null };
+  const visible = CLITIC_JOINED.test(seen.text) ? composed(seen, withCliticsApart(seen.text)) : seen;
   if (visible.text.length <= DEFAULTS.maxRunLength) return visible;
   LONG_RUN.lastIndex = 0;
   if (!LONG_RUN.test(visible.text)) return visible;
-  const pieces = inPieces(visible.text, LONG_RUN);
-  if (visible.map === null) return pieces;
-  return { text: pieces.text, map: pieces.map!.map((i) => visible.map![i]) };
+  return composed(visible, inPieces(visible.text, LONG_RUN));
+}
+
+/** `second`, made from `first.text`, mapped back to what `first` was made from. */
+function composed(first: PreparedText, second: PreparedText): PreparedText {
+  // (A second step that changed nothing has no map; a first one with none kept every offset.)
+  if (second.map === null) return first;
+  if (first.map === null) return second;
+  return { text: second.text, map: second.map.map((i) => first.map![i]) };
+}
+
+/** A space before each clitic of a word that is no contraction host ("Latte's" -> "Latte 's"); the space maps to the apostrophe. */
+function withCliticsApart(text: string): PreparedText {
+  const out = mappedText(text);
+  let at = 0;
+  CLITIC_AFTER_WORD.lastIndex = 0;
+  for (const m of text.matchAll(CLITIC_AFTER_WORD)) {
+    if (CONTRACTION_HOSTS.has(m[1].toLowerCase())) continue;
+    const apostrophe = m.index + m[1].length;
+    out.copy(at, apostrophe);
+    out.insert(' ', apostrophe);
+    at = apostrophe;
+  }
+  if (at === 0) return { text, map: null };
+  out.copy(at, text.length);
+  return out.done();
 }
 
 /** Text rebuilt from ranges of `source`, remembering where in `source` each unit came from. */
