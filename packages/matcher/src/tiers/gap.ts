@@ -16,6 +16,7 @@ import type { Runtime } from '../runtime.js';
 import type { CompiledIndex } from '../types.js';
 import { FUZZY, GAP } from './index.js';
 import { ABILITY, CAUSATIVE, COPULA, DETERMINER, PRONOUN, REQUEST, SWAPPABLE } from './word-traits.js';
+import type { Neighbors } from './fuzzy.js';
 
 export interface Alignment {
   tier: number;
@@ -83,7 +84,16 @@ function similarity(runtime: Runtime, message: EncodedMessage, view: MessageView
     return runtime.doubled(message.lemma[i], index.tokenLemma[k]) ? DEFAULTS.fuzzySimilarityCap : 0;
   }
   const near = message.neighbors[i];
-  if (near === null) return 0;
+  return near === null ? 0 : neighborSimilarity(runtime, message, view, near, i, k, from, to);
+}
+
+/**
+ * Similarity of message token i to pattern token k through one of its neighbours (fuzzy ones, synonyms,
+ * request verbs, kinds, antonyms). Apart from similarity(), which then stays small enough for V8 to
+ * inline into the alignment's loop: most tokens are like a word by their own stem.
+ */
+function neighborSimilarity(runtime: Runtime, message: EncodedMessage, view: MessageView, near: Neighbors, i: number, k: number, from: number, to: number): number {
+  const index = runtime.index;
   const target = index.tokenLemma[k];
   // One request verb stands for another only where both ask or both offer ("can I get" ~ "I'd like", "would
   // you like" ~ "do you want"; not "get back", nor an offer for a request);
@@ -98,22 +108,33 @@ function similarity(runtime: Runtime, message: EncodedMessage, view: MessageView
     if (lemmas[x] !== target) continue;
     if (phraseHas(index, from, to, message.lemma[i])) return 0;
     if (near.kindsFrom === undefined || x < near.kindsFrom) return near.sims[x];
-    if (near.antonymsFrom !== undefined && x >= near.antonymsFrom) {
-      // An antonym where one of the two is negated, the other not: "not right" for "wrong", "wrong" for
-      // "not correct"; never "right" for "wrong". The alignment's negation count takes it as a negation.
-      if (messageNegatedAt(runtime, message, i) === phraseNegatedAt(runtime, from, to, k)) return 0;
-      antonymMatch = true;
-      return near.sims[x];
-    }
-    // A kind for its general word, noun for noun and as the head of its words: "your latte" for "your
-    // drink", not "to order" for "an order", nor the "coffee" of "the coffee bar" for "your order"; not
-    // for a word the phrase names an item by ("a Drink Special").
-    if ((index.tokenFlags[k] & (NOUN_LIKE | NAME)) !== NOUN_LIKE || !(view.kind(i) & NOUN_LIKE)) return 0;
-    if (i + 1 < message.count && message.sentence[i + 1] === message.sentence[i] && view.kind(i + 1) & NOUN_LIKE) return 0;
-    kindMatch = true;
-    return near.sims[x];
+    return near.antonymsFrom !== undefined && x >= near.antonymsFrom
+      ? antonymSimilarity(runtime, message, near.sims[x], i, k, from, to)
+      : kindSimilarity(index, message, view, near.sims[x], i, k);
   }
   return 0;
+}
+
+/**
+ * An antonym where one of the two is negated, the other not: "not right" for "wrong", "wrong" for "not
+ * correct"; never "right" for "wrong". The alignment's negation count takes it as a negation.
+ */
+function antonymSimilarity(runtime: Runtime, message: EncodedMessage, sim: number, i: number, k: number, from: number, to: number): number {
+  if (messageNegatedAt(runtime, message, i) === phraseNegatedAt(runtime, from, to, k)) return 0;
+  antonymMatch = true;
+  return sim;
+}
+
+/**
+ * A kind for its general word, noun for noun and as the head of its words: "your latte" for "your drink",
+ * not "to order" for "an order", nor the "coffee" of "the coffee bar" for "your order"; not for a word the
+ * phrase names an item by ("a Drink Special").
+ */
+function kindSimilarity(index: CompiledIndex, message: EncodedMessage, view: MessageView, sim: number, i: number, k: number): number {
+  if ((index.tokenFlags[k] & (NOUN_LIKE | NAME)) !== NOUN_LIKE || !(view.kind(i) & NOUN_LIKE)) return 0;
+  if (i + 1 < message.count && message.sentence[i + 1] === message.sentence[i] && view.kind(i + 1) & NOUN_LIKE) return 0;
+  kindMatch = true;
+  return sim;
 }
 
 // Degree words and "be" that may stand between a negation and its word: "not quite right", "won't be right".
