@@ -162,63 +162,33 @@ function createRuntime(index: CompiledIndex): Runtime {
   for (const [form, id] of writtenAliases(index, lemmaIds)) lemmaIds.set(form, id);
   const stemIds = new Map<string, number>();
   index.stems.forEach((stem, id) => stemIds.set(stem, id));
-  /** A word's fuzzy neighbours and the phrases' content words that are its synonyms (of another stem). */
-  const withSynonyms = (near: Neighbors, word: string, stem: number): Neighbors => {
-    const synonyms = synonymsOf(word);
-    if (synonyms.length === 0) return near;
+  /** `near` with those of `words` that are phrase lemmas `accept` lets in appended, each at `sim`; null for none. */
+  const appended = (near: Neighbors, words: readonly string[], sim: number, accept: (id: number) => boolean): Neighbors | null => {
+    if (words.length === 0) return null;
     const lemmas = Array.from(near.lemmas), sims = Array.from(near.sims);
-    for (const synonym of synonyms) {
-      const id = synonymIds.get(synonym);
-      if (id === undefined || index.lemmaClass[id] !== CONTENT || index.lemmaStem[id] === stem || lemmas.includes(id)) continue;
+    for (const word of words) {
+      const id = synonymIds.get(word);
+      if (id === undefined || !accept(id) || lemmas.includes(id)) continue;
       lemmas.push(id);
-      sims.push(DEFAULTS.synonymSimilarity);
+      sims.push(sim);
     }
-    return lemmas.length === near.lemmas.length ? near : { lemmas: Int32Array.from(lemmas), sims: Float32Array.from(sims) };
+    return lemmas.length === near.lemmas.length ? null : { lemmas: Int32Array.from(lemmas), sims: Float32Array.from(sims) };
   };
-
+  /** A word's fuzzy neighbours and the phrases' content words that are its synonyms (of another stem). */
+  const withSynonyms = (near: Neighbors, word: string, stem: number): Neighbors =>
+    appended(near, synonymsOf(word), DEFAULTS.synonymSimilarity, (id) => index.lemmaClass[id] === CONTENT && index.lemmaStem[id] !== stem) ?? near;
   /** Then the general nouns of which the word names a kind, after all others. */
   const withKinds = (near: Neighbors, word: string, stem: number): Neighbors => {
-    const generics = genericsOf(word);
-    if (generics.length === 0) return near;
-    const lemmas = Array.from(near.lemmas), sims = Array.from(near.sims);
-    for (const generic of generics) {
-      const id = synonymIds.get(generic);
-      if (id === undefined || index.lemmaStem[id] === stem || lemmas.includes(id)) continue;
-      lemmas.push(id);
-      sims.push(DEFAULTS.kindSimilarity);
-    }
-    if (lemmas.length === near.lemmas.length) return near;
-    return { lemmas: Int32Array.from(lemmas), sims: Float32Array.from(sims), kindsFrom: near.lemmas.length };
+    const more = appended(near, genericsOf(word), DEFAULTS.kindSimilarity, (id) => index.lemmaStem[id] !== stem);
+    return more === null ? near : { ...more, kindsFrom: near.lemmas.length };
   };
-
   /** The phrases' word of ability the word stands for ("able" for "can"), with the synonyms' weight. */
-  const withAbility = (near: Neighbors, word: string): Neighbors => {
-    const others = abilityOf(word);
-    if (others.length === 0) return near;
-    const lemmas = Array.from(near.lemmas), sims = Array.from(near.sims);
-    for (const other of others) {
-      const id = synonymIds.get(other);
-      if (id === undefined || lemmas.includes(id)) continue;
-      lemmas.push(id);
-      sims.push(DEFAULTS.synonymSimilarity);
-    }
-    return lemmas.length === near.lemmas.length ? near : { lemmas: Int32Array.from(lemmas), sims: Float32Array.from(sims) };
-  };
-
-  /** Then the phrases' content words that mean what the word does with a negation, last of all. */
+  const withAbility = (near: Neighbors, word: string): Neighbors => appended(near, abilityOf(word), DEFAULTS.synonymSimilarity, () => true) ?? near;
+  /** Then the phrases' content words (or "can": "unable" for "can't") that mean what the word does with a negation, last of all. */
   const withAntonyms = (near: Neighbors, word: string, stem: number): Neighbors => {
-    const opposites = antonymsOf(word);
-    if (opposites.length === 0) return near;
-    const lemmas = Array.from(near.lemmas), sims = Array.from(near.sims);
-    for (const opposite of opposites) {
-      const id = synonymIds.get(opposite);
-      // A content word, or "can" ("unable" for "can't").
-      if (id === undefined || (index.lemmaClass[id] !== CONTENT && !(knownTraits[id] & ABILITY)) || index.lemmaStem[id] === stem || lemmas.includes(id)) continue;
-      lemmas.push(id);
-      sims.push(DEFAULTS.synonymSimilarity);
-    }
-    if (lemmas.length === near.lemmas.length) return near;
-    return { lemmas: Int32Array.from(lemmas), sims: Float32Array.from(sims), kindsFrom: near.kindsFrom ?? near.lemmas.length, antonymsFrom: near.lemmas.length };
+    const accept = (id: number) => (index.lemmaClass[id] === CONTENT || (knownTraits[id] & ABILITY) !== 0) && index.lemmaStem[id] !== stem;
+    const more = appended(near, antonymsOf(word), DEFAULTS.synonymSimilarity, accept);
+    return more === null ? near : { ...more, kindsFrom: near.kindsFrom ?? near.lemmas.length, antonymsFrom: near.lemmas.length };
   };
 
   let extraIds = new Map<string, number>();
