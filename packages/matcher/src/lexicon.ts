@@ -52,7 +52,23 @@ export const CONTRACTIONS: ReadonlyMap<string, ReadonlyArray<readonly [string, s
   ['theyre', [['they', 'they'], ['be', 'are']]],
   ['gonna', [['go', 'going'], ['to', 'to']]],
   ['wanna', [['want', 'want'], ['to', 'to']]],
-  ['gotta', [['get', 'got'], ['to', 'to']]],
+  // "gotta" is "have got to", said for "have to": "I gotta go" ~ "I have to go".
+  ['gotta', [['have', 'got'], ['to', 'to']]],
+  ['hafta', [['have', 'have'], ['to', 'to']]],
+  ['oughta', [['ought', 'ought'], ['to', 'to']]],
+  ['lemme', [['let', 'let'], ['me', 'me']]],
+  ['gimme', [['give', 'give'], ['me', 'me']]],
+  ['kinda', [['kind', 'kind'], ['of', 'of']]],
+  ['sorta', [['sort', 'sort'], ['of', 'of']]],
+  ['outta', [['out', 'out'], ['of', 'of']]],
+  ['dunno', [['do', 'do'], ['not', 'not'], ['know', 'know']]],
+]);
+
+/** Currency signs before an amount, read as the word after it: "$20" is "20 dollar", as "twenty dollars" is. */
+export const CURRENCIES: ReadonlyMap<string, string> = new Map([
+  ['$', 'dollar'],
+  ['€', 'euro'],
+  ['£', 'pound'],
 ]);
 
 /**

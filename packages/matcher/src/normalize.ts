@@ -1,7 +1,7 @@
 // wink-nlp tokens -> the token stream every tier reads: contractions expanded, numbers in digits,
 // hyphenated and closed compounds split ("pick-up", "pickup": "pick up"), "non" joined to its word,
 // punctuation dropped but remembered as boundaries on the next token.
-import { ALRIGHT, ALRIGHT_SPELLINGS, CLITICS, CLOSED_COMPOUNDS, CONTRACTIONS, JOINED_PREFIX, NUMBER_SCALES, NUMBER_WORDS } from './lexicon.js';
+import { ALRIGHT, ALRIGHT_SPELLINGS, CLITICS, CLOSED_COMPOUNDS, CONTRACTIONS, CURRENCIES, JOINED_PREFIX, NUMBER_SCALES, NUMBER_WORDS } from './lexicon.js';
 import type { TokenSource } from './nlp.js';
 
 /** Flag bits on a normalized token. */
@@ -21,6 +21,8 @@ export interface TokenStream {
 }
 
 const CH_0 = 48, CH_9 = 57, CH_APOS = 39, CH_QUESTION = 63;
+/** An amount after a currency sign: "20", "4.50", "1,200". */
+const AMOUNT = /^\d[\d,]*(\.\d+)?$/;
 const CLITIC = /^(.+)'(s|re|ll|ve|d|m)$/;
 
 function isWordStart(code: number): boolean {
@@ -102,6 +104,14 @@ export function normalize(source: TokenSource, withNormals: boolean, out: TokenS
     const lemma = lemmas[i];
     const code = lemma.charCodeAt(0);
     if (!isWordStart(code)) {
+      const currency = CURRENCIES.get(lemma);
+      if (currency !== undefined && i + 1 < n && AMOUNT.test(lemmas[i + 1])) {
+        // Both from the sign, so that a match of "20 dollars" starts where "$20" does.
+        emit(lemmas[i + 1], normals ? normals[i + 1] : lemmas[i + 1], i);
+        emit(currency, currency, i);
+        i++;
+        continue;
+      }
       if (lemma === '%') emit('percent', 'percent', i);
       else pending |= punctuationFlags(lemma);
       if (code === CH_QUESTION && out.count > 0) out.flags[out.count - 1] |= QUESTION_AFTER;

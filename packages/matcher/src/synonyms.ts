@@ -56,6 +56,7 @@ const GROUPS: ReadonlyArray<readonly string[]> = [
   ['question', 'query'],
   ['information', 'info'],
   ['annual', 'yearly'],
+  ['dollar', 'buck'],
   ['reschedule', 'move'],
   ['evaluate', 'assess'],
 ];

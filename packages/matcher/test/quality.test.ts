@@ -454,6 +454,22 @@ describe('recall: one word lemmatized otherwise in a phrase and a message', () =
   });
 });
 
+describe('recall: informal spellings and amounts', () => {
+  it('matches "lemme check" to "let me check" and "gimme a latte" to "give me a latte" at offset 0', () => {
+    expect(find('let me check', 'lemme check')).toMatchObject({ offset: 0 });
+    expect(find('give me a latte', 'gimme a latte')).toMatchObject({ offset: 0 });
+  });
+
+  it('matches "That\'s $20 please" to "twenty dollars" at the sign, offset 7, and "$4.50" to "4.50 dollars"', () => {
+    expect(find('twenty dollars', "That's $20 please")).toMatchObject({ tier: 'lemma', offset: 7 });
+    expect(find('It costs 4.50 dollars', 'it costs $4.50')).toMatchObject({ offset: 0 });
+  });
+
+  it('matches "it costs twenty bucks" to "it costs 20 dollars"', () => {
+    expect(find('it costs 20 dollars', 'it costs twenty bucks')).toMatchObject({ tier: 'gap', offset: -1 });
+  });
+});
+
 describe('recall: an antonym with a negation', () => {
   it('matches "the order is not right" and "the order isn\'t quite right" to "the order is wrong"', () => {
     expect(find('the order is wrong', 'the order is not right')).toMatchObject({ tier: 'gap', offset: -1 });
