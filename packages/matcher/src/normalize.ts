@@ -55,7 +55,7 @@ const BEING = 'being';
 /** Words that need more than a copy: contractions, compounds, number words, "per", "non", "No.". */
 const SPECIAL: ReadonlySet<string> = new Set([
   ...CONTRACTIONS.keys(), ...CLOSED_COMPOUNDS.keys(), ...NUMBER_WORDS.keys(), ...NUMBER_SCALES.keys(), ...ALRIGHT_SPELLINGS,
-  'per', 'all', JOINED_PREFIX, NO_STOP, BEING,
+  'per', 'all', 'what', JOINED_PREFIX, NO_STOP, BEING,
 ]);
 
 function isPlainWord(lemma: string | undefined): lemma is string {
@@ -153,6 +153,12 @@ export function normalize(source: TokenSource, withNormals: boolean, out: TokenS
 
     if (ALRIGHT_SPELLINGS.has(lemma)) {
       emit(ALRIGHT, ALRIGHT, i);
+      continue;
+    }
+    // "What time do you close" asks what "When do you close" does.
+    if (lemma === 'what' && lemmas[i + 1] === 'time') {
+      emit('when', normals ? normals[i] : lemma, i);
+      i++;
       continue;
     }
     if (lemma === 'all' && lemmas[i + 1] === 'right') {

@@ -470,6 +470,22 @@ describe('recall: informal spellings and amounts', () => {
   });
 });
 
+describe('questions: a wh-word asks about one thing', () => {
+  it('matches "When do you close?" to "What time do you close" at offset 0, a lemma match', () => {
+    expect(find('What time do you close', 'When do you close?')).toMatchObject({ tier: 'lemma', offset: 0 });
+  });
+
+  it('does not take a question about another thing: "What do you open?" and "Where do you open?" are not "when do you open"', () => {
+    expect(find('when do you open', 'What do you open?')).toBeUndefined();
+    expect(find('when do you open', 'Where do you open?')).toBeUndefined();
+  });
+
+  it('takes "what", "which" and "how" for one another: "what can I help you with" ~ "how can I help you"', () => {
+    expect(find('How can I help you', 'Hi, what can I help you with?')).toBeDefined();
+    expect(find('What types of milk do you have', 'which types of milk do you have?')).toBeDefined();
+  });
+});
+
 describe('recall: an antonym with a negation', () => {
   it('matches "the order is not right" and "the order isn\'t quite right" to "the order is wrong"', () => {
     expect(find('the order is wrong', 'the order is not right')).toMatchObject({ tier: 'gap', offset: -1 });

@@ -409,7 +409,7 @@ export function align(runtime: Runtime, message: EncodedMessage, pattern: number
     // An antonym of a phrase word left unplaced in the span negates as well: "I am unable to afford this"
     // is not "I can afford this".
     if (((negators + antonyms + unplacedAntonyms(runtime, message, from, m, first, final)) & 1) !== index.patternNegated[pattern]) continue;
-    if (replacesItem(runtime, message, view, from, m, a, end)) continue;
+    if (replacesItem(runtime, message, view, from, m, a, end) || asksOtherwise(runtime, message, from, m, first, final)) continue;
     if (index.patternActs[pattern] !== 0 && !actsAgree(index.patternActs[pattern], spanActsOf(runtime, view, from, first, final, m))) continue;
     bestScore = score;
     bestTier = fuzzy ? FUZZY : GAP;
@@ -524,6 +524,30 @@ function replacesItem(runtime: Runtime, message: EncodedMessage, view: MessageVi
       const kind = view.kind(i);
       if (kind & NAME || (phraseItem && kind & NOUN_LIKE && lemma < namedLemma.length && namedLemma[lemma])) return true;
     }
+  }
+  return false;
+}
+
+// What a wh-word asks about. "What", "which" and "how" often ask one thing ("what can I help you with",
+// "how can I help you"; "which types", "what types"); a time, a place, a person or a reason is another.
+const WH_ASKS: ReadonlyMap<string, number> = new Map([
+  ['what', 1], ['which', 1], ['how', 1], ['when', 2], ['where', 3], ['who', 4], ['why', 5],
+]);
+
+/**
+ * Whether the message asks about another thing, with its own wh-word, where the phrase's is left out:
+ * "What do you open?" is not "When do you open". The message's is in the span or just before it, in its
+ * sentence.
+ */
+function asksOtherwise(runtime: Runtime, message: EncodedMessage, from: number, m: number, first: number, final: number): boolean {
+  const { index } = runtime;
+  let asked = 0;
+  for (let j = 0; j < m && asked === 0; j++) if (placed[j] < 0) asked = WH_ASKS.get(index.lemmas[index.tokenLemma[from + j]]) ?? 0;
+  if (asked === 0) return false;
+  for (let i = Math.max(0, first - 2); i <= final; i++) {
+    if ((i >= first && used[i]) || message.sentence[i] !== message.sentence[first]) continue;
+    const other = WH_ASKS.get(runtime.wordOf(message.lemma[i])) ?? 0;
+    if (other !== 0 && other !== asked) return true;
   }
   return false;
 }
