@@ -57,6 +57,7 @@ const GROUPS: ReadonlyArray<readonly string[]> = [
   ['information', 'info'],
   ['annual', 'yearly'],
   ['dollar', 'buck'],
+  ['good', 'great'],
   ['reschedule', 'move'],
   ['evaluate', 'assess'],
 ];

@@ -414,6 +414,11 @@ describe('recall: synonyms', () => {
     expect(find('Can we move the meeting', 'Could we reschedule the meeting?')).toBeDefined();
   });
 
+  it('matches "Have a good day" to "Have a great day", and "Looks great to me" to "looks good to me"', () => {
+    expect(find('Have a great day', 'Have a good day')).toMatchObject({ tier: 'gap', offset: -1 });
+    expect(find('looks good to me', 'Looks great to me.')).toBeDefined();
+  });
+
   it('takes a moment for a second or a minute, but no second for a minute: "ready in two minutes" is not "ready in two seconds"', () => {
     expect(find('It will be ready in a minute', 'It will be ready in a moment')).toBeDefined();
     expect(find('It will be ready in two seconds', 'It will be ready in two minutes')).toBeUndefined();
