@@ -236,8 +236,18 @@ export function readPhraseTokens(text: string): TokenSource {
   const lowered = readTokens(chars.join(''));
   if (lowered.lemmas.length !== source.lemmas.length) return source;
   const lemmas = source.lemmas.slice();
-  for (const i of titled) if (lowered.tags()[i] !== 'PROPN') lemmas[i] = lowered.lemmas[i];
-  return { ...source, lemmas };
+  // A word that in lower case is not even a noun was no name: its tag is the lower-case reading's too
+  // ("Hot or iced" is "hot or iced", no statement about a name).
+  let retagged: string[] | null = null;
+  for (const i of titled) {
+    const tag = lowered.tags()[i];
+    if (tag === 'PROPN') continue;
+    lemmas[i] = lowered.lemmas[i];
+    if (tag !== 'NOUN') (retagged ??= tags.slice())[i] = tag;
+  }
+  if (retagged === null) return { ...source, lemmas };
+  const finalTags = retagged;
+  return { ...source, lemmas, tags: () => finalTags };
 }
 
 /** wink-nlp's lemmas of `text`, nothing else: the NLP floor the matcher's own cost is measured against. */

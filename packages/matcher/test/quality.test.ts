@@ -453,6 +453,10 @@ describe('recall: one word lemmatized otherwise in a phrase and a message', () =
     expect(find('worst service', 'Worst service ever.')).toMatchObject({ offset: 0, tier: 'exact' });
   });
 
+  it('reads a capitalized first word that is no noun in lower case as no name: "Hot or iced" ~ "Would you like that hot or iced?" at offset 20', () => {
+    expect(find('Hot or iced', 'Would you like that hot or iced?')).toMatchObject({ tier: 'exact', offset: 20 });
+  });
+
   it('reads a phrase\'s capitalized first word as in lower case: "Worst service" ~ "This is the worst service" at offset 12', () => {
     expect(find('Worst service', 'This is the worst service')).toMatchObject({ offset: 12 });
     expect(find('Mocha lattes', 'a mocha latte')).toMatchObject({ offset: 2, tier: 'lemma' });
