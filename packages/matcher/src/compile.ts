@@ -181,7 +181,8 @@ export function compile(trackers: readonly Tracker[], options: CompileOptions = 
   const checkStem = new Int32Array(tokenCount);
   const checkWeight = new Float32Array(tokenCount);
   const anchorStem = new IntList(), anchorOf = new IntList();
-  const rarer = (a: number, b: number): boolean => stemFrequency[a] < stemFrequency[b] || (stemFrequency[a] === stemFrequency[b] && a < b);
+  // Ties go to the stem seen later: a phrase's object ("mocha" of "Can I get a mocha") says more than its verb.
+  const rarer = (a: number, b: number): boolean => stemFrequency[a] < stemFrequency[b] || (stemFrequency[a] === stemFrequency[b] && a > b);
   for (let q = 0, at = 0; q < patternCount; q++) {
     checkStart[q] = at;
     for (let k = patternStart[q]; k < patternStart[q + 1]; k++) {

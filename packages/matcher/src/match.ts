@@ -19,6 +19,7 @@ import { runtimeFor, type Runtime } from './runtime.js';
 import { SharedMemoView, type SharedMemo } from './shared-memo.js';
 import { findContiguous } from './tiers/contiguous.js';
 import { align } from './tiers/gap.js';
+import { cuesOf } from './frames.js';
 import { EXACT, LEMMA, TIERS } from './tiers/index.js';
 import type { CompiledIndex, MatchOptions, Message, TrackerDetected, TrackersDetectedJson } from './types.js';
 import { checkMatchOptions, checkMessages } from './validate.js';
@@ -135,6 +136,7 @@ function matchMessage(runtime: Runtime, text: string, messageIndex: number, thre
 /** Candidates for the gap and fuzzy tiers: patterns anchored on a stem the message has, or a fuzzy neighbor's. */
 function findSimilar(runtime: Runtime, message: EncodedMessage, serial: number, threshold: number, best: BestHits): void {
   const { index, scratch, anchorChecks } = runtime;
+  const frames = runtime.frames();
   const { stemSeen, patternSeen, stemAnchored } = scratch;
   const { anchorStart, anchorPattern, anchorSignature, anchorAllowed, patternStart, lemmaStem, patternWeight, checkStart, checkContentEnd, checkStem, checkWeight } = index;
   // No similar match scores above its coverage, so coverage must reach the threshold too.
@@ -174,17 +176,25 @@ function findSimilar(runtime: Runtime, message: EncodedMessage, serial: number, 
       stems.push(stem);
     }
   }
+  const cues = frames.count === 0 ? 0 : cuesOf(runtime, message);
   for (let s = 0; s < stems.length; s++) {
     for (let k = anchorStart[stems[s]]; k < anchorStart[stems[s] + 1]; k++) {
       // Each signature bit the message lacks stands for at least one content stem it lacks. A pattern
       // turned away here is turned away again from its other anchors, so it need not be marked seen.
-      const allowed = anchorAllowed[k];
+      const pattern = anchorPattern[k];
+      // A phrase that opens with a frame may be found without it (frames.ts) in a message that can say an
+      // ellipsis of its kind: the frame's words may be missing. A candidate that passes only so is
+      // aligned for an ellipsis only (`framedOnly`), so no other match comes of the looser bounds.
+      let framed = (frames.role[pattern] & cues) !== 0;
+      const strictAllowed = anchorAllowed[k];
+      const allowed = framed ? strictAllowed + frames.content[pattern] : strictAllowed;
       const absent = anchorSignature[k] & ~signature;
       if (absent !== 0 && (allowed === 0 || bitCount(absent) > allowed)) continue;
       // Two of its other content stems, read beside the entry: each one absent is one more word missing.
       const check0 = anchorChecks[k * ANCHOR_CHECKS], check1 = anchorChecks[k * ANCHOR_CHECKS + 1];
-      if ((check0 >= 0 && stemSeen[check0] !== serial ? 1 : 0) + (check1 >= 0 && stemSeen[check1] !== serial ? 1 : 0) > allowed) continue;
-      const pattern = anchorPattern[k];
+      const checksAbsent = (check0 >= 0 && stemSeen[check0] !== serial ? 1 : 0) + (check1 >= 0 && stemSeen[check1] !== serial ? 1 : 0);
+      if (checksAbsent > allowed) continue;
+      let framedOnly = framed && ((absent !== 0 && (strictAllowed === 0 || bitCount(absent) > strictAllowed)) || checksAbsent > strictAllowed);
       if (patternSeen[pattern] === serial) continue;
       patternSeen[pattern] = serial;
       // Cheap bounds before alignment: enough of the pattern's words are in the message to pass the
@@ -197,6 +207,12 @@ function findSimilar(runtime: Runtime, message: EncodedMessage, serial: number, 
         else missing++;
       }
       if (missing > allowed || presentContent === 0) continue;
+      // An elliptic match says all of the rest's content words.
+      if (framed && presentContent < frames.rest[pattern]) {
+        if (framedOnly || missing > strictAllowed) continue;
+        framed = false;
+      }
+      if (missing > strictAllowed) framedOnly = true;
       let present = presentContent, reachable = presentContent;
       for (let c = contentEnd; c < checkStart[pattern + 1]; c++) {
         if (stemSeen[checkStem[c]] !== serial) continue;
@@ -205,9 +221,15 @@ function findSimilar(runtime: Runtime, message: EncodedMessage, serial: number, 
       }
       // (With one content word, alignment wants three words, or all of a shorter phrase's.)
       const length = patternStart[pattern + 1] - patternStart[pattern];
-      if (length > 1 && presentContent < 2 && present < Math.min(3, length)) continue;
-      if (reachable < bar * patternWeight[pattern]) continue;
-      const found = align(runtime, message, pattern, view, threshold);
+      // (An elliptic rest is held to it in alignment, word for word.)
+      if (length > 1 && presentContent < 2 && present < Math.min(3, length)) {
+        if (!framed) continue;
+        framedOnly = true;
+      }
+      if (reachable < bar * (framed ? patternWeight[pattern] - frames.share[pattern] : patternWeight[pattern])) continue;
+      if (reachable < bar * patternWeight[pattern]) framedOnly = true;
+      let found = framedOnly ? null : align(runtime, message, pattern, view, threshold);
+      if (found === null && framed) found = align(runtime, message, pattern, view, threshold, true);
       if (found !== null) best.offer(pattern, found.tier, found.score, -1, 0);
     }
   }

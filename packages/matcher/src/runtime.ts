@@ -7,6 +7,7 @@ import { CONTENT, classOf } from './lexicon.js';
 import { NAME } from './features.js';
 import { scopeOf } from './negation.js';
 import { abilityOf, antonymsOf, genericsOf, synonymsOf } from './synonyms.js';
+import { framesOf, type Frames } from './frames.js';
 import { REQUEST_VERBS, requestRoleAt } from './requests.js';
 import { MessageMemo } from './message-memo.js';
 import type { SharedMemoView } from './shared-memo.js';
@@ -47,6 +48,8 @@ export interface Runtime {
    * request verb is compared with it.
    */
   requestTokens(): Uint8Array;
+  /** The offer and request frames the phrases open with (frames.ts). Made on first use. */
+  frames(): Frames;
   /** Per phrase lemma: some phrase names an item by it ("a Mocha"), so a message's "a mocha" is one too. */
   readonly namedLemma: Uint8Array;
   /** Whether two lemma ids with one stem are forms of one word (see isDerivedForm). */
@@ -209,6 +212,7 @@ function createRuntime(index: CompiledIndex): Runtime {
   const requestIds = REQUEST_VERBS.map((verb) => synonymIds.get(verb) ?? -1).filter((id) => id >= 0);
   const namedLemma = namedLemmasOf(index);
   let requestAt: Uint8Array | undefined;
+  let frames: Frames | undefined;
 
   const scratch: Scratch = {
     serial: 0,
@@ -290,6 +294,9 @@ function createRuntime(index: CompiledIndex): Runtime {
     },
     requestTokens() {
       return (requestAt ??= requestTokensOf(index, knownTraits));
+    },
+    frames() {
+      return (frames ??= framesOf(index));
     },
     namedLemma,
     derived(a, b) {

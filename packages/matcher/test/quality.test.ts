@@ -615,3 +615,48 @@ describe('recall: "can I" asks as "I want to" does', () => {
     expect(find('I need help with my order', 'Can I help you with your order?')).toBeUndefined();
   });
 });
+
+describe('recall: an offer or a request said without its frame', () => {
+  it('matches "Anything else?" to "Would you like anything else" and "Whipped cream?" to "Would you like whipped cream"', () => {
+    expect(find('Would you like anything else', 'Anything else?')).toMatchObject({ tier: 'gap', offset: -1 });
+    expect(find('Would you like whipped cream', 'Whipped cream?')).toMatchObject({ tier: 'gap', offset: -1 });
+  });
+
+  it('matches "That\'s one mocha with a shot of milk. Anything else?" to "Can I get you anything else"', () => {
+    expect(find('Can I get you anything else', "That's one mocha with a shot of milk. Anything else?")).toMatchObject({ tier: 'gap', offset: -1 });
+  });
+
+  it('matches "A small latte, please." to "I\'d like a small latte" and "Hi, give me a Mocha, please." to "Can I get a mocha"', () => {
+    expect(find("I'd like a small latte", 'A small latte, please.')).toMatchObject({ tier: 'gap', offset: -1 });
+    expect(find('Can I get a mocha', 'Hi, give me a Mocha, please.')).toMatchObject({ tier: 'gap', offset: -1 });
+  });
+
+  it('takes no statement for an offer: "We have whipped cream?" and "Whipped cream. Anything to drink?" are not "Would you like whipped cream"', () => {
+    expect(find('Would you like whipped cream', 'We have whipped cream?')).toBeUndefined();
+    expect(find('Would you like whipped cream', 'Whipped cream. Anything to drink?')).toBeUndefined();
+  });
+
+  it('takes a request without its frame only with "please" in its sentence: "A small latte. Please hurry." is not "I\'d like a small latte"', () => {
+    expect(find("I'd like a small latte", 'A small latte. Please hurry.')).toBeUndefined();
+  });
+
+  it('wants all of the rest: "Two lattes please" is not "Can I get two matcha lattes"', () => {
+    expect(find('Can I get two matcha lattes', 'Two lattes please')).toBeUndefined();
+  });
+
+  it('wants nothing but a greeting, "please" or "give me" before the rest in its clause: "Cancel a mocha, please." is not "Can I get a mocha"', () => {
+    expect(find('Can I get a mocha', 'Cancel a mocha, please.')).toBeUndefined();
+  });
+
+  it('wants the rest in its order: "A macchiato to go please." is not "Could I please have a to go order"', () => {
+    expect(find('Could I please have a to go order', 'A macchiato to go please.')).toBeUndefined();
+  });
+
+  it('leaves a request said with a frame of its own earlier in the sentence to the other rules: "Hi, I\'d like a Mocha, 2%, and a latte with almond milk, please." is not "Can I get two lattes"', () => {
+    expect(find('Can I get two lattes', "Hi, I'd like a Mocha, 2%, and a latte with almond milk, please.")).toBeUndefined();
+  });
+
+  it('takes no statement said inside the rest for an ellipsis: "it\'ll be ready shortly" is not "Good I\'ll get it ready soon"', () => {
+    expect(find("Good I'll get it ready soon", "Great, please wait a moment, it'll be ready shortly.")).toBeUndefined();
+  });
+});

@@ -11,7 +11,7 @@ import { ASKING, OFFERING, type EncodedMessage } from '../encode.js';
 import { ASKS, OFFERS } from '../requests.js';
 import { CONTENT, NEGATOR } from '../lexicon.js';
 import { negatorsBefore, negatorsIn } from '../negation.js';
-import { COMPOUND_TAIL } from '../normalize.js';
+import { CLAUSE_BEFORE, COMPOUND_TAIL, QUESTION_AFTER } from '../normalize.js';
 import type { Runtime } from '../runtime.js';
 import type { CompiledIndex } from '../types.js';
 import { FUZZY, GAP } from './index.js';
@@ -216,9 +216,11 @@ function phraseHas(index: CompiledIndex, from: number, to: number, lemma: number
  * The best window of `pattern` in `message` scoring at least `threshold` (a raw score), or null; the
  * result is valid until the next call. Windows that cannot reach it are left as soon as that is certain,
  * and the costly checks (negation, items, dialogue acts) run only on windows that do. Reads the message's stem bit sets (Scratch.stemTokens),
- * which findSimilar fills before it aligns anything.
+ * which findSimilar fills before it aligns anything. `elliptic`: align the rest of a phrase that opens
+ * with a frame (frames.ts) without the frame, where the message says nothing in its place; a window
+ * then scores on the rest's weight.
  */
-export function align(runtime: Runtime, message: EncodedMessage, pattern: number, view: MessageView, threshold: number): Alignment | null {
+export function align(runtime: Runtime, message: EncodedMessage, pattern: number, view: MessageView, threshold: number, elliptic = false): Alignment | null {
   const index = runtime.index;
   const from = index.patternStart[pattern];
   const m = index.patternStart[pattern + 1] - from;
@@ -246,6 +248,13 @@ export function align(runtime: Runtime, message: EncodedMessage, pattern: number
   // Each word's list: the tokens at its stem, their own or a fuzzy neighbour's, that are like it (a
   // neighbour matches a pattern word of its stem); other tokens can match nothing.
   const { stemSeen, stemSlot, stemTokens, stemTokenWords: words, serial } = runtime.scratch;
+  // Elliptic: the frame's words are left unplaced and weigh nothing, and the rest's first word (the
+  // opener) opens its clause as an ellipsis does (mayOpen), or there is nothing to align.
+  const frames = runtime.frames();
+  const frameRole = elliptic ? frames.role[pattern] : 0;
+  const frameToken = frames.token;
+  const opener = frameRole === 0 ? -1 : restOpener(index, frameToken, from, m);
+  if (frameRole !== 0 && (opener < 0 || !anyOpens(runtime, message, frameRole, tokenStem[from + opener]))) return null;
   if (words > likedBits.length) likedBits = new Int32Array(words * 2);
   const liked = likedBits;
   for (let w = 0; w < words; w++) liked[w] = 0;
@@ -253,7 +262,7 @@ export function align(runtime: Runtime, message: EncodedMessage, pattern: number
   for (let j = 0; j < m; j++) {
     starts[j] = entries;
     const k = from + j, stem = tokenStem[k];
-    if (stemSeen[stem] !== serial) continue;
+    if (stemSeen[stem] !== serial || (frameRole !== 0 && frameToken[k])) continue;
     const share = tokenShare[k];
     for (let w = 0, base = stemSlot[stem] * words; w < words; w++) {
       for (let bits = stemTokens[base + w]; bits !== 0; bits &= bits - 1) {
@@ -285,16 +294,20 @@ export function align(runtime: Runtime, message: EncodedMessage, pattern: number
   const content = index.patternContent[pattern];
   const allowedMissing = missableContent(content);
   const weight = index.patternWeight[pattern];
+  const frameShare = frameRole === 0 ? 0 : frames.share[pattern];
+  const said = weight - frameShare;
   // Matched weight a window needs to reach the threshold (with a margin for rounding).
-  const needed = threshold * weight - 1e-9;
+  const needed = threshold * said - 1e-9;
   const maxSpan = m + DEFAULTS.maxExtraTokens;
   // The best window so far: its score, -1 for none.
   let bestScore = -1, bestTier = GAP;
 
   // One window per starting position, as long as the span allows; the words are placed greedily, then
-  // the span actually used is scored.
+  // the span actually used is scored. An elliptic window opens with the rest's first word (below), so it
+  // starts only where that word may be placed.
   for (let pa = 0; pa < count; pa++) {
     const a = positions[pa];
+    if (opener >= 0 && !placeable(opener, a)) continue;
     let end = a, pEnd = pa;
     for (let pb = pa + 1; pb < count; pb++) {
       const b = positions[pb];
@@ -303,7 +316,7 @@ export function align(runtime: Runtime, message: EncodedMessage, pattern: number
       pEnd = pb;
     }
     // A window must reach the threshold and beat the best so far, and no score is above its coverage.
-    const bar = bestScore < 0 ? needed : Math.max(needed, bestScore * weight - 1e-9);
+    const bar = bestScore < 0 ? needed : Math.max(needed, bestScore * said - 1e-9);
     if (end === a || reach[pEnd + 1] - reach[pa] < bar) continue;
     // A loop, not used.fill: for the dozen bytes of a window the builtin's call costs more than the work.
     for (let i = a; i <= end; i++) used[i] = 0;
@@ -316,7 +329,8 @@ export function align(runtime: Runtime, message: EncodedMessage, pattern: number
         break;
       }
       let bestSim = 0, at = -1, kind = 0;
-      for (let e = starts[j]; e < starts[j + 1]; e++) {
+      // (An elliptic window leaves the frame's words out.)
+      if (frameRole === 0 || !frameToken[from + j]) for (let e = starts[j]; e < starts[j + 1]; e++) {
         const i = tokens[e];
         if (i < a || i > end || used[i]) continue;
         const s = similar[e];
@@ -334,6 +348,7 @@ export function align(runtime: Runtime, message: EncodedMessage, pattern: number
       const isAdverb = (index.tokenFlags[from + j] & ADVERB) !== 0;
       const share = tokenShare[from + j];
       if (at < 0) {
+        if (frameRole !== 0 && frameToken[from + j]) continue;
         if (isContent) missingContent++;
         if (share > 0) missing++;
         continue;
@@ -357,6 +372,10 @@ export function align(runtime: Runtime, message: EncodedMessage, pattern: number
       if (bestSim < STEM_SIM) fuzzy = true;
     }
     if (hopeless || matchedContent === 0 || missingContent > allowedMissing) continue;
+    // Without its frame only where the message says nothing in its place ("Whipped cream?", not "We have
+    // whipped cream?") and says all the rest ("two lattes please" is no "Can I get two matcha lattes").
+    // The rest opens the window: "Can I get that with almond milk" is not left in "made with almond milk".
+    if (frameRole !== 0 && (missingContent !== 0 || placed[opener] !== first || !saysNoFrame(runtime, message, frameRole, first, final))) continue;
     if (modalsApart(runtime, message, from, m, end)) continue;
     if (matchedContent < 2) {
       // With one content word, two words are too little ("to ... order"), and so are three with two
@@ -364,7 +383,8 @@ export function align(runtime: Runtime, message: EncodedMessage, pattern: number
       // before a matched word ("the" of "the coffee bar" is no support for "the order").
       // The whole phrase in order, word for word, one content word said otherwise (not misheard, not
       // another request verb) is enough: "too pricey" for "too expensive", not "I get" for "I want".
-      const whole = matched === m && !fuzzy && final - first + 1 === m && inOrder(m) && oneSaidOtherwise(runtime, message, from, m);
+      const words = frameRole === 0 ? m : m - frames.words[pattern];
+      const whole = matched === words && !fuzzy && final - first + 1 === words && inOrder(m) && oneSaidOtherwise(runtime, message, from, m);
       const stray = whole ? 0 : strayDeterminers(runtime, message, from, m, a, end);
       if (!whole && (matched - stray < 3 || (matched - stray < 4 && missing + stray > 1))) continue;
     }
@@ -376,7 +396,8 @@ export function align(runtime: Runtime, message: EncodedMessage, pattern: number
       if (placed[j] < previous) moves++;
       previous = placed[j];
     }
-    if (moves > DEFAULTS.maxMoves) continue;
+    // An ellipsis says the rest in its order: "Give me a cortado, decaf please" is left to the rules above.
+    if (moves > DEFAULTS.maxMoves || (frameRole !== 0 && moves > 0)) continue;
     // Words the message has in place of the phrase's (standInAt), read only in the phrase's order: they
     // do not lift words found out of order ("Here is your order, can you confirm it's correct" is not
     // "the order is correct"). One adds weight and is no extra token, but is no evidence that the phrase
@@ -394,7 +415,7 @@ export function align(runtime: Runtime, message: EncodedMessage, pattern: number
         if (at < first) first = at;
       }
     }
-    const coverage = matchedWeight / weight;
+    const coverage = matchedWeight / said;
     if (coverage < DEFAULTS.minCoverage) continue;
     let extra = final - first + 1 - matched - swapped - kindsPlaced;
     if (extra > 0) for (let i = first; i <= final; i++) if (!used[i] && view.light(i)) extra--;
@@ -424,6 +445,7 @@ function oneSaidOtherwise(runtime: Runtime, message: EncodedMessage, from: numbe
   const { index } = runtime;
   let other = 0;
   for (let j = 0; j < m; j++) {
+    if (placed[j] < 0) continue;
     const lemma = index.tokenLemma[from + j];
     if (message.lemma[placed[j]] === lemma) continue;
     if (++other > 1 || index.lemmaClass[lemma] !== CONTENT || runtime.wordTraits[lemma] & REQUEST) return false;
@@ -447,8 +469,93 @@ function modalsApart(runtime: Runtime, message: EncodedMessage, from: number, m:
 
 /** Whether the words placed hold the phrase's order. */
 function inOrder(m: number): boolean {
-  for (let j = 1; j < m; j++) if (placed[j] <= placed[j - 1]) return false;
+  for (let j = 0, previous = -1; j < m; j++) {
+    const at = placed[j];
+    // (Words left out, as an ellipsis's frame, hold no place.)
+    if (at < 0) continue;
+    if (at <= previous) return false;
+    previous = at;
+  }
   return true;
+}
+
+/** The first word of a framed phrase's rest that weighs anything, -1 for none. */
+function restOpener(index: CompiledIndex, frameToken: Uint8Array, from: number, m: number): number {
+  for (let j = 0; j < m; j++) if (index.tokenShare[from + j] > 0 && !frameToken[from + j]) return j;
+  return -1;
+}
+
+/** Whether phrase word j has message token i among its candidates. */
+function placeable(j: number, i: number): boolean {
+  for (let e = wordStart[j]; e < wordStart[j + 1]; e++) if (entryToken[e] === i) return true;
+  return false;
+}
+
+// Words that may come before an elliptic offer or request in its clause: greetings, acknowledgements,
+// "please", "give me", a count. Any other word says something the phrase does not ("made with almond
+// milk" for "Can I get that with almond milk").
+const LEAD_WORDS: ReadonlySet<string> = new Set([
+  'and', 'also', 'so', 'then', 'just', 'okay', 'alright', 'great', 'sure', 'perfect', 'hi', 'hello', 'hey', 'yes', 'yeah', 'no', 'oh', 'um', 'uh', 'well',
+  'please', 'give', 'me', 'a', 'an', 'the', 'one',
+]);
+
+// Words that say a frame of their own: a speaker, a modal, a verb of wanting. "We have whipped cream?"
+// and "I want a small latte, please" are no ellipsis.
+const FRAME_WORDS: ReadonlySet<string> = new Set([
+  'i', 'you', 'we', 'they', 'he', 'she', 'it', 'would', 'will', 'can', 'could', 'may', 'do', 'be', 'have', 'get', 'want', 'need', 'like', 'take',
+]);
+
+/**
+ * Whether the message says the rest of a framed phrase (tokens first..final) with no frame of its own: no
+ * frame word before it in its clause, and, for an offer, a question ("Anything else?"), for a request,
+ * "please" in its sentence ("A small latte, please").
+ */
+function saysNoFrame(runtime: Runtime, message: EncodedMessage, role: number, first: number, final: number): boolean {
+  if (!mayOpen(runtime, message, role, first)) return false;
+  // Nor inside it: "it'll be ready shortly" says a statement's frame, no "Good I'll get it ready soon".
+  for (let i = first; i <= final; i++) if (!used[i] && FRAME_WORDS.has(runtime.wordOf(message.lemma[i]))) return false;
+  if (role === OFFERS) {
+    for (let i = final; i < message.count && (i === final || !(message.flags[i] & CLAUSE_BEFORE)); i++) {
+      if (message.flags[i] & QUESTION_AFTER) return true;
+    }
+    return false;
+  }
+  for (let i = 0; i < message.count; i++) {
+    if (message.sentence[i] === message.sentence[first] && runtime.wordOf(message.lemma[i]) === 'please') return true;
+  }
+  return false;
+}
+
+/**
+ * Whether an elliptic offer or request may open at token `first`: nothing but LEAD_WORDS before it in its
+ * clause, and for a request no frame word earlier in its sentence either (a request said with a frame of
+ * its own is the other rules' to find: "I'd like a Mocha, 2%, and a latte" is no "Can I get two lattes").
+ */
+function mayOpen(runtime: Runtime, message: EncodedMessage, role: number, first: number): boolean {
+  let start = first;
+  while (start > 0 && !(message.flags[start] & CLAUSE_BEFORE)) start--;
+  for (let i = start; i < first; i++) {
+    const word = runtime.wordOf(message.lemma[i]);
+    if (!LEAD_WORDS.has(word) && !/^[0-9]+$/.test(word)) return false;
+  }
+  if (role === ASKS) {
+    for (let i = start - 1; i >= 0 && message.sentence[i] === message.sentence[first]; i--) {
+      if (FRAME_WORDS.has(runtime.wordOf(message.lemma[i]))) return false;
+    }
+  }
+  return true;
+}
+
+/** Whether some token at `stem` (Scratch.stemTokens) may open an elliptic offer or request (mayOpen). */
+function anyOpens(runtime: Runtime, message: EncodedMessage, role: number, stem: number): boolean {
+  const { stemSeen, stemSlot, stemTokens, stemTokenWords: words, serial } = runtime.scratch;
+  if (stemSeen[stem] !== serial) return false;
+  for (let w = 0, base = stemSlot[stem] * words; w < words; w++) {
+    for (let bits = stemTokens[base + w]; bits !== 0; bits &= bits - 1) {
+      if (mayOpen(runtime, message, role, (w << 5) + 31 - Math.clz32(bits & -bits))) return true;
+    }
+  }
+  return false;
 }
 
 /** Closed compounds' second halves among tokens a..b: a span counts "pickup" as one word. */

@@ -1,0 +1,96 @@
+// Ellipsis: dialog leaves out the frame of an offer or a request. An agent asks "Anything else?" or
+// "Whipped cream?" for "Would you like anything else" and "Would you like whipped cream"; a customer
+// says "A small latte, please" for "I'd like a small latte". A phrase that opens with such a frame may
+// be found without it (tiers/gap.ts), where the message says nothing in its place.
+import { ASKS, OFFERS } from './requests.js';
+import type { EncodedMessage } from './encode.js';
+import { QUESTION_AFTER } from './normalize.js';
+import type { Runtime } from './runtime.js';
+import type { CompiledIndex } from './types.js';
+
+/** The frames a phrase may open with, as lemma sequences (after normalize: "I'd" is "i would"). */
+const OFFER_FRAMES: ReadonlyArray<readonly string[]> = [
+  ['would', 'you', 'like'], ['would', 'you', 'want'], ['do', 'you', 'want'], ['do', 'you', 'need'],
+  ['will', 'you', 'want'], ['can', 'i', 'get', 'you'], ['could', 'i', 'get', 'you'], ['may', 'i', 'get', 'you'],
+];
+const REQUEST_FRAMES: ReadonlyArray<readonly string[]> = [
+  ['i', 'would', 'like'], ['i', 'would', 'love'], ['i', 'will', 'have'], ['i', 'will', 'take'], ['i', 'will', 'get'],
+  ['i', 'want'], ['i', 'need'], ['can', 'i', 'get'], ['can', 'i', 'have'], ['could', 'i', 'get'], ['could', 'i', 'have'],
+  ['may', 'i', 'get'], ['may', 'i', 'have'], ['can', 'i', 'please', 'get'], ['can', 'i', 'please', 'have'],
+  ['could', 'i', 'please', 'get'], ['could', 'i', 'please', 'have'], ['may', 'i', 'please', 'have'],
+];
+
+export interface Frames {
+  /** How many patterns open with a frame. */
+  readonly count: number;
+  /** Per pattern: ASKS or OFFERS where the phrase opens with a frame it may be found without, else 0. */
+  readonly role: Uint8Array;
+  /** Per pattern: the weight (tokenShare) of its frame's words. */
+  readonly share: Float32Array;
+  /** Per pattern: how many of its frame's words are content words. */
+  readonly content: Uint8Array;
+  /** Per pattern: how many content words the rest after its frame has (an elliptic match says them all). */
+  readonly rest: Uint8Array;
+  /** Per pattern: how many words its frame has. */
+  readonly words: Uint8Array;
+  /** Per phrase token: 1 where it is a word of its phrase's frame. */
+  readonly token: Uint8Array;
+}
+
+/** The frames of every pattern of `index`. */
+export function framesOf(index: CompiledIndex): Frames {
+  const patterns = index.patternStart.length - 1;
+  const role = new Uint8Array(patterns), restContent = new Uint8Array(patterns), share = new Float32Array(patterns), content = new Uint8Array(patterns), words = new Uint8Array(patterns);
+  const token = new Uint8Array(index.tokenLemma.length);
+  const word = (k: number): string => index.lemmas[index.tokenLemma[k]];
+  for (let q = 0; q < patterns; q++) {
+    const from = index.patternStart[q], to = index.patternStart[q + 1];
+    // Words that weigh nothing may come first ("Hi, I'd like a mocha").
+    let start = from;
+    while (start < to && index.tokenShare[start] === 0) start++;
+    const found = frameAt(word, start, to);
+    if (found === null) continue;
+    const end = start + found.length;
+    // The rest must say something of its own, and not be the frame's verb phrase ("would you like to order").
+    if (word(end) === 'to') continue;
+    let rest = 0;
+    for (let k = end; k < to; k++) rest += index.tokenContent[k];
+    if (rest === 0) continue;
+    role[q] = found.role;
+    restContent[q] = Math.min(rest, 255);
+    words[q] = found.length;
+    for (let k = start; k < end; k++) {
+      token[k] = 1;
+      share[q] += index.tokenShare[k];
+      content[q] += index.tokenContent[k];
+    }
+  }
+  let count = 0;
+  for (let q = 0; q < patterns; q++) if (role[q] !== 0) count++;
+  return { count, role, share, content, rest: restContent, words, token };
+}
+
+/**
+ * The kinds of ellipsis `message` can say (ASKS | OFFERS): an offer's needs a question mark, a request's a
+ * "please" (tiers/gap.ts reads where they are).
+ */
+export function cuesOf(runtime: Runtime, message: EncodedMessage): number {
+  let cues = 0;
+  for (let i = 0; i < message.count; i++) {
+    if (message.flags[i] & QUESTION_AFTER) cues |= OFFERS;
+    if (runtime.wordOf(message.lemma[i]) === 'please') cues |= ASKS;
+  }
+  return cues;
+}
+
+function frameAt(word: (k: number) => string, start: number, to: number): { role: number; length: number } | null {
+  for (const [frames, role] of [[OFFER_FRAMES, OFFERS], [REQUEST_FRAMES, ASKS]] as const) {
+    for (const frame of frames) {
+      if (start + frame.length >= to) continue;
+      let k = 0;
+      while (k < frame.length && word(start + k) === frame[k]) k++;
+      if (k === frame.length) return { role, length: frame.length };
+    }
+  }
+  return null;
+}
