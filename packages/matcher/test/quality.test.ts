@@ -660,3 +660,22 @@ describe('recall: an offer or a request said without its frame', () => {
     expect(find("Good I'll get it ready soon", "Great, please wait a moment, it'll be ready shortly.")).toBeUndefined();
   });
 });
+
+describe('precision: "here" and "there" say what a short phrase presents', () => {
+  it('does not find "Here is your order" or "Alright there\'s your order" in "Ok, your order will be ready soon."', () => {
+    expect(find('Here is your order', 'Ok, your order will be ready soon.')).toBeUndefined();
+    expect(find("Alright there's your order", 'Ok, your order will be ready soon.')).toBeUndefined();
+  });
+
+  it('does not find "Here is the menu" in "The order is on the menu screen. Is it correct?"', () => {
+    expect(find('Here is the menu', 'Ok. The order is on the menu screen. Is it correct?')).toBeUndefined();
+  });
+
+  it('still finds "Here is your order" in "Here\'s your order, enjoy!" (exact at 0)', () => {
+    expect(find('Here is your order', "Here's your order, enjoy!")).toMatchObject({ tier: 'exact', offset: 0 });
+  });
+
+  it('reads the "there" of "Is there anything I can help you with" as asking, not presenting: found in "let me know if I can help you with anything else?"', () => {
+    expect(find('Hi is there anything I can help you with', 'Okay here it is. And let me know if I can help you with anything else?')).toBeDefined();
+  });
+});

@@ -377,6 +377,16 @@ export function align(runtime: Runtime, message: EncodedMessage, pattern: number
     // The rest opens the window: "Can I get that with almond milk" is not left in "made with almond milk".
     if (frameRole !== 0 && (missingContent !== 0 || placed[opener] !== first || !saysNoFrame(runtime, message, frameRole, first, final))) continue;
     if (modalsApart(runtime, message, from, m, end)) continue;
+    // Order changes are counted as moves back, so a clause moved whole ("a new customer, I can offer
+    // you...") costs one, like a swapped pair ("is the budget tight").
+    let moves = 0;
+    for (let j = 0, previous = -1; j < m; j++) {
+      if (placed[j] < 0) continue;
+      if (placed[j] < previous) moves++;
+      previous = placed[j];
+    }
+    // An ellipsis says the rest in its order: "Give me a cortado, decaf please" is left to the rules above.
+    if (moves > DEFAULTS.maxMoves || (frameRole !== 0 && moves > 0)) continue;
     if (matchedContent < 2) {
       // With one content word, two words are too little ("to ... order"), and so are three with two
       // missing: "the order is" is not "yes the order is right". An article or possessive counts only
@@ -388,16 +398,6 @@ export function align(runtime: Runtime, message: EncodedMessage, pattern: number
       const stray = whole ? 0 : strayDeterminers(runtime, message, from, m, a, end);
       if (!whole && (matched - stray < 3 || (matched - stray < 4 && missing + stray > 1))) continue;
     }
-    // Order changes are counted as moves back, so a clause moved whole ("a new customer, I can offer
-    // you...") costs one, like a swapped pair ("is the budget tight").
-    let moves = 0;
-    for (let j = 0, previous = -1; j < m; j++) {
-      if (placed[j] < 0) continue;
-      if (placed[j] < previous) moves++;
-      previous = placed[j];
-    }
-    // An ellipsis says the rest in its order: "Give me a cortado, decaf please" is left to the rules above.
-    if (moves > DEFAULTS.maxMoves || (frameRole !== 0 && moves > 0)) continue;
     // Words the message has in place of the phrase's (standInAt), read only in the phrase's order: they
     // do not lift words found out of order ("Here is your order, can you confirm it's correct" is not
     // "the order is correct"). One adds weight and is no extra token, but is no evidence that the phrase
@@ -415,6 +415,7 @@ export function align(runtime: Runtime, message: EncodedMessage, pattern: number
         if (at < first) first = at;
       }
     }
+    if (matchedContent < 2 && pointerLeftOut(index, from, m)) continue;
     const coverage = matchedWeight / said;
     if (coverage < DEFAULTS.minCoverage) continue;
     let extra = final - first + 1 - matched - swapped - kindsPlaced;
@@ -463,6 +464,24 @@ function modalsApart(runtime: Runtime, message: EncodedMessage, from: number, m:
     const at = placed[j];
     if (at < 0 || !(message.flags[at] & ASKING) || runtime.traitsOfId(message.lemma[at]) & REQUEST) continue;
     if (runtime.wordTraits[runtime.index.tokenLemma[from + j]] & REQUEST && (at + 1 > end || !used[at + 1])) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether a phrase with one content word left out the "here" or "there" that presents what its "be"
+ * says ("Here is your order", "There's your latte", "Your order is here"). Without it, "Here is your order" is only "your order" and a "be" (found in "your order will
+ * be ready soon").
+ */
+function pointerLeftOut(index: CompiledIndex, from: number, m: number): boolean {
+  const word = (j: number): string => index.lemmas[index.tokenLemma[from + j]];
+  for (let j = 0; j < m; j++) {
+    if (placed[j] >= 0) continue;
+    const w = word(j);
+    if (w !== 'here' && w !== 'there') continue;
+    if (j + 1 < m && word(j + 1) === 'be') return true;
+    // ("Is there anything..." asks whether there is; "Your order is here" presents.)
+    if (w === 'here' && j > 0 && word(j - 1) === 'be') return true;
   }
   return false;
 }
