@@ -27,6 +27,23 @@ export const FUNCTION_WORDS: ReadonlySet<string> = new Set([
 /** Subject pronouns a phrase may start with and a message may swap ("I can't afford" ~ "we can't afford"). */
 export const SUBJECT_PRONOUNS: ReadonlySet<string> = new Set(['i', 'we', 'you', 'they', 'he', 'she']);
 
+/** Verbs of wanting: who says them is who asks ("I want a latte", "So you want a latte?"). */
+export const WANTS: ReadonlySet<string> = new Set(['want', 'like', 'need', 'love', 'prefer']);
+
+/**
+ * Whether a message's subject pronoun says the other side of a phrase's: the listener's "you" for the
+ * speaker's "I" or "we", or the reverse. Before a verb of wanting (WANTS) that is another speech act
+ * ("So you want a decaf latte?" confirms, "I want a latte" asks); elsewhere the sides may swap ("You'll
+ * have your order ready soon" ~ "We'll have your order ready soon"), and third persons are left alone.
+ */
+export function otherSide(phrasePronoun: string, messagePronoun: string): boolean {
+  const speaker = (word: string): boolean => word === 'i' || word === 'we';
+  return (speaker(phrasePronoun) && messagePronoun === 'you') || (phrasePronoun === 'you' && speaker(messagePronoun));
+}
+
+/** Auxiliaries between a subject and its verb ("I would like", "you'll have"). */
+export const AUXILIARIES: ReadonlySet<string> = new Set(['will', 'would', 'can', 'could', 'may', 'might', 'shall', 'should', 'must', 'be', 'do', 'have']);
+
 /** Single tokens wink-nlp leaves whole that stand for two words: [lemma, normal] pairs. */
 export const CONTRACTIONS: ReadonlyMap<string, ReadonlyArray<readonly [string, string]>> = new Map([
   ["i'm", [['i', 'i'], ['be', 'am']]],

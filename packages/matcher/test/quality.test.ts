@@ -679,3 +679,26 @@ describe('precision: "here" and "there" say what a short phrase presents', () =>
     expect(find('Hi is there anything I can help you with', 'Okay here it is. And let me know if I can help you with anything else?')).toBeDefined();
   });
 });
+
+describe('precision: who wants it', () => {
+  it('does not find "I want a latte" in "You want a latte?" nor "i want a latte please" in "So you want a decaf latte?"', () => {
+    expect(find('I want a latte', 'You want a latte?')).toBeUndefined();
+    expect(find('i want a latte please', 'So you want a decaf latte?')).toBeUndefined();
+  });
+
+  it('does not find "I would like a decaffeinated latte" in "So you\'d like a decaffeinated Latte?"', () => {
+    expect(find('I would like a decaffeinated latte', "So you'd like a decaffeinated Latte?")).toBeUndefined();
+  });
+
+  it('still finds "Can I get a mocha" in "Can you get me a mocha please?": "get" is no verb of wanting', () => {
+    expect(find('Can I get a mocha', 'Can you get me a mocha please?')).toBeDefined();
+  });
+
+  it('lets the sides swap where nobody wants anything: "You\'ll have your order ready soon" ~ "Okay, we\'ll have your order ready soon."', () => {
+    expect(find("You'll have your order ready soon", "Okay, we'll have your order ready soon.")).toBeDefined();
+  });
+
+  it('still finds "I can\'t afford this" in "We can\'t afford this" (exact at 3)', () => {
+    expect(find("I can't afford this", "We can't afford this")).toMatchObject({ offset: 3 });
+  });
+});

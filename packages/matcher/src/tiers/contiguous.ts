@@ -4,7 +4,7 @@ import type { BestHits } from '../best-hits.js';
 import { PRONOUN_DROPPED } from '../compile.js';
 import { DEFAULTS } from '../defaults.js';
 import type { EncodedMessage } from '../encode.js';
-import { SUBJECT_PRONOUNS } from '../lexicon.js';
+import { SUBJECT_PRONOUNS, otherSide } from '../lexicon.js';
 import { negatorsBefore } from '../negation.js';
 import { CLAUSE_BEFORE } from '../normalize.js';
 import type { Runtime } from '../runtime.js';
@@ -13,6 +13,7 @@ import { actsAgree } from '../acts.js';
 import type { MessageView } from '../message-view.js';
 import { NEGATOR } from '../lexicon.js';
 import { CONTIGUOUS_SCORE, GAP, LEMMA, STEM } from './index.js';
+import { wantsAfter } from './gap.js';
 
 /** Adverbs that grade a statement without changing it: "not really interested" is "not interested". */
 const FILLERS: ReadonlySet<string> = new Set([
@@ -59,7 +60,7 @@ export function findContiguous(runtime: Runtime, message: EncodedMessage, view: 
       for (let k = outStart[node]; k < outStart[node + 1]; k++) {
         const pattern = outPattern[k];
         const dropped = (outFlags[k] & PRONOUN_DROPPED) !== 0;
-        if (dropped && !(i === 0 || message.flags[i] & CLAUSE_BEFORE || SUBJECT_PRONOUNS.has(runtime.wordOf(message.lemma[i - 1])))) continue;
+        if (dropped && !(i === 0 || message.flags[i] & CLAUSE_BEFORE || swapsPronoun(runtime, message, pattern, i - 1))) continue;
         // The span holds the phrase's own negators; one just before it flips the meaning.
         if (negatorsBefore(message, i) & 1) continue;
         const patternFrom = dropped ? 1 : 0;
@@ -85,4 +86,16 @@ export function findContiguous(runtime: Runtime, message: EncodedMessage, view: 
       }
     }
   }
+}
+
+/**
+ * Whether token i of the message is a subject pronoun that may stand for the phrase's first word: not
+ * the other side's before a verb of wanting (lexicon.otherSide).
+ */
+function swapsPronoun(runtime: Runtime, message: EncodedMessage, pattern: number, i: number): boolean {
+  const word = runtime.wordOf(message.lemma[i]);
+  if (!SUBJECT_PRONOUNS.has(word)) return false;
+  const { index } = runtime;
+  const from = index.patternStart[pattern], m = index.patternStart[pattern + 1] - from;
+  return !wantsAfter(index, from, 0, m) || !otherSide(index.lemmas[index.tokenLemma[from]], word);
 }

@@ -9,7 +9,7 @@ import { ADJECTIVE, ADVERB, NAME, NOUN_LIKE, missableContent } from '../features
 import type { MessageView } from '../message-view.js';
 import { ASKING, OFFERING, type EncodedMessage } from '../encode.js';
 import { ASKS, OFFERS } from '../requests.js';
-import { CONTENT, NEGATOR } from '../lexicon.js';
+import { AUXILIARIES, CONTENT, NEGATOR, SUBJECT_PRONOUNS, WANTS, otherSide } from '../lexicon.js';
 import { negatorsBefore, negatorsIn } from '../negation.js';
 import { CLAUSE_BEFORE, COMPOUND_TAIL, QUESTION_AFTER } from '../normalize.js';
 import type { Runtime } from '../runtime.js';
@@ -431,7 +431,7 @@ export function align(runtime: Runtime, message: EncodedMessage, pattern: number
     // An antonym of a phrase word left unplaced in the span negates as well: "I am unable to afford this"
     // is not "I can afford this".
     if (((negators + antonyms + unplacedAntonyms(runtime, message, from, m, first, final)) & 1) !== index.patternNegated[pattern]) continue;
-    if (replacesItem(runtime, message, view, from, m, a, end) || asksOtherwise(runtime, message, from, m, first, final)) continue;
+    if (replacesItem(runtime, message, view, from, m, a, end) || otherParty(runtime, message, from, m, a) || asksOtherwise(runtime, message, from, m, first, final)) continue;
     if (index.patternActs[pattern] !== 0 && !actsAgree(index.patternActs[pattern], spanActsOf(runtime, view, from, first, final, m))) continue;
     bestScore = score;
     bestTier = fuzzy ? FUZZY : GAP;
@@ -674,6 +674,46 @@ function asksOtherwise(runtime: Runtime, message: EncodedMessage, from: number, 
     if ((i >= first && used[i]) || message.sentence[i] !== message.sentence[first]) continue;
     const other = WH_ASKS.get(runtime.wordOf(message.lemma[i])) ?? 0;
     if (other !== 0 && other !== asked) return true;
+  }
+  return false;
+}
+
+/** Whether phrase word j is followed, past auxiliaries, by a verb of wanting (lexicon.WANTS). */
+export function wantsAfter(index: CompiledIndex, from: number, j: number, m: number): boolean {
+  let k = j + 1;
+  while (k < m && AUXILIARIES.has(index.lemmas[index.tokenLemma[from + k]])) k++;
+  return k < m && WANTS.has(index.lemmas[index.tokenLemma[from + k]]);
+}
+
+/**
+ * Whether the message says the phrase's subject of a verb of wanting as the other side (lexicon.otherSide):
+ * in its place, or just before that verb where it is left out ("So you want a decaf latte?" is no "I want a
+ * latte please").
+ */
+function otherParty(runtime: Runtime, message: EncodedMessage, from: number, m: number, a: number): boolean {
+  const { index } = runtime;
+  for (let j = 0; j < m; j++) {
+    const pronoun = index.lemmas[index.tokenLemma[from + j]];
+    if (!SUBJECT_PRONOUNS.has(pronoun)) continue;
+    if (placed[j] >= 0) {
+      if (wantsAfter(index, from, j, m) && otherSide(pronoun, runtime.wordOf(message.lemma[placed[j]]))) return true;
+      continue;
+    }
+    // Only before its verb, auxiliaries between ("we'll have" for "You'll have"): the "you" of "ready for
+    // you at the coffee bar" is no subject.
+    if (!wantsAfter(index, from, j, m)) continue;
+    // The first word placed of its auxiliaries and verb, and the message's subject before it.
+    let at = -1;
+    for (let k = j + 1; k < m && at < 0; k++) {
+      at = placed[k];
+      if (!AUXILIARIES.has(index.lemmas[index.tokenLemma[from + k]])) break;
+    }
+    if (at < 0) continue;
+    // (Tokens before the window, a, are none of its own.)
+    let i = at - 1;
+    while (i >= 0 && (i < a || !used[i]) && AUXILIARIES.has(runtime.wordOf(message.lemma[i]))) i--;
+    if (i < 0 || (i >= a && used[i]) || message.sentence[i] !== message.sentence[at]) continue;
+    if (otherSide(pronoun, runtime.wordOf(message.lemma[i]))) return true;
   }
   return false;
 }
