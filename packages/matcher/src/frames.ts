@@ -23,6 +23,8 @@ const REQUEST_FRAMES: ReadonlyArray<readonly string[]> = [
 export interface Frames {
   /** How many patterns open with a frame. */
   readonly count: number;
+  /** The lemma id of "please", -1 where no phrase has it. */
+  readonly please: number;
   /** Per pattern: ASKS or OFFERS where the phrase opens with a frame it may be found without, else 0. */
   readonly role: Uint8Array;
   /** Per pattern: the weight (tokenShare) of its frame's words. */
@@ -31,6 +33,8 @@ export interface Frames {
   readonly content: Uint8Array;
   /** Per pattern: how many content words the rest after its frame has (an elliptic match says them all). */
   readonly rest: Uint8Array;
+  /** Per pattern: the rest's first word that weighs anything, as an offset in the phrase (-1 for none). */
+  readonly opener: Int16Array;
   /** Per pattern: how many words its frame has. */
   readonly words: Uint8Array;
   /** Per phrase token: 1 where it is a word of its phrase's frame. */
@@ -40,6 +44,7 @@ export interface Frames {
 /** The frames of every pattern of `index`. */
 export function framesOf(index: CompiledIndex): Frames {
   const patterns = index.patternStart.length - 1;
+  const opener = new Int16Array(patterns).fill(-1);
   const role = new Uint8Array(patterns), restContent = new Uint8Array(patterns), share = new Float32Array(patterns), content = new Uint8Array(patterns), words = new Uint8Array(patterns);
   const token = new Uint8Array(index.tokenLemma.length);
   const word = (k: number): string => index.lemmas[index.tokenLemma[k]];
@@ -58,6 +63,7 @@ export function framesOf(index: CompiledIndex): Frames {
     if (rest === 0) continue;
     role[q] = found.role;
     restContent[q] = Math.min(rest, 255);
+    for (let k = end; k < to && opener[q] < 0; k++) if (index.tokenShare[k] > 0) opener[q] = k - from;
     words[q] = found.length;
     for (let k = start; k < end; k++) {
       token[k] = 1;
@@ -67,7 +73,7 @@ export function framesOf(index: CompiledIndex): Frames {
   }
   let count = 0;
   for (let q = 0; q < patterns; q++) if (role[q] !== 0) count++;
-  return { count, role, share, content, rest: restContent, words, token };
+  return { count, please: index.lemmas.indexOf('please'), role, share, content, rest: restContent, opener, words, token };
 }
 
 /**
@@ -75,10 +81,14 @@ export function framesOf(index: CompiledIndex): Frames {
  * "please" (tiers/gap.ts reads where they are).
  */
 export function cuesOf(runtime: Runtime, message: EncodedMessage): number {
+  const { please } = runtime.frames();
+  const known = runtime.index.lemmas.length;
   let cues = 0;
   for (let i = 0; i < message.count; i++) {
     if (message.flags[i] & QUESTION_AFTER) cues |= OFFERS;
-    if (runtime.wordOf(message.lemma[i]) === 'please') cues |= ASKS;
+    // (A word no phrase has gets an id past the index's; only then is it read by name.)
+    const id = message.lemma[i];
+    if (id === please || (id >= known && runtime.wordOf(id) === 'please')) cues |= ASKS;
   }
   return cues;
 }

@@ -253,7 +253,7 @@ export function align(runtime: Runtime, message: EncodedMessage, pattern: number
   const frames = runtime.frames();
   const frameRole = elliptic ? frames.role[pattern] : 0;
   const frameToken = frames.token;
-  const opener = frameRole === 0 ? -1 : restOpener(index, frameToken, from, m);
+  const opener = frameRole === 0 ? -1 : frames.opener[pattern];
   if (frameRole !== 0 && (opener < 0 || !anyOpens(runtime, message, frameRole, tokenStem[from + opener]))) return null;
   if (words > likedBits.length) likedBits = new Int32Array(words * 2);
   const liked = likedBits;
@@ -431,7 +431,7 @@ export function align(runtime: Runtime, message: EncodedMessage, pattern: number
     // An antonym of a phrase word left unplaced in the span negates as well: "I am unable to afford this"
     // is not "I can afford this".
     if (((negators + antonyms + unplacedAntonyms(runtime, message, from, m, first, final)) & 1) !== index.patternNegated[pattern]) continue;
-    if (replacesItem(runtime, message, view, from, m, a, end) || otherParty(runtime, message, from, m, a) || asksOtherwise(runtime, message, from, m, first, final)) continue;
+    if (replacesItem(runtime, message, view, from, m, a, end) || otherParty(runtime, message, pattern, from, m, a) || asksOtherwise(runtime, message, from, m, first, final)) continue;
     if (index.patternActs[pattern] !== 0 && !actsAgree(index.patternActs[pattern], spanActsOf(runtime, view, from, first, final, m))) continue;
     bestScore = score;
     bestTier = fuzzy ? FUZZY : GAP;
@@ -498,12 +498,6 @@ function inOrder(m: number): boolean {
   return true;
 }
 
-/** The first word of a framed phrase's rest that weighs anything, -1 for none. */
-function restOpener(index: CompiledIndex, frameToken: Uint8Array, from: number, m: number): number {
-  for (let j = 0; j < m; j++) if (index.tokenShare[from + j] > 0 && !frameToken[from + j]) return j;
-  return -1;
-}
-
 /** Whether phrase word j has message token i among its candidates. */
 function placeable(j: number, i: number): boolean {
   for (let e = wordStart[j]; e < wordStart[j + 1]; e++) if (entryToken[e] === i) return true;
@@ -565,13 +559,26 @@ function mayOpen(runtime: Runtime, message: EncodedMessage, role: number, first:
   return true;
 }
 
+// mayOpen per message token and role, kept for the message being matched: many framed phrases share an
+// opener ("a"), so each token is judged once. Bits: 1 judged, 2 opens.
+let opensOf = new Uint8Array(256);
+let opensFor: { runtime: Runtime | null; message: EncodedMessage | null; serial: number } = { runtime: null, message: null, serial: -1 };
+
 /** Whether some token at `stem` (Scratch.stemTokens) may open an elliptic offer or request (mayOpen). */
 function anyOpens(runtime: Runtime, message: EncodedMessage, role: number, stem: number): boolean {
   const { stemSeen, stemSlot, stemTokens, stemTokenWords: words, serial } = runtime.scratch;
   if (stemSeen[stem] !== serial) return false;
+  if (opensFor.runtime !== runtime || opensFor.message !== message || opensFor.serial !== serial) {
+    if (2 * message.count > opensOf.length) opensOf = new Uint8Array(Math.max(2 * message.count, 2 * opensOf.length));
+    opensOf.fill(0, 0, 2 * message.count);
+    opensFor = { runtime, message, serial };
+  }
+  const slot = role === ASKS ? 0 : 1;
   for (let w = 0, base = stemSlot[stem] * words; w < words; w++) {
     for (let bits = stemTokens[base + w]; bits !== 0; bits &= bits - 1) {
-      if (mayOpen(runtime, message, role, (w << 5) + 31 - Math.clz32(bits & -bits))) return true;
+      const i = (w << 5) + 31 - Math.clz32(bits & -bits), k = 2 * i + slot;
+      if (opensOf[k] === 0) opensOf[k] = mayOpen(runtime, message, role, i) ? 3 : 1;
+      if (opensOf[k] === 3) return true;
     }
   }
   return false;
@@ -685,23 +692,45 @@ export function wantsAfter(index: CompiledIndex, from: number, j: number, m: num
   return k < m && WANTS.has(index.lemmas[index.tokenLemma[from + k]]);
 }
 
+// Per compiled index: which phrase tokens are subject pronouns of a verb of wanting (wantsAfter), and
+// which patterns have one; made on first use, as most windows' phrases have none.
+const wantersByIndex = new WeakMap<CompiledIndex, { readonly pattern: Uint8Array; readonly token: Uint8Array }>();
+
+function wantersOf(index: CompiledIndex): { readonly pattern: Uint8Array; readonly token: Uint8Array } {
+  let found = wantersByIndex.get(index);
+  if (found !== undefined) return found;
+  const patterns = index.patternStart.length - 1;
+  found = { pattern: new Uint8Array(patterns), token: new Uint8Array(index.tokenLemma.length) };
+  for (let q = 0; q < patterns; q++) {
+    const from = index.patternStart[q], m = index.patternStart[q + 1] - from;
+    for (let j = 0; j < m; j++) {
+      if (!SUBJECT_PRONOUNS.has(index.lemmas[index.tokenLemma[from + j]]) || !wantsAfter(index, from, j, m)) continue;
+      found.token[from + j] = 1;
+      found.pattern[q] = 1;
+    }
+  }
+  wantersByIndex.set(index, found);
+  return found;
+}
+
 /**
  * Whether the message says the phrase's subject of a verb of wanting as the other side (lexicon.otherSide):
  * in its place, or just before that verb where it is left out ("So you want a decaf latte?" is no "I want a
  * latte please").
  */
-function otherParty(runtime: Runtime, message: EncodedMessage, from: number, m: number, a: number): boolean {
+function otherParty(runtime: Runtime, message: EncodedMessage, pattern: number, from: number, m: number, a: number): boolean {
   const { index } = runtime;
+  const wanting = wantersOf(index);
+  if (!wanting.pattern[pattern]) return false;
   for (let j = 0; j < m; j++) {
+    if (!wanting.token[from + j]) continue;
     const pronoun = index.lemmas[index.tokenLemma[from + j]];
-    if (!SUBJECT_PRONOUNS.has(pronoun)) continue;
     if (placed[j] >= 0) {
-      if (wantsAfter(index, from, j, m) && otherSide(pronoun, runtime.wordOf(message.lemma[placed[j]]))) return true;
+      if (otherSide(pronoun, runtime.wordOf(message.lemma[placed[j]]))) return true;
       continue;
     }
     // Only before its verb, auxiliaries between ("we'll have" for "You'll have"): the "you" of "ready for
     // you at the coffee bar" is no subject.
-    if (!wantsAfter(index, from, j, m)) continue;
     // The first word placed of its auxiliaries and verb, and the message's subject before it.
     let at = -1;
     for (let k = j + 1; k < m && at < 0; k++) {
