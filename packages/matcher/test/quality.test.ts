@@ -675,6 +675,24 @@ describe('precision: "here" and "there" say what a short phrase presents', () =>
     expect(find('Here is your order', "Here's your order, enjoy!")).toMatchObject({ tier: 'exact', offset: 0 });
   });
 
+  it('takes the message\'s own pointer for the phrase\'s: "Ok. Here is your order. Is it correct?" ~ "Alright there\'s your order", "OK. This is your order." ~ "Here is your order"', () => {
+    expect(find("Alright there's your order", 'Ok. Here is your order. Is it correct?')).toMatchObject({ tier: 'gap', offset: -1 });
+    expect(find('Here is your order', 'OK. This is your order. Is it correct?')).toMatchObject({ tier: 'gap', offset: -1 });
+  });
+
+  it('reads an opening "this" before "is your" as presenting: "Okay this is your order" is not in "Ok, your order will be ready soon."', () => {
+    expect(find('Okay this is your order', 'Ok, your order will be ready soon.')).toBeUndefined();
+  });
+
+  it('takes no pointer that presents nothing: "There is a short wait" and "if this is correct" are not "here is your order"', () => {
+    expect(find("Okay here's your order", 'Great. There is a short wait, so your order should be ready, in a few minutes.')).toBeUndefined();
+    expect(find('Alright here is your order', 'Can you tell me if this is correct before I send your order to the coffee bar?')).toBeUndefined();
+  });
+
+  it('leaves a "this" inside the phrase alone: "Can you confirm that this is your order" ~ "can you confirm that your drinks are correct on the screen?"', () => {
+    expect(find('Can you confirm that this is your order', 'Okay, can you confirm that your drinks are correct on the screen?')).toBeDefined();
+  });
+
   it('reads the "there" of "Is there anything I can help you with" as asking, not presenting: found in "let me know if I can help you with anything else?"', () => {
     expect(find('Hi is there anything I can help you with', 'Okay here it is. And let me know if I can help you with anything else?')).toBeDefined();
   });

@@ -415,7 +415,7 @@ export function align(runtime: Runtime, message: EncodedMessage, pattern: number
         if (at < first) first = at;
       }
     }
-    if (matchedContent < 2 && pointerLeftOut(index, from, m)) continue;
+    if (matchedContent < 2 && pointerLeftOut(runtime, message, from, m)) continue;
     const coverage = matchedWeight / said;
     if (coverage < DEFAULTS.minCoverage) continue;
     let extra = final - first + 1 - matched - swapped - kindsPlaced;
@@ -473,18 +473,45 @@ function modalsApart(runtime: Runtime, message: EncodedMessage, from: number, m:
  * says ("Here is your order", "There's your latte", "Your order is here"). Without it, "Here is your order" is only "your order" and a "be" (found in "your order will
  * be ready soon").
  */
-function pointerLeftOut(index: CompiledIndex, from: number, m: number): boolean {
+function pointerLeftOut(runtime: Runtime, message: EncodedMessage, from: number, m: number): boolean {
+  const { index } = runtime;
   const word = (j: number): string => index.lemmas[index.tokenLemma[from + j]];
+  // Said otherwise where the message has a pointer of its own beside the same "be": "This is your order"
+  // presents as "Here is your order" does.
+  // A message's "there" or "this" presents only what its "be" names next ("there's your order", "this is
+  // your order"), not "There is a short wait" or "if this is correct".
+  const pointerAt = (i: number): boolean => {
+    if (i < 0 || i >= message.count) return false;
+    const w = runtime.wordOf(message.lemma[i]);
+    return POINTERS.has(w) && (w === 'here' || (i + 2 < message.count && PRESENTED.has(runtime.wordOf(message.lemma[i + 2]))));
+  };
   for (let j = 0; j < m; j++) {
     if (placed[j] >= 0) continue;
     const w = word(j);
-    if (w !== 'here' && w !== 'there') continue;
-    if (j + 1 < m && word(j + 1) === 'be') return true;
+    // ("Okay, this is your order" presents as "here is your order" does, opening the phrase; "that is
+    // correct" and "confirm that this is your order" do not.)
+    const presents = w === 'here' || w === 'there' || ((w === 'this' || w === 'that') && j + 2 < m && word(j + 2) === 'your' && opensPhrase(index, from, j));
+    if (!presents) continue;
+    if (j + 1 < m && word(j + 1) === 'be') {
+      if (!(placed[j + 1] >= 0 && pointerAt(placed[j + 1] - 1))) return true;
+    }
     // ("Is there anything..." asks whether there is; "Your order is here" presents.)
-    if (w === 'here' && j > 0 && word(j - 1) === 'be') return true;
+    if (w === 'here' && j > 0 && word(j - 1) === 'be') {
+      if (!(placed[j - 1] >= 0 && pointerAt(placed[j - 1] + 1))) return true;
+    }
   }
   return false;
 }
+
+/** Whether phrase word j comes after none that weighs anything ("Okay this is..."). */
+function opensPhrase(index: CompiledIndex, from: number, j: number): boolean {
+  for (let k = 0; k < j; k++) if (index.tokenShare[from + k] > 0) return false;
+  return true;
+}
+
+// (Not "that": "that's good, your order will be ready soon" presents nothing.)
+const POINTERS: ReadonlySet<string> = new Set(['here', 'there', 'this']);
+const PRESENTED: ReadonlySet<string> = new Set(['your', 'my', 'our', 'the']);
 
 /** Whether the words placed hold the phrase's order. */
 function inOrder(m: number): boolean {
