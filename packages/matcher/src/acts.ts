@@ -4,6 +4,7 @@
 // right, ...") asserts nothing. Clauses are cut at sentence and clause punctuation, at subordinating
 // conjunctions, at "and"/"but" before a new subject, and before an inverted auxiliary ("..., is it
 // correct"); each clause's act is read from its opening words after discourse markers ("ok so", "hi").
+import { AUXILIARIES } from './lexicon.js';
 import { CLAUSE_BEFORE, QUESTION_AFTER, SENTENCE_BEFORE } from './normalize.js';
 
 /** Act bits. A mask of 0 means "no act known" (a fragment such as "at the coffee bar"): it agrees with any. */
@@ -38,9 +39,6 @@ export function isDiscourseMarker(word: string): boolean {
 
 const GREETINGS: ReadonlySet<string> = new Set(['hi', 'hello', 'hey']);
 const WH_WORDS: ReadonlySet<string> = new Set(['what', 'which', 'who', 'whom', 'whose', 'where', 'when', 'why', 'how']);
-const AUXILIARIES: ReadonlySet<string> = new Set([
-  'be', 'do', 'have', 'can', 'could', 'will', 'would', 'shall', 'should', 'may', 'might', 'must',
-]);
 /** Words that open a clause which depends on another and asserts on its own terms. */
 const SUBORDINATORS: ReadonlySet<string> = new Set([
   'before', 'after', 'until', 'because', 'since', 'although', 'though', 'whereas', 'once', 'unless', 'if',

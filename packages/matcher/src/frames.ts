@@ -81,16 +81,18 @@ export function framesOf(index: CompiledIndex): Frames {
  * "please" (tiers/gap.ts reads where they are).
  */
 export function cuesOf(runtime: Runtime, message: EncodedMessage): number {
-  const { please } = runtime.frames();
-  const known = runtime.index.lemmas.length;
   let cues = 0;
   for (let i = 0; i < message.count; i++) {
     if (message.flags[i] & QUESTION_AFTER) cues |= OFFERS;
-    // (A word no phrase has gets an id past the index's; only then is it read by name.)
-    const id = message.lemma[i];
-    if (id === please || (id >= known && runtime.wordOf(id) === 'please')) cues |= ASKS;
+    if (isPlease(runtime, message.lemma[i])) cues |= ASKS;
   }
   return cues;
+}
+
+/** Whether lemma id `id` is "please". */
+export function isPlease(runtime: Runtime, id: number): boolean {
+  // (A word no phrase has gets an id past the index's; only then is it read by name.)
+  return id === runtime.frames().please || (id >= runtime.index.lemmas.length && runtime.wordOf(id) === 'please');
 }
 
 function frameAt(word: (k: number) => string, start: number, to: number): { role: number; length: number } | null {

@@ -30,7 +30,8 @@ function isWordStart(code: number): boolean {
   return code === CH_APOS || (code >= CH_0 && code <= CH_9) || (code >= 97 && code <= 122) || code > 127 && code < 0x2000;
 }
 
-function isDigits(s: string): boolean {
+/** Whether `s` is all digits, as normalize writes numbers. */
+export function isDigits(s: string): boolean {
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (c < CH_0 || c > CH_9) return false;

@@ -4,6 +4,8 @@
 // anything else", "do you want anything else". A request is not an offer, and elsewhere ("do you like",
 // "get back to you") they are words of their own.
 
+import { AUXILIARIES, WANTS } from './lexicon.js';
+
 export const REQUEST_VERBS: readonly string[] = ['get', 'have', 'like', 'want', 'take', 'need'];
 const REQUESTS: ReadonlySet<string> = new Set(REQUEST_VERBS);
 const SPEAKERS: ReadonlySet<string> = new Set(['i', 'we']);
@@ -81,4 +83,14 @@ export function modalAsksAt(lemma: (k: number) => string, clauseBefore: (k: numb
   if (NOT_ACTIONS.has(lemma(i + 2))) return false;
   for (let k = i + 2; k < Math.min(count, i + 4); k++) if (REQUESTS.has(lemma(k))) return false;
   return true;
+}
+
+/**
+ * Whether token `k` (of tokens before `to`) is followed, past auxiliaries, by a verb of wanting
+ * (lexicon.WANTS): "I would like", "you want". Who says it is who asks (tiers/gap.ts, otherParty).
+ */
+export function wantsAfter(lemma: (k: number) => string, k: number, to: number): boolean {
+  let j = k + 1;
+  while (j < to && AUXILIARIES.has(lemma(j))) j++;
+  return j < to && WANTS.has(lemma(j));
 }

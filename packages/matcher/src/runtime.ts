@@ -3,12 +3,12 @@
 import { anchorChecksOf } from './anchor-checks.js';
 import { BestHits } from './best-hits.js';
 import { DEFAULTS } from './defaults.js';
-import { CONTENT, classOf } from './lexicon.js';
+import { CONTENT, SUBJECT_PRONOUNS, classOf } from './lexicon.js';
 import { NAME } from './features.js';
 import { scopeOf } from './negation.js';
 import { abilityOf, antonymsOf, genericsOf, synonymsOf } from './synonyms.js';
 import { framesOf, type Frames } from './frames.js';
-import { REQUEST_VERBS, requestRoleAt } from './requests.js';
+import { REQUEST_VERBS, requestRoleAt, wantsAfter } from './requests.js';
 import { MessageMemo } from './message-memo.js';
 import type { SharedMemoView } from './shared-memo.js';
 import { isDerivedForm, isDoubledEnding, stemOf } from './stem.js';
@@ -50,6 +50,11 @@ export interface Runtime {
   requestTokens(): Uint8Array;
   /** The offer and request frames the phrases open with (frames.ts). Made on first use. */
   frames(): Frames;
+  /**
+   * Per phrase token: 1 for a subject pronoun of a verb of wanting ("I" of "I would like"; requests.ts,
+   * wantsAfter), whom a message's other side may not stand for. Made on first use.
+   */
+  wantingSubjects(): Uint8Array;
   /** Per phrase lemma: some phrase names an item by it ("a Mocha"), so a message's "a mocha" is one too. */
   readonly namedLemma: Uint8Array;
   /** Whether two lemma ids with one stem are forms of one word (see isDerivedForm). */
@@ -108,6 +113,16 @@ function requestTokensOf(index: CompiledIndex, traits: Uint8Array): Uint8Array {
     for (let k = from; k < to; k++) if (traits[index.tokenLemma[k]] & REQUEST) requestAt[k] = requestRoleAt(phraseWord, from, k);
   }
   return requestAt;
+}
+
+function wantingSubjectsOf(index: CompiledIndex): Uint8Array {
+  const subjects = new Uint8Array(index.tokenLemma.length);
+  const phraseWord = (t: number): string => index.lemmas[index.tokenLemma[t]];
+  for (let q = 0; q + 1 < index.patternStart.length; q++) {
+    const to = index.patternStart[q + 1];
+    for (let k = index.patternStart[q]; k < to; k++) if (SUBJECT_PRONOUNS.has(phraseWord(k)) && wantsAfter(phraseWord, k, to)) subjects[k] = 1;
+  }
+  return subjects;
 }
 
 /**
@@ -213,6 +228,7 @@ function createRuntime(index: CompiledIndex): Runtime {
   const namedLemma = namedLemmasOf(index);
   let requestAt: Uint8Array | undefined;
   let frames: Frames | undefined;
+  let wanting: Uint8Array | undefined;
 
   const scratch: Scratch = {
     serial: 0,
@@ -297,6 +313,9 @@ function createRuntime(index: CompiledIndex): Runtime {
     },
     frames() {
       return (frames ??= framesOf(index));
+    },
+    wantingSubjects() {
+      return (wanting ??= wantingSubjectsOf(index));
     },
     namedLemma,
     derived(a, b) {

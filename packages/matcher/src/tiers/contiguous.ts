@@ -13,7 +13,6 @@ import { actsAgree } from '../acts.js';
 import type { MessageView } from '../message-view.js';
 import { NEGATOR } from '../lexicon.js';
 import { CONTIGUOUS_SCORE, GAP, LEMMA, STEM } from './index.js';
-import { wantsAfter } from './gap.js';
 
 /** Adverbs that grade a statement without changing it: "not really interested" is "not interested". */
 const FILLERS: ReadonlySet<string> = new Set([
@@ -96,6 +95,6 @@ function swapsPronoun(runtime: Runtime, message: EncodedMessage, pattern: number
   const word = runtime.wordOf(message.lemma[i]);
   if (!SUBJECT_PRONOUNS.has(word)) return false;
   const { index } = runtime;
-  const from = index.patternStart[pattern], m = index.patternStart[pattern + 1] - from;
-  return !wantsAfter(index, from, 0, m) || !otherSide(index.lemmas[index.tokenLemma[from]], word);
+  const from = index.patternStart[pattern];
+  return !runtime.wantingSubjects()[from] || !otherSide(index.lemmas[index.tokenLemma[from]], word);
 }

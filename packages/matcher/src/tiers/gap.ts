@@ -9,9 +9,10 @@ import { ADJECTIVE, ADVERB, NAME, NOUN_LIKE, missableContent } from '../features
 import type { MessageView } from '../message-view.js';
 import { ASKING, OFFERING, type EncodedMessage } from '../encode.js';
 import { ASKS, OFFERS } from '../requests.js';
-import { AUXILIARIES, CONTENT, NEGATOR, SUBJECT_PRONOUNS, WANTS, otherSide } from '../lexicon.js';
+import { AUXILIARIES, CONTENT, NEGATOR, otherSide } from '../lexicon.js';
 import { negatorsBefore, negatorsIn } from '../negation.js';
-import { CLAUSE_BEFORE, COMPOUND_TAIL, QUESTION_AFTER } from '../normalize.js';
+import { CLAUSE_BEFORE, COMPOUND_TAIL, QUESTION_AFTER, isDigits } from '../normalize.js';
+import { isPlease } from '../frames.js';
 import type { Runtime } from '../runtime.js';
 import type { CompiledIndex } from '../types.js';
 import { FUZZY, GAP } from './index.js';
@@ -431,7 +432,7 @@ export function align(runtime: Runtime, message: EncodedMessage, pattern: number
     // An antonym of a phrase word left unplaced in the span negates as well: "I am unable to afford this"
     // is not "I can afford this".
     if (((negators + antonyms + unplacedAntonyms(runtime, message, from, m, first, final)) & 1) !== index.patternNegated[pattern]) continue;
-    if (replacesItem(runtime, message, view, from, m, a, end) || otherParty(runtime, message, pattern, from, m, a) || asksOtherwise(runtime, message, from, m, first, final)) continue;
+    if (replacesItem(runtime, message, view, from, m, a, end) || otherParty(runtime, message, from, m, a) || asksOtherwise(runtime, message, from, m, first, final)) continue;
     if (index.patternActs[pattern] !== 0 && !actsAgree(index.patternActs[pattern], spanActsOf(runtime, view, from, first, final, m))) continue;
     bestScore = score;
     bestTier = fuzzy ? FUZZY : GAP;
@@ -469,17 +470,17 @@ function modalsApart(runtime: Runtime, message: EncodedMessage, from: number, m:
 }
 
 /**
- * Whether a phrase with one content word left out the "here" or "there" that presents what its "be"
- * says ("Here is your order", "There's your latte", "Your order is here"). Without it, "Here is your order" is only "your order" and a "be" (found in "your order will
- * be ready soon").
+ * Whether a phrase with one content word left out the pointer that presents what its "be" says ("Here
+ * is your order", "There's your latte", "Your order is here", an opening "Okay this is your order"), and
+ * the message has none of its own there. Without it, "Here is your order" is only "your order" and a "be"
+ * (found in "your order will be ready soon").
  */
 function pointerLeftOut(runtime: Runtime, message: EncodedMessage, from: number, m: number): boolean {
   const { index } = runtime;
   const word = (j: number): string => index.lemmas[index.tokenLemma[from + j]];
-  // Said otherwise where the message has a pointer of its own beside the same "be": "This is your order"
-  // presents as "Here is your order" does.
-  // A message's "there" or "this" presents only what its "be" names next ("there's your order", "this is
-  // your order"), not "There is a short wait" or "if this is correct".
+  // The message's own pointer beside the same "be" says it otherwise ("This is your order" for "Here is
+  // your order"); a "there" or "this" only before what its "be" names ("there's your order"), not "There
+  // is a short wait" or "if this is correct".
   const pointerAt = (i: number): boolean => {
     if (i < 0 || i >= message.count) return false;
     const w = runtime.wordOf(message.lemma[i]);
@@ -551,7 +552,7 @@ const FRAME_WORDS: ReadonlySet<string> = new Set([
  * "please" in its sentence ("A small latte, please").
  */
 function saysNoFrame(runtime: Runtime, message: EncodedMessage, role: number, first: number, final: number): boolean {
-  if (!mayOpen(runtime, message, role, first)) return false;
+  if (!opensAt(runtime, message, role, first)) return false;
   // Nor inside it: "it'll be ready shortly" says a statement's frame, no "Good I'll get it ready soon".
   for (let i = first; i <= final; i++) if (!used[i] && FRAME_WORDS.has(runtime.wordOf(message.lemma[i]))) return false;
   if (role === OFFERS) {
@@ -561,7 +562,7 @@ function saysNoFrame(runtime: Runtime, message: EncodedMessage, role: number, fi
     return false;
   }
   for (let i = 0; i < message.count; i++) {
-    if (message.sentence[i] === message.sentence[first] && runtime.wordOf(message.lemma[i]) === 'please') return true;
+    if (message.sentence[i] === message.sentence[first] && isPlease(runtime, message.lemma[i])) return true;
   }
   return false;
 }
@@ -576,7 +577,7 @@ function mayOpen(runtime: Runtime, message: EncodedMessage, role: number, first:
   while (start > 0 && !(message.flags[start] & CLAUSE_BEFORE)) start--;
   for (let i = start; i < first; i++) {
     const word = runtime.wordOf(message.lemma[i]);
-    if (!LEAD_WORDS.has(word) && !/^[0-9]+$/.test(word)) return false;
+    if (!LEAD_WORDS.has(word) && !isDigits(word)) return false;
   }
   if (role === ASKS) {
     for (let i = start - 1; i >= 0 && message.sentence[i] === message.sentence[first]; i--) {
@@ -586,26 +587,33 @@ function mayOpen(runtime: Runtime, message: EncodedMessage, role: number, first:
   return true;
 }
 
-// mayOpen per message token and role, kept for the message being matched: many framed phrases share an
-// opener ("a"), so each token is judged once. Bits: 1 judged, 2 opens.
+// mayOpen per message token and role, kept for the message being matched (its runtime, object and
+// serial): many framed phrases share an opener ("a"), so each token is judged once. 0 not yet, 1 no, 3 yes.
 let opensOf = new Uint8Array(256);
-let opensFor: { runtime: Runtime | null; message: EncodedMessage | null; serial: number } = { runtime: null, message: null, serial: -1 };
+let opensRuntime: Runtime | null = null, opensMessage: EncodedMessage | null = null, opensSerial = -1;
+
+/** mayOpen, judged once per message token and role. */
+function opensAt(runtime: Runtime, message: EncodedMessage, role: number, i: number): boolean {
+  const serial = runtime.scratch.serial;
+  if (opensRuntime !== runtime || opensMessage !== message || opensSerial !== serial) {
+    if (2 * message.count > opensOf.length) opensOf = new Uint8Array(Math.max(2 * message.count, 2 * opensOf.length));
+    opensOf.fill(0, 0, 2 * message.count);
+    opensRuntime = runtime;
+    opensMessage = message;
+    opensSerial = serial;
+  }
+  const k = 2 * i + (role === ASKS ? 0 : 1);
+  if (opensOf[k] === 0) opensOf[k] = mayOpen(runtime, message, role, i) ? 3 : 1;
+  return opensOf[k] === 3;
+}
 
 /** Whether some token at `stem` (Scratch.stemTokens) may open an elliptic offer or request (mayOpen). */
 function anyOpens(runtime: Runtime, message: EncodedMessage, role: number, stem: number): boolean {
   const { stemSeen, stemSlot, stemTokens, stemTokenWords: words, serial } = runtime.scratch;
   if (stemSeen[stem] !== serial) return false;
-  if (opensFor.runtime !== runtime || opensFor.message !== message || opensFor.serial !== serial) {
-    if (2 * message.count > opensOf.length) opensOf = new Uint8Array(Math.max(2 * message.count, 2 * opensOf.length));
-    opensOf.fill(0, 0, 2 * message.count);
-    opensFor = { runtime, message, serial };
-  }
-  const slot = role === ASKS ? 0 : 1;
   for (let w = 0, base = stemSlot[stem] * words; w < words; w++) {
     for (let bits = stemTokens[base + w]; bits !== 0; bits &= bits - 1) {
-      const i = (w << 5) + 31 - Math.clz32(bits & -bits), k = 2 * i + slot;
-      if (opensOf[k] === 0) opensOf[k] = mayOpen(runtime, message, role, i) ? 3 : 1;
-      if (opensOf[k] === 3) return true;
+      if (opensAt(runtime, message, role, (w << 5) + 31 - Math.clz32(bits & -bits))) return true;
     }
   }
   return false;
@@ -712,45 +720,16 @@ function asksOtherwise(runtime: Runtime, message: EncodedMessage, from: number, 
   return false;
 }
 
-/** Whether phrase word j is followed, past auxiliaries, by a verb of wanting (lexicon.WANTS). */
-export function wantsAfter(index: CompiledIndex, from: number, j: number, m: number): boolean {
-  let k = j + 1;
-  while (k < m && AUXILIARIES.has(index.lemmas[index.tokenLemma[from + k]])) k++;
-  return k < m && WANTS.has(index.lemmas[index.tokenLemma[from + k]]);
-}
-
-// Per compiled index: which phrase tokens are subject pronouns of a verb of wanting (wantsAfter), and
-// which patterns have one; made on first use, as most windows' phrases have none.
-const wantersByIndex = new WeakMap<CompiledIndex, { readonly pattern: Uint8Array; readonly token: Uint8Array }>();
-
-function wantersOf(index: CompiledIndex): { readonly pattern: Uint8Array; readonly token: Uint8Array } {
-  let found = wantersByIndex.get(index);
-  if (found !== undefined) return found;
-  const patterns = index.patternStart.length - 1;
-  found = { pattern: new Uint8Array(patterns), token: new Uint8Array(index.tokenLemma.length) };
-  for (let q = 0; q < patterns; q++) {
-    const from = index.patternStart[q], m = index.patternStart[q + 1] - from;
-    for (let j = 0; j < m; j++) {
-      if (!SUBJECT_PRONOUNS.has(index.lemmas[index.tokenLemma[from + j]]) || !wantsAfter(index, from, j, m)) continue;
-      found.token[from + j] = 1;
-      found.pattern[q] = 1;
-    }
-  }
-  wantersByIndex.set(index, found);
-  return found;
-}
-
 /**
  * Whether the message says the phrase's subject of a verb of wanting as the other side (lexicon.otherSide):
  * in its place, or just before that verb where it is left out ("So you want a decaf latte?" is no "I want a
  * latte please").
  */
-function otherParty(runtime: Runtime, message: EncodedMessage, pattern: number, from: number, m: number, a: number): boolean {
+function otherParty(runtime: Runtime, message: EncodedMessage, from: number, m: number, a: number): boolean {
   const { index } = runtime;
-  const wanting = wantersOf(index);
-  if (!wanting.pattern[pattern]) return false;
+  const wanting = runtime.wantingSubjects();
   for (let j = 0; j < m; j++) {
-    if (!wanting.token[from + j]) continue;
+    if (!wanting[from + j]) continue;
     const pronoun = index.lemmas[index.tokenLemma[from + j]];
     if (placed[j] >= 0) {
       if (otherSide(pronoun, runtime.wordOf(message.lemma[placed[j]]))) return true;
