@@ -40,6 +40,16 @@ describe('insights', () => {
     ]);
   });
 
+  it('takes "Let me send you the revised quote." for the speaker\'s own action item, definitive, not for an instruction', async () => {
+    const store = await memoryStore();
+    const { conversationId } = await store.processText({ messages: [say('Let me send you the revised quote.'), say('Let me know if that works.')] });
+    await store.idle();
+    expect((await store.getActionItems(conversationId)).actionItems.map((a) => [a.text, a.definitive])).toEqual([
+      ['Let me send you the revised quote.', true],
+      ['Let me know if that works.', false],
+    ]);
+  });
+
   it('does not take a refusal for an action item', async () => {
     const store = await memoryStore();
     const { conversationId } = await store.processText({ messages: [say("We won't renew this year."), say('I will not send it.')] });

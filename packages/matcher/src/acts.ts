@@ -1,4 +1,5 @@
-// Dialogue acts, per clause: a statement, a yes/no question, a wh-question, a request or a condition.
+// Dialogue acts, per clause: a statement, a yes/no question, a wh-question, a request, a proposal or a
+// condition.
 // A phrase that states something is not found in a question or a request about the same thing, an offer
 // ("what can I get you") is not a request ("can I get a latte"), and a conditional ("if the order looks
 // right, ...") asserts nothing. Clauses are cut at sentence and clause punctuation, at subordinating
@@ -13,6 +14,8 @@ export const POLAR = 2;
 export const WH = 4;
 export const REQUEST = 8;
 export const CONDITION = 16;
+/** "Let's schedule a call", "let me check": the speaker proposes to do something, alone or with the listener. */
+export const PROPOSAL = 32;
 
 /** What the act rules read of a token sequence: lemmas, punctuation flags, wink-nlp tags. */
 export interface ActTokens {
@@ -68,12 +71,15 @@ const HEDGES: ReadonlySet<string> = new Set(['just', 'really', 'also', 'actually
 /** Which acts of a phrase agree with which acts of a message. */
 function agreeing(act: number): number {
   switch (act) {
-    case STATEMENT: return STATEMENT;
+    // A proposal says what a statement of intent does: "let me check on that" ~ "I'll check on that",
+    // "we should schedule a follow up call" ~ "let's schedule a follow up call".
+    case STATEMENT: return STATEMENT | PROPOSAL;
     // A yes-no question about something also matches an open question about it ("do you have black
     // tea" ~ "what kinds of black tea do you have"); an open question does not match a closed one: "what
     // can I get you" offers, "can I get an Americano" asks for one.
-    case POLAR: return POLAR | REQUEST | WH;
-    case REQUEST: return POLAR | REQUEST;
+    case POLAR: return POLAR | REQUEST | WH | PROPOSAL;
+    case REQUEST: return POLAR | REQUEST | PROPOSAL;
+    case PROPOSAL: return STATEMENT | POLAR | REQUEST | PROPOSAL;
     case WH: return WH;
     case CONDITION: return CONDITION;
     default: return 0;
@@ -84,7 +90,7 @@ function agreeing(act: number): number {
 export function actsAgree(phrase: number, message: number): boolean {
   if (phrase === 0 || message === 0) return true;
   let wanted = 0;
-  for (let bit = 1; bit <= CONDITION; bit <<= 1) if (phrase & bit) wanted |= agreeing(bit);
+  for (let bit = 1; bit <= PROPOSAL; bit <<= 1) if (phrase & bit) wanted |= agreeing(bit);
   return (wanted & message) !== 0;
 }
 
@@ -196,6 +202,7 @@ function clauseAct(tokens: ActTokens, a: number, b: number, phrase: boolean): { 
     const tag = tokens.pos(i);
     if (tag === 'VERB' || tag === 'AUX' || AUXILIARIES.has(tokens.lemma(i))) verb = true;
   }
+  if (proposal(tokens, k, b)) return { act: PROPOSAL, subordinate: false };
   if (word === 'please' || word === 'let' || please || desire(tokens, k, b)) return { act: REQUEST, subordinate: false };
   // In a tracker phrase a bare verb phrase names a topic ("terminate the contract"); in a message it
   // is an instruction ("Review the order and confirm").
@@ -206,6 +213,24 @@ function clauseAct(tokens: ActTokens, a: number, b: number, phrase: boolean): { 
   const subject = STATEMENT_OPENERS.has(tokens.pos(k)) || INDEFINITES.has(word) || word === 'here';
   return { act: verb && subject ? STATEMENT : 0, subordinate: false };
 }
+
+/**
+ * "Let's", "lets", "let me", "let us" before what the speaker will do. Not where the verb asks ("let me
+ * get a cortado", "let me know") or hedges ("let's see if I've got that", "let me think").
+ */
+function proposal(tokens: ActTokens, k: number, b: number): boolean {
+  if (tokens.lemma(k) !== 'let' || k + 1 >= b) return false;
+  const next = tokens.lemma(k + 1);
+  let verb = k + 2;
+  if (next !== 'me' && next !== 'us') {
+    if (tokens.normal(k) !== 'lets') return false;
+    verb = k + 1;
+  }
+  while (verb < b && HEDGES.has(tokens.lemma(verb))) verb++;
+  return verb < b && !NOT_PROPOSED.has(tokens.lemma(verb));
+}
+
+const NOT_PROPOSED: ReadonlySet<string> = new Set(['know', 'see', 'think', 'guess', 'say', ...DESIRES]);
 
 function subjectFollows(tokens: ActTokens, j: number, b: number): boolean {
   if (j < b && tokens.lemma(j) === 'not') j++;
@@ -256,10 +281,10 @@ function desireAt(tokens: ActTokens, k: number, b: number): boolean {
   return tag === 'DET' || tag === 'NUM' || tag === 'NOUN' || tag === 'PROPN';
 }
 
-export type DialogueAct = 'statement' | 'yes-no question' | 'wh-question' | 'request' | 'condition';
+export type DialogueAct = 'statement' | 'yes-no question' | 'wh-question' | 'request' | 'proposal' | 'condition';
 
 const ACT_NAMES: Readonly<Record<number, DialogueAct>> = {
-  [STATEMENT]: 'statement', [POLAR]: 'yes-no question', [WH]: 'wh-question', [REQUEST]: 'request', [CONDITION]: 'condition',
+  [STATEMENT]: 'statement', [POLAR]: 'yes-no question', [WH]: 'wh-question', [REQUEST]: 'request', [PROPOSAL]: 'proposal', [CONDITION]: 'condition',
 };
 
 /** The act of each clause of a message with a known act, in order (clauses of markers or fragments left out). */

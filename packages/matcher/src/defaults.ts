@@ -58,6 +58,8 @@ export const DEFAULTS = Object.freeze({
   stemSimilarity: 0.9,
   /** Similarity of a word and its synonym (synonyms.ts): as of one stem, so a gap match, not a fuzzy one. */
   synonymSimilarity: 0.9,
+  /** Similarity of the speaker's other pronoun ("we" for "I", "us" for "me"), as a contiguous match whose subject differs. */
+  sideSimilarity: 0.9,
   /**
    * Similarity of a word naming a kind of a phrase's general noun ("latte" for "drink", synonyms.ts): as
    * of one stem, but it is no evidence of the phrase, like a word in place of the phrase's.

@@ -41,6 +41,16 @@ export function otherSide(phrasePronoun: string, messagePronoun: string): boolea
   return (speaker(phrasePronoun) && messagePronoun === 'you') || (phrasePronoun === 'you' && speaker(messagePronoun));
 }
 
+const SAME_SIDE: ReadonlyMap<string, readonly string[]> = new Map([['i', ['we']], ['we', ['i']], ['me', ['us']], ['us', ['me']]]);
+
+/**
+ * The speaker's other pronoun in the same place: "we" for "I", "us" for "me". One speaks for a company
+ * as either ("We can't afford it" ~ "I can't afford this", "send us the contract" ~ "send me the contract").
+ */
+export function sameSideOf(pronoun: string): readonly string[] {
+  return SAME_SIDE.get(pronoun) ?? [];
+}
+
 /** Auxiliaries between a subject and its verb ("I would like", "you'll have"). */
 export const AUXILIARIES: ReadonlySet<string> = new Set(['will', 'would', 'can', 'could', 'may', 'might', 'shall', 'should', 'must', 'be', 'do', 'have']);
 

@@ -3,7 +3,7 @@
 import { anchorChecksOf } from './anchor-checks.js';
 import { BestHits } from './best-hits.js';
 import { DEFAULTS } from './defaults.js';
-import { CONTENT, SUBJECT_PRONOUNS, classOf } from './lexicon.js';
+import { CONTENT, SUBJECT_PRONOUNS, classOf, sameSideOf } from './lexicon.js';
 import { NAME } from './features.js';
 import { scopeOf } from './negation.js';
 import { abilityOf, antonymsOf, genericsOf, synonymsOf } from './synonyms.js';
@@ -202,6 +202,8 @@ function createRuntime(index: CompiledIndex): Runtime {
   };
   /** The phrases' word of ability the word stands for ("able" for "can"), with the synonyms' weight. */
   const withAbility = (near: Neighbors, word: string): Neighbors => appended(near, abilityOf(word), DEFAULTS.synonymSimilarity, () => true) ?? near;
+  /** The phrases' pronoun of the speaker's that the word stands for ("we" for "I"). */
+  const withSide = (near: Neighbors, word: string): Neighbors => appended(near, sameSideOf(word), DEFAULTS.sideSimilarity, () => true) ?? near;
   /** Then the phrases' content words (or "can": "unable" for "can't") that mean what the word does with a negation, last of all. */
   const withAntonyms = (near: Neighbors, word: string, stem: number): Neighbors => {
     const accept = (id: number) => (index.lemmaClass[id] === CONTENT || (knownTraits[id] & ABILITY) !== 0) && index.lemmaStem[id] !== stem;
@@ -287,7 +289,7 @@ function createRuntime(index: CompiledIndex): Runtime {
       if (found === undefined) {
         const none: Neighbors = { lemmas: new Int32Array(0), sims: new Float32Array(0) };
         const word = this.wordOf(id);
-        const near = withAntonyms(withAbility(none, word), word, this.stemOfId(id));
+        const near = withAntonyms(withSide(withAbility(none, word), word), word, this.stemOfId(id));
         found = near === none ? null : near;
         lightNeighbors.set(id, found);
       }

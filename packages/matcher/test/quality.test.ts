@@ -1,6 +1,7 @@
 // Matching quality on real dialog: dialogue acts, negation polarity, specific modifiers, too little in
 // common, and the recall classes that rewrites of the same meaning need.
 import { describe, expect, it } from 'vitest';
+import { dialogueActs } from '../src/nlp.js';
 import { find, findAll } from './helpers.js';
 
 describe('dialogue acts', () => {
@@ -718,5 +719,50 @@ describe('precision: who wants it', () => {
 
   it('still finds "I can\'t afford this" in "We can\'t afford this" (exact at 3)', () => {
     expect(find("I can't afford this", "We can't afford this")).toMatchObject({ offset: 3 });
+  });
+});
+
+describe('recall: a proposal ("let\'s", "let me") says what a statement of intent does', () => {
+  it('matches "let\'s schedule a follow up call" to "I think we should schedule a follow up call next week."', () => {
+    expect(find("let's schedule a follow up call", 'I think we should schedule a follow up call next week.')).toMatchObject({ tier: 'gap', offset: -1 });
+  });
+
+  it('matches "I just entered the order" to "Of course. Let me just enter that order."', () => {
+    expect(find('I just entered the order', 'Of course. Let me just enter that order. Could you confirm it for me on the screen?')).toBeDefined();
+  });
+
+  it('does not read "let me get a single Cortado ... please" as a proposal: it orders, so it is no "That\'s a single Cortado with whole milk to go"', () => {
+    expect(find("That's a single Cortado with whole milk to go", 'Hey let me get a single Cortado with whole milk to go please.')).toBeUndefined();
+  });
+
+  it('does not read "Let\'s see if I\'ve got that" as a proposal: it is no "Ok I\'ve got that"', () => {
+    expect(find("Ok I've got that", "Let's see if I've got that. You can see on the screen what you ordered.")).toBeUndefined();
+  });
+
+  it('names the act: "let me check on that" is a proposal, "let me know" and "let them know" are requests', () => {
+    expect(dialogueActs('let me check on that')).toEqual(['proposal']);
+    expect(dialogueActs('Let me know if that works')).toEqual(['request']);
+    expect(dialogueActs('let them know')).toEqual(['request']);
+  });
+});
+
+describe('recall: the speaker\'s other pronoun ("we" for "I", "us" for "me")', () => {
+  it('matches "Okay I will have that out to you soon" to "OK we will have that out shortly!"', () => {
+    expect(find('Okay I will have that out to you soon', 'OK we will have that out shortly!')).toMatchObject({ tier: 'gap' });
+  });
+
+  it('matches "can I get a Macchiato" to "Hi, can we get two macchiatos?"', () => {
+    expect(find('can I get a Macchiato', 'Hi, can we get two macchiatos?')).toBeDefined();
+  });
+
+  it('scores "Could you send us the contract please?" for "Can you send me the contract" above the same message without "us"', () => {
+    const withUs = find('Can you send me the contract', 'Could you send us the contract please?');
+    const without = find('Can you send me the contract', 'Could you send the contract please?');
+    expect(withUs!.score).toBeGreaterThan(without!.score);
+  });
+
+  it('takes the other pronoun as weight, not evidence: "Good morning, I was looking to order a Macchiato." is no "OK now we\'re good"', () => {
+    expect(find("OK now we're good", 'Good morning, I was looking to order a Macchiato.')).toBeUndefined();
+    expect(find("Ok I've got that", "We've got drinks like lattes, mocha, cappuccino and americano.")).toBeUndefined();
   });
 });

@@ -1,6 +1,7 @@
-// Action items, heuristically: commitments ("I'll send the quote", "let's meet Friday"), requests ("can
-// you send me the invite", "please call back") and imperatives ("Send me the contract"), the last read by
-// the matcher's dialogue acts. Commitments and proposals are definitive.
+// Action items, heuristically: commitments ("I'll send the quote", "let's meet Friday", "let me send you
+// the quote"), requests ("can you send me the invite", "please call back") and imperatives ("Send me the
+// contract"), proposals and imperatives read by the matcher's dialogue acts. Commitments and proposals
+// are definitive.
 import type { DialogueAct } from '@phrasewatch/matcher';
 import type { Sentence } from './sentences.js';
 
@@ -26,7 +27,7 @@ export function actionItemCue(sentence: Sentence, acts: DialogueAct[]): ActionIt
   const text = sentence.text.replace(/\u2019/g, "'");
   if (NEGATED.test(text)) return null;
   if (COMMITMENT.test(text)) return { score: 0.85, definitive: true, addressed: false };
-  if (PROPOSAL.test(text)) return { score: 0.75, definitive: true, addressed: false };
+  if (PROPOSAL.test(text) || acts[0] === 'proposal') return { score: 0.75, definitive: true, addressed: false };
   if (REQUEST.test(text)) return { score: 0.7, definitive: false, addressed: true };
   if (isImperative(sentence, acts)) return { score: 0.65, definitive: false, addressed: true };
   return null;

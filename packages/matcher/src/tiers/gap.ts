@@ -16,7 +16,7 @@ import { isPlease } from '../frames.js';
 import type { Runtime } from '../runtime.js';
 import type { CompiledIndex } from '../types.js';
 import { FUZZY, GAP } from './index.js';
-import { ABILITY, CAUSATIVE, COPULA, DETERMINER, PRONOUN, REQUEST, SWAPPABLE } from './word-traits.js';
+import { ABILITY, CAUSATIVE, COPULA, DETERMINER, PRONOUN, REQUEST, SPEAKER, SWAPPABLE } from './word-traits.js';
 import type { Neighbors } from './fuzzy.js';
 
 export interface Alignment {
@@ -42,7 +42,10 @@ const STEM_SIM = Math.fround(DEFAULTS.stemSimilarity);
 // two a word), and placing a word reads its list instead of every position of the window.
 let entryToken = new Int32Array(256);
 let entrySim = new Float32Array(256);
-/** KIND where the entry's token is a kind of the word (similarity, kindMatch): weight, but no evidence; ANTONYM where it means the word with a negation. */
+/**
+ * KIND where the entry's token is a kind of the word (similarity, kindMatch): weight, but no evidence;
+ * ANTONYM where it means the word with a negation; SIDE where it is the speaker's other pronoun (sideMatch).
+ */
 let entryKind = new Uint8Array(256);
 let wordStart = new Int32Array(65);
 /** Per message token like some word of the pattern: the most weight it can add to it. */
@@ -51,7 +54,7 @@ let gainAt = new Float64Array(64);
 let likedBits = new Int32Array(4);
 let used = new Uint8Array(64);
 let placed = new Int32Array(64);
-/** KIND where placed[j] is a kind of phrase word j, ANTONYM where it is its antonym. */
+/** KIND where placed[j] is a kind of phrase word j, ANTONYM where it is its antonym, SIDE its speaker's other pronoun. */
 let placedKind = new Uint8Array(64);
 /** reach[p]: the most weight positions[0 .. p-1] can hold, summed. */
 let reach = new Float64Array(64);
@@ -62,7 +65,9 @@ let positionList = new Int32Array(64);
 let kindMatch = false;
 /** Set by similarity(): the similarity it returned is of an antonym (Neighbors.antonymsFrom). */
 let antonymMatch = false;
-const KIND = 1, ANTONYM = 2;
+/** Set by similarity(): the similarity it returned is of the speaker's other pronoun ("we" for "I"). */
+let sideMatch = false;
+const KIND = 1, ANTONYM = 2, SIDE = 3;
 
 /**
  * Similarity of message token i to pattern token k (of the phrase's tokens from..to): 1 same lemma, less
@@ -71,6 +76,7 @@ const KIND = 1, ANTONYM = 2;
 function similarity(runtime: Runtime, message: EncodedMessage, view: MessageView, i: number, k: number, from: number, to: number): number {
   kindMatch = false;
   antonymMatch = false;
+  sideMatch = false;
   const index = runtime.index;
   // A closed compound's second half is a word only after its head: "carryout" has no "out" for "right out".
   if (message.flags[i] & COMPOUND_TAIL && (k === from || message.stem[i - 1] !== index.tokenStem[k - 1])) return 0;
@@ -98,17 +104,21 @@ function neighborSimilarity(runtime: Runtime, message: EncodedMessage, view: Mes
   const target = index.tokenLemma[k];
   // One request verb stands for another only where both ask or both offer ("can I get" ~ "I'd like", "would
   // you like" ~ "do you want"; not "get back", nor an offer for a request);
-  // other neighbours (fuzzy ones, synonyms) are of content words only. None stands for a phrase word
+  // other neighbours (fuzzy ones, synonyms) are of content words only, but for "able" for "can" and the
+  // speaker's other pronoun ("we" for "I"). None stands for a phrase word
   // where the phrase has the message's own word as well: "I'd like to get" keeps "get" for "get", and
   // "correctly displayed on the screen" keeps "screen" for "screen", not for "display".
   const asking = runtime.wordTraits[target] & REQUEST && (runtime.traitsOfId(message.lemma[i]) & REQUEST || message.flags[i] & ASKING);
-  if (asking ? runtime.requestTokens()[k] !== roleOf(message.flags[i]) : index.lemmaClass[target] !== CONTENT && !(runtime.wordTraits[target] & ABILITY)) return 0;
+  if (asking ? runtime.requestTokens()[k] !== roleOf(message.flags[i]) : index.lemmaClass[target] !== CONTENT && !(runtime.wordTraits[target] & (ABILITY | SPEAKER))) return 0;
   // The phrase is read only for a neighbour found: most lists do not hold the phrase's word.
   const lemmas = near.lemmas;
   for (let x = 0; x < lemmas.length; x++) {
     if (lemmas[x] !== target) continue;
     if (phraseHas(index, from, to, message.lemma[i])) return 0;
-    if (near.kindsFrom === undefined || x < near.kindsFrom) return near.sims[x];
+    if (near.kindsFrom === undefined || x < near.kindsFrom) {
+      sideMatch = (runtime.wordTraits[target] & SPEAKER) !== 0;
+      return near.sims[x];
+    }
     return near.antonymsFrom !== undefined && x >= near.antonymsFrom
       ? antonymSimilarity(runtime, message, near.sims[x], i, k, from, to)
       : kindSimilarity(index, message, view, near.sims[x], i, k);
@@ -271,7 +281,7 @@ export function align(runtime: Runtime, message: EncodedMessage, pattern: number
         const s = similarity(runtime, message, view, i, k, from, from + m);
         if (s === 0) continue;
         tokens[entries] = i;
-        kinds[entries] = kindMatch ? KIND : antonymMatch ? ANTONYM : 0;
+        kinds[entries] = kindMatch ? KIND : antonymMatch ? ANTONYM : sideMatch ? SIDE : 0;
         similar[entries++] = s;
         // The first word a token is like sets its gain; the others can only raise it.
         if (!(liked[w] & low) || s * share > gains[i]) gains[i] = s * share;
@@ -358,9 +368,10 @@ export function align(runtime: Runtime, message: EncodedMessage, pattern: number
       last = at;
       if (at < first) first = at;
       if (at > final) final = at;
-      if (kind === KIND) {
+      if (kind === KIND || kind === SIDE) {
         // A kind adds weight and is no extra token, but, like a stand-in below, is no evidence of the
-        // phrase: "Is this a latte?" is not "Is this your order".
+        // phrase: "Is this a latte?" is not "Is this your order". Nor is the speaker's other pronoun:
+        // the "I" of "Good morning, I was looking to order" is no support for "we're good".
         kindsPlaced++;
         if (share > 0) missing++;
         matchedWeight += share * bestSim;
@@ -368,6 +379,7 @@ export function align(runtime: Runtime, message: EncodedMessage, pattern: number
       }
       matched++;
       if (kind === ANTONYM) antonyms++;
+
       if (isContent || isAdverb) matchedContent++;
       matchedWeight += share * bestSim;
       if (bestSim < STEM_SIM) fuzzy = true;

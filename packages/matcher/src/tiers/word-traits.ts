@@ -1,5 +1,6 @@
 // Word lists alignment consults for the phrase words it places, read as bits per lemma id (built once per
 // runtime) instead of a string lookup for each placed word of each window.
+import { sameSideOf } from '../lexicon.js';
 import { isRequestVerb } from '../requests.js';
 
 /** Pronouns, which a message repeats in every clause: they lend no clause its act. */
@@ -21,11 +22,13 @@ export const CAUSATIVE = 16;
 export const REQUEST = 32;
 /** "can", which "able" stands for ("I'm not able to" for "I can't"; synonyms.ts, abilityOf). */
 export const ABILITY = 64;
+/** "I", "we", "me", "us": the speaker's, which the message may say as the other (lexicon.ts, sameSideOf). */
+export const SPEAKER = 128;
 
 export function wordTraitsOfLemma(lemma: string): number {
   return (PRONOUNS.has(lemma) ? PRONOUN : 0) | (DETERMINERS.has(lemma) ? DETERMINER : 0) | (SWAPPABLES.has(lemma) ? SWAPPABLE : 0)
     | (lemma === 'be' ? COPULA : 0) | (lemma === 'have' || lemma === 'get' ? CAUSATIVE : 0) | (isRequestVerb(lemma) ? REQUEST : 0)
-    | (lemma === 'can' ? ABILITY : 0);
+    | (lemma === 'can' ? ABILITY : 0) | (sameSideOf(lemma).length > 0 ? SPEAKER : 0);
 }
 
 /** The traits of each lemma of a compiled index. */
