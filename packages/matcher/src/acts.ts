@@ -263,13 +263,17 @@ function desire(tokens: ActTokens, k: number, b: number): boolean {
 }
 
 function desireAt(tokens: ActTokens, k: number, b: number): boolean {
-  let j = k + 1;
+  let j = k + 1, modal = true;
   if (j < b && (tokens.lemma(j) === 'would' || tokens.lemma(j) === 'will')) j++;
   // "I'm going to need", "I'm gonna have".
   else if (j + 2 < b && tokens.lemma(j) === 'be' && tokens.lemma(j + 1) === 'go' && tokens.lemma(j + 2) === 'to') j += 3;
+  else modal = false;
   while (j < b && HEDGES.has(tokens.lemma(j))) j++;
   if (j >= b || !DESIRES.has(tokens.lemma(j)) || !tokens.base(j)) return false;
   if (!DESIRES_NEEDING_OBJECT.has(tokens.lemma(j))) return true;
+  // Without "will", "would" or "going to", "have" and "take" tell: "I have the drink on the screen", "I
+  // have a question"; "I'll have a latte" asks, and so does "I get a latte" (cut from "can I get").
+  if (!modal && (tokens.lemma(j) === 'have' || tokens.lemma(j) === 'take')) return false;
   // "I need you to confirm", "I just need for you to check": asked of the listener.
   const after = j + 1 < b ? tokens.lemma(j + 1) : '';
   if (after === 'you' || (after === 'for' && j + 2 < b && tokens.lemma(j + 2) === 'you')) return true;

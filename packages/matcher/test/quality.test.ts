@@ -766,3 +766,20 @@ describe('recall: the speaker\'s other pronoun ("we" for "I", "us" for "me")', (
     expect(find("Ok I've got that", "We've got drinks like lattes, mocha, cappuccino and americano.")).toBeUndefined();
   });
 });
+
+describe('precision: "I have" tells, "I\'ll have" asks', () => {
+  it('does not match the request "I would like a latte with hazelnut please" to the confirmation "Okay, I have a Latte with Hazelnut. Is this right?"', () => {
+    expect(find('I would like a latte with hazelnut please', 'Okay, I have a Latte with Hazelnut. Is this right?')).toBeUndefined();
+    expect(find('I would like a latte with hazelnut please', 'Hi, I would like a Latte with some hazelnut please.')).toBeDefined();
+  });
+
+  it('matches the statement "Okay I have the drink on the screen" to "Sure thing. I have your order on the screen now, can you confirm it\'s right?"', () => {
+    expect(find('Okay I have the drink on the screen', "Sure thing. I have your order on the screen now, can you confirm it's right?")).toMatchObject({ tier: 'gap' });
+  });
+
+  it('reads "I have a question about billing" as a statement, "I\'ll have a latte" and "I get a latte" as requests', () => {
+    expect(dialogueActs('I have a question about billing')).toEqual(['statement']);
+    expect(dialogueActs("I'll have a latte")).toEqual(['request']);
+    expect(dialogueActs('I get a latte')).toEqual(['request']);
+  });
+});
