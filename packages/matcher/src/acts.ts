@@ -252,17 +252,20 @@ function imperative(tokens: ActTokens, k: number, b: number): boolean {
 }
 
 /**
- * "I'd like", "I want", "I'll have a latte", also after a hedge or a time ("I think I'd like", "Today I
- * want"): the speaker asks for something. "I wanted a mocha" tells, it does not ask.
+ * "I'd like", "I want", "we'd like two lattes", "we need to check with legal", also after a hedge or a
+ * time ("I think I'd like", "Today I want"): the speaker asks for something. "I wanted a mocha" tells,
+ * it does not ask.
  */
 function desire(tokens: ActTokens, k: number, b: number): boolean {
   for (let start = k; start < Math.min(b, k + 3); start++) {
-    if (tokens.lemma(start) === 'i' && desireAt(tokens, start, b)) return true;
+    const word = tokens.lemma(start);
+    if ((word === 'i' || word === 'we') && desireAt(tokens, start, b, word === 'we')) return true;
   }
   return false;
 }
 
-function desireAt(tokens: ActTokens, k: number, b: number): boolean {
+/** `we`: the subject is "we", whose "have", "take" and "get" tell ("we'll have that ready for you"). */
+function desireAt(tokens: ActTokens, k: number, b: number, we: boolean): boolean {
   let j = k + 1, modal = true;
   if (j < b && (tokens.lemma(j) === 'would' || tokens.lemma(j) === 'will')) j++;
   // "I'm going to need", "I'm gonna have".
@@ -273,12 +276,14 @@ function desireAt(tokens: ActTokens, k: number, b: number): boolean {
   if (!DESIRES_NEEDING_OBJECT.has(tokens.lemma(j))) return true;
   // Without "will", "would" or "going to", "have" and "take" tell: "I have the drink on the screen", "I
   // have a question"; "I'll have a latte" asks, and so does "I get a latte" (cut from "can I get").
-  if (!modal && (tokens.lemma(j) === 'have' || tokens.lemma(j) === 'take')) return false;
-  // "I need you to confirm", "I just need for you to check": asked of the listener.
   const after = j + 1 < b ? tokens.lemma(j + 1) : '';
+  if (!modal && (tokens.lemma(j) === 'have' || tokens.lemma(j) === 'take') && after !== 'to') return false;
+  if (we && tokens.lemma(j) !== 'need' && !(tokens.lemma(j) === 'have' && after === 'to')) return false;
+  // "I need you to confirm", "I just need for you to check": asked of the listener.
   if (after === 'you' || (after === 'for' && j + 2 < b && tokens.lemma(j + 2) === 'you')) return true;
-  // "I need to cancel my order" asks as "I want to cancel my order" does ("I have to go" does not).
-  if (after === 'to' && tokens.lemma(j) === 'need') return true;
+  // "I need to cancel my order" asks as "I want to cancel my order" does, and so does "I have to cancel
+  // my order" ("I gotta"); "I'll get to the coffee bar" does not.
+  if (after === 'to' && (tokens.lemma(j) === 'need' || tokens.lemma(j) === 'have')) return true;
   const tag = j + 1 < b ? tokens.pos(j + 1) : '';
   // "I need it to be decaf" asks; "I'll have it ready" does not.
   if (tag === 'PRON' && (tokens.lemma(j) === 'need' || tokens.lemma(j) === 'want')) return true;

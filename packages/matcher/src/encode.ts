@@ -61,7 +61,7 @@ export function encode(runtime: Runtime, stream: TokenStream): EncodedMessage {
     flags[i] = stream.flags[i];
     if (flags[i] & COMPOUND_TAIL) tails++;
     sentence[i] = i === 0 ? 0 : sentence[i - 1] + (flags[i] & SENTENCE_BEFORE ? 1 : 0);
-    const role = runtime.traitsOfId(id) & REQUEST ? requestRoleAt((k) => stream.lemma[k], 0, i) : 0;
+    const role = runtime.traitsOfId(id) & REQUEST ? requestRoleAt((k) => stream.lemma[k], 0, i, n) : 0;
     if (role !== 0) {
       flags[i] |= role === ASKS ? ASKING : OFFERING;
       neighbors[i] = runtime.requestNeighborsOf(id);

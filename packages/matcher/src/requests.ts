@@ -27,17 +27,20 @@ export function isRequestVerb(lemma: string): boolean {
 // "I like it" tells; "I'd like", "can I get", "I'll have", "I'll take" ask: these four need a modal.
 const NEED_MODAL: ReadonlySet<string> = new Set(['get', 'have', 'like', 'take']);
 const MODALS: ReadonlySet<string> = new Set(['would', 'will', 'can', 'could', 'may', 'might', 'shall']);
+/** "have to" (also "gotta", lexicon.ts): a need, said without a modal. */
+const OBLIGED: ReadonlySet<string> = new Set(['have']);
 
 /**
- * Whether token `i` of a sequence (`from` its first token) is a request verb of the speaker's: "I want",
- * "I need", and with a modal before or after the speaker, "I'd like", "can I get", "I'll take".
+ * Whether token `i` of a sequence (tokens `from` to `to`, exclusive) is a request verb of the speaker's:
+ * "I want", "I need", "I have to" ("I gotta": needs as "I need to" does), and with a
+ * modal before or after the speaker, "I'd like", "can I get", "I'll take".
  */
-export function asksAt(lemma: (k: number) => string, from: number, i: number): boolean {
+export function asksAt(lemma: (k: number) => string, from: number, i: number, to: number): boolean {
   const verb = lemma(i);
   if (!REQUESTS.has(verb)) return false;
   for (let k = i - 1; k >= Math.max(from, i - SPEAKER_REACH); k--) {
     if (!SPEAKERS.has(lemma(k))) continue;
-    if (!NEED_MODAL.has(verb)) return true;
+    if (!NEED_MODAL.has(verb) || (OBLIGED.has(verb) && i + 1 < to && lemma(i + 1) === 'to')) return true;
     for (let j = Math.max(from, k - 1); j < i; j++) if (MODALS.has(lemma(j))) return true;
     return false;
   }
@@ -60,9 +63,9 @@ export function offersAt(lemma: (k: number) => string, from: number, i: number):
   return false;
 }
 
-/** ASKS, OFFERS or 0 for token `i`: a request verb of the speaker's, of an offer, or neither. */
-export function requestRoleAt(lemma: (k: number) => string, from: number, i: number): number {
-  return asksAt(lemma, from, i) ? ASKS : offersAt(lemma, from, i) ? OFFERS : 0;
+/** ASKS, OFFERS or 0 for token `i` (of tokens `from` to `to`): a request verb of the speaker's, of an offer, or neither. */
+export function requestRoleAt(lemma: (k: number) => string, from: number, i: number, to: number): number {
+  return asksAt(lemma, from, i, to) ? ASKS : offersAt(lemma, from, i) ? OFFERS : 0;
 }
 
 // "Can I cancel my order?" asks for what "I want to cancel my order" does: a modal before the speaker,

@@ -110,7 +110,7 @@ function requestTokensOf(index: CompiledIndex, traits: Uint8Array): Uint8Array {
   for (let q = 0; q + 1 < index.patternStart.length; q++) {
     const from = index.patternStart[q], to = index.patternStart[q + 1];
     // Only a request verb's own tokens are read again (most phrase tokens are not one).
-    for (let k = from; k < to; k++) if (traits[index.tokenLemma[k]] & REQUEST) requestAt[k] = requestRoleAt(phraseWord, from, k);
+    for (let k = from; k < to; k++) if (traits[index.tokenLemma[k]] & REQUEST) requestAt[k] = requestRoleAt(phraseWord, from, k, to);
   }
   return requestAt;
 }

@@ -783,3 +783,24 @@ describe('precision: "I have" tells, "I\'ll have" asks', () => {
     expect(dialogueActs('I get a latte')).toEqual(['request']);
   });
 });
+
+describe('recall: "have to" needs as "need to" does, and "we" asks as "I" does', () => {
+  it('matches "I need to reschedule my appointment" to "I have to reschedule my appointment"', () => {
+    expect(find('I need to reschedule my appointment', 'I have to reschedule my appointment')).toMatchObject({ tier: 'gap' });
+  });
+
+  it('matches "Hi I want to order two drinks" to "I gotta order two drinks today: ..."', () => {
+    expect(find('Hi I want to order two drinks', 'I gotta order two drinks today: an almond milk cappuccino and an oat milk cortado.')).toBeDefined();
+  });
+
+  it('matches "we need to talk to our legal team" to "I need to check with our legal team": both ask', () => {
+    expect(find('we need to talk to our legal team', 'I need to check with our legal team')).toBeDefined();
+  });
+
+  it('reads "we\'d like two lattes" and "I have to cancel my order" as requests, not "we\'ll have that ready for you" nor "Then I\'ll get to the coffee bar"', () => {
+    expect(dialogueActs("we'd like two lattes")).toEqual(['request']);
+    expect(dialogueActs('I have to cancel my order')).toEqual(['request']);
+    expect(dialogueActs("we'll have that ready for you")).toEqual(['statement']);
+    expect(dialogueActs("Then I'll get to the coffee bar")).toEqual(['statement']);
+  });
+});
