@@ -60,6 +60,13 @@ const GROUPS: ReadonlyArray<readonly string[]> = [
   ['good', 'great'],
   ['reschedule', 'move'],
   ['evaluate', 'assess'],
+  ['put', 'place'],
+  ['offer', 'provide'],
+  ['invite', 'invitation'],
+  ['representative', 'agent', 'rep'],
+  ['ship', 'deliver'],
+  ['contact', 'reach'],
+  ['error', 'bug'],
 ];
 
 // Kinds, which a message names where a phrase has the general word: "your latte will be ready" is "your

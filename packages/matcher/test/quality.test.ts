@@ -392,6 +392,11 @@ describe('compounds written closed, open or hyphenated', () => {
 });
 
 describe('recall: synonyms', () => {
+  it('matches "can I put you on hold" to "Can I place you on hold for a moment?" and "do you offer a free trial" to "Do you provide a free trial?"', () => {
+    expect(find('can I put you on hold', 'Can I place you on hold for a moment?')).toMatchObject({ tier: 'gap' });
+    expect(find('do you offer a free trial', 'Do you provide a free trial?')).toMatchObject({ tier: 'gap' });
+  });
+
   it('matches "What is the price" to "What is the cost of the premium plan?"', () => {
     expect(find('What is the price', 'What is the cost of the premium plan?')).toMatchObject({ tier: 'gap', offset: -1 });
   });
