@@ -1,7 +1,10 @@
-// Ellipsis: dialog leaves out the frame of an offer or a request. An agent asks "Anything else?" or
-// "Whipped cream?" for "Would you like anything else" and "Would you like whipped cream"; a customer
-// says "A small latte, please" for "I'd like a small latte". A phrase that opens with such a frame may
-// be found without it (tiers/gap.ts), where the message says nothing in its place.
+// Ellipsis: dialog leaves out the frame of an offer, a request or a statement. An agent asks "Anything
+// else?" or "Whipped cream?" for "Would you like anything else" and "Would you like whipped cream"; a
+// customer says "A small latte, please" for "I'd like a small latte", and "Not interested, thanks" or
+// "Too expensive for us" for "I'm not interested" and "it's too expensive". A phrase that opens with such
+// a frame may be found without it (tiers/gap.ts), where the message says nothing in its place.
+import { ADJECTIVE, ADVERB } from './features.js';
+import { NEGATOR } from './lexicon.js';
 import { ASKS, OFFERS } from './requests.js';
 import type { EncodedMessage } from './encode.js';
 import { QUESTION_AFTER } from './normalize.js';
@@ -20,12 +23,29 @@ const REQUEST_FRAMES: ReadonlyArray<readonly string[]> = [
   ['could', 'i', 'please', 'get'], ['could', 'i', 'please', 'have'], ['may', 'i', 'please', 'have'],
 ];
 
+/**
+ * A subject and "be": "I'm", "it's", "that's". Its rest says two words or more (not "Right." for "That's
+ * right"), and opens as a predicate does: with a negation, an adjective, an adverb or one of
+ * PREDICATE_OPENERS ("not interested", "too expensive", "on the screen"). Not with a noun phrase, which is
+ * what an order says ("A latte, correct?" is no "That is a latte"), nor with a verb ("It is, thank you").
+ */
+const STATEMENT_FRAMES: ReadonlyArray<readonly string[]> = [
+  ['i', 'be'], ['we', 'be'], ['it', 'be'], ['that', 'be'], ['this', 'be'], ['they', 'be'],
+];
+const PREDICATE_OPENERS: ReadonlySet<string> = new Set([
+  'too', 'so', 'very', 'really', 'all', 'already', 'still', 'just', 'almost', 'pretty', 'quite', 'way', 'on', 'at', 'in', 'out', 'up',
+  'over', 'off', 'back', 'here', 'there',
+]);
+
+/** The role of a statement's frame, beside requests.ts's ASKS and OFFERS. */
+export const STATES = 4;
+
 export interface Frames {
   /** How many patterns open with a frame. */
   readonly count: number;
   /** The lemma id of "please", -1 where no phrase has it. */
   readonly please: number;
-  /** Per pattern: ASKS or OFFERS where the phrase opens with a frame it may be found without, else 0. */
+  /** Per pattern: ASKS, OFFERS or STATES where the phrase opens with a frame it may be found without, else 0. */
   readonly role: Uint8Array;
   /** Per pattern: the weight (tokenShare) of its frame's words. */
   readonly share: Float32Array;
@@ -58,9 +78,12 @@ export function framesOf(index: CompiledIndex): Frames {
     const end = start + found.length;
     // The rest must say something of its own, and not be the frame's verb phrase ("would you like to order").
     if (word(end) === 'to') continue;
-    let rest = 0;
-    for (let k = end; k < to; k++) rest += index.tokenContent[k];
-    if (rest === 0) continue;
+    let rest = 0, weighed = 0;
+    for (let k = end; k < to; k++) {
+      rest += index.tokenContent[k];
+      if (index.tokenShare[k] > 0) weighed++;
+    }
+    if (rest === 0 || (found.role === STATES && (weighed < 2 || !opensPredicate(index, end)))) continue;
     role[q] = found.role;
     restContent[q] = Math.min(rest, 255);
     for (let k = end; k < to && opener[q] < 0; k++) if (index.tokenShare[k] > 0) opener[q] = k - from;
@@ -77,11 +100,11 @@ export function framesOf(index: CompiledIndex): Frames {
 }
 
 /**
- * The kinds of ellipsis `message` can say (ASKS | OFFERS): an offer's needs a question mark, a request's a
- * "please" (tiers/gap.ts reads where they are).
+ * The kinds of ellipsis `message` can say (ASKS | OFFERS | STATES): an offer's needs a question mark, a
+ * request's a "please" (tiers/gap.ts reads where they are); a statement's, none.
  */
 export function cuesOf(runtime: Runtime, message: EncodedMessage): number {
-  let cues = 0;
+  let cues = STATES;
   for (let i = 0; i < message.count; i++) {
     if (message.flags[i] & QUESTION_AFTER) cues |= OFFERS;
     if (isPlease(runtime, message.lemma[i])) cues |= ASKS;
@@ -95,8 +118,12 @@ export function isPlease(runtime: Runtime, id: number): boolean {
   return id === runtime.frames().please || (id >= runtime.index.lemmas.length && runtime.wordOf(id) === 'please');
 }
 
+function opensPredicate(index: CompiledIndex, k: number): boolean {
+  return index.lemmaClass[index.tokenLemma[k]] === NEGATOR || (index.tokenFlags[k] & (ADJECTIVE | ADVERB)) !== 0 || PREDICATE_OPENERS.has(index.lemmas[index.tokenLemma[k]]);
+}
+
 function frameAt(word: (k: number) => string, start: number, to: number): { role: number; length: number } | null {
-  for (const [frames, role] of [[OFFER_FRAMES, OFFERS], [REQUEST_FRAMES, ASKS]] as const) {
+  for (const [frames, role] of [[OFFER_FRAMES, OFFERS], [REQUEST_FRAMES, ASKS], [STATEMENT_FRAMES, STATES]] as const) {
     for (const frame of frames) {
       if (start + frame.length >= to) continue;
       let k = 0;

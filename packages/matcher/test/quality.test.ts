@@ -667,6 +667,27 @@ describe('recall: an offer or a request said without its frame', () => {
   });
 });
 
+describe('recall: a statement said without its subject and "be"', () => {
+  it('matches "I\'m not interested" to "Not interested, thanks." and "no thanks, not interested"', () => {
+    expect(find("I'm not interested", 'Not interested, thanks.')).toMatchObject({ tier: 'gap', offset: -1 });
+    expect(find("I'm not interested", 'no thanks, not interested')).toBeDefined();
+  });
+
+  it('matches "it\'s too expensive" to "Too expensive for us." and "It\'s all set" to "All set. Your latte will be at the bar soon."', () => {
+    expect(find("it's too expensive", 'Too expensive for us.')).toBeDefined();
+    expect(find("It's all set", 'All set. Your latte will be at the bar soon.')).toBeDefined();
+  });
+
+  it('does not match "I\'m not interested" to the question "Not interested?"', () => {
+    expect(find("I'm not interested", 'Not interested?')).toBeUndefined();
+  });
+
+  it('leaves out a rest that is no predicate: "So, a Latte with Caramel Sauce added, correct?" is no "That is a latte", "Yes, thank you." no "It is thank you"', () => {
+    expect(find('That is a latte', 'So, a Latte with Caramel Sauce added, correct?')).toBeUndefined();
+    expect(find('It is thank you', 'Yes, thank you.')).toBeUndefined();
+  });
+});
+
 describe('precision: "here" and "there" say what a short phrase presents', () => {
   it('does not find "Here is your order" or "Alright there\'s your order" in "Ok, your order will be ready soon."', () => {
     expect(find('Here is your order', 'Ok, your order will be ready soon.')).toBeUndefined();

@@ -12,7 +12,7 @@ import { ASKS, OFFERS } from '../requests.js';
 import { AUXILIARIES, CONTENT, NEGATOR, otherSide } from '../lexicon.js';
 import { negatorsBefore, negatorsIn } from '../negation.js';
 import { CLAUSE_BEFORE, COMPOUND_TAIL, QUESTION_AFTER, isDigits } from '../normalize.js';
-import { isPlease } from '../frames.js';
+import { STATES, isPlease } from '../frames.js';
 import type { Runtime } from '../runtime.js';
 import type { CompiledIndex } from '../types.js';
 import { FUZZY, GAP } from './index.js';
@@ -561,7 +561,7 @@ const FRAME_WORDS: ReadonlySet<string> = new Set([
 /**
  * Whether the message says the rest of a framed phrase (tokens first..final) with no frame of its own: no
  * frame word before it in its clause, and, for an offer, a question ("Anything else?"), for a request,
- * "please" in its sentence ("A small latte, please").
+ * "please" in its sentence ("A small latte, please"); a statement's needs nothing more ("Not interested").
  */
 function saysNoFrame(runtime: Runtime, message: EncodedMessage, role: number, first: number, final: number): boolean {
   if (!opensAt(runtime, message, role, first)) return false;
@@ -573,6 +573,8 @@ function saysNoFrame(runtime: Runtime, message: EncodedMessage, role: number, fi
     }
     return false;
   }
+  // (A statement's ellipsis that asks, "Not interested?", is told apart by its act.)
+  if (role === STATES) return true;
   for (let i = 0; i < message.count; i++) {
     if (message.sentence[i] === message.sentence[first] && isPlease(runtime, message.lemma[i])) return true;
   }
@@ -580,9 +582,10 @@ function saysNoFrame(runtime: Runtime, message: EncodedMessage, role: number, fi
 }
 
 /**
- * Whether an elliptic offer or request may open at token `first`: nothing but LEAD_WORDS before it in its
- * clause, and for a request no frame word earlier in its sentence either (a request said with a frame of
- * its own is the other rules' to find: "I'd like a Mocha, 2%, and a latte" is no "Can I get two lattes").
+ * Whether an elliptic offer, request or statement may open at token `first`: nothing but LEAD_WORDS
+ * before it in its clause, and for a request or a statement no frame word earlier in its sentence either
+ * (one said with a frame of its own is the other rules' to find: "I'd like a Mocha, 2%, and a latte" is
+ * no "Can I get two lattes").
  */
 function mayOpen(runtime: Runtime, message: EncodedMessage, role: number, first: number): boolean {
   let start = first;
@@ -591,7 +594,7 @@ function mayOpen(runtime: Runtime, message: EncodedMessage, role: number, first:
     const word = runtime.wordOf(message.lemma[i]);
     if (!LEAD_WORDS.has(word) && !isDigits(word)) return false;
   }
-  if (role === ASKS) {
+  if (role !== OFFERS) {
     for (let i = start - 1; i >= 0 && message.sentence[i] === message.sentence[first]; i--) {
       if (FRAME_WORDS.has(runtime.wordOf(message.lemma[i]))) return false;
     }
@@ -600,7 +603,8 @@ function mayOpen(runtime: Runtime, message: EncodedMessage, role: number, first:
 }
 
 // mayOpen per message token and role, kept for the message being matched (its runtime, object and
-// serial): many framed phrases share an opener ("a"), so each token is judged once. 0 not yet, 1 no, 3 yes.
+// serial): many framed phrases share an opener ("a"), so each token is judged once, three roles a token.
+// 0 not yet, 1 no, 3 yes.
 let opensOf = new Uint8Array(256);
 let opensRuntime: Runtime | null = null, opensMessage: EncodedMessage | null = null, opensSerial = -1;
 
@@ -608,13 +612,13 @@ let opensRuntime: Runtime | null = null, opensMessage: EncodedMessage | null = n
 function opensAt(runtime: Runtime, message: EncodedMessage, role: number, i: number): boolean {
   const serial = runtime.scratch.serial;
   if (opensRuntime !== runtime || opensMessage !== message || opensSerial !== serial) {
-    if (2 * message.count > opensOf.length) opensOf = new Uint8Array(Math.max(2 * message.count, 2 * opensOf.length));
-    opensOf.fill(0, 0, 2 * message.count);
+    if (3 * message.count > opensOf.length) opensOf = new Uint8Array(Math.max(3 * message.count, 2 * opensOf.length));
+    opensOf.fill(0, 0, 3 * message.count);
     opensRuntime = runtime;
     opensMessage = message;
     opensSerial = serial;
   }
-  const k = 2 * i + (role === ASKS ? 0 : 1);
+  const k = 3 * i + (role === ASKS ? 0 : role === OFFERS ? 1 : 2);
   if (opensOf[k] === 0) opensOf[k] = mayOpen(runtime, message, role, i) ? 3 : 1;
   return opensOf[k] === 3;
 }
