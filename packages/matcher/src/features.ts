@@ -74,6 +74,8 @@ export function phraseFeatures(stream: TokenStream, source: TokenSource): Phrase
     if (stream.lemma[i] === 'do' && i + 1 < stream.count && AFTER_DO.has(tokens.pos(i + 1))) f |= LIGHT;
     // A closed compound's head carries it: "ready for pickup" missing from a message misses one word.
     if (stream.flags[i] & COMPOUND_TAIL) f |= LIGHT;
+    // Aspect adds nothing a tracker looks for: "the app keeps crashing" is "the app crashes".
+    if (keepsDoing(tokens, stream.count, i)) f |= LIGHT;
     if (isAnswerParticle(tokens.lemma, tokens.flags, stream.count, i)) f |= PARTICLE;
     if (tokens.pos(i) === 'ADV' && stream.lemma[i].length > 4 && stream.lemma[i].endsWith('ly') && classOf(stream.lemma[i]) === CONTENT) f |= ADVERB;
     flags.push(f);
@@ -89,6 +91,14 @@ export function phraseFeatures(stream: TokenStream, source: TokenSource): Phrase
   let acts = 0;
   for (const act of clauseActs(tokens, true)) acts |= act;
   return { flags, acts };
+}
+
+/** Whether token i is the "keep" (or its "on") of "keeps crashing", "keep on asking". */
+function keepsDoing(tokens: ActTokens, n: number, i: number): boolean {
+  const keep = tokens.lemma(i) === 'keep' ? i : tokens.lemma(i) === 'on' && i > 0 && tokens.lemma(i - 1) === 'keep' ? i - 1 : -1;
+  if (keep < 0) return false;
+  const verb = keep + 1 < n && tokens.lemma(keep + 1) === 'on' ? keep + 2 : keep + 1;
+  return verb < n && tokens.pos(verb) === 'VERB' && tokens.normal(verb).endsWith('ing');
 }
 
 /** A stem's bit in a 32-bit signature of stems: a set without the stem's bit cannot hold the stem. */

@@ -667,6 +667,17 @@ describe('recall: an offer or a request said without its frame', () => {
   });
 });
 
+describe('recall: "keeps doing" says what "does" does', () => {
+  it('matches "the app keeps crashing" to "the app crashes all the time" and "it keeps asking for my password" to "It asks for my password every time"', () => {
+    expect(find('the app keeps crashing', 'the app crashes all the time')).toMatchObject({ tier: 'gap' });
+    expect(find('it keeps asking for my password', 'It asks for my password every time')).toBeDefined();
+  });
+
+  it('keeps "keep" where no "-ing" verb follows: "Can I change my phone number?" is no "can I keep my phone number"', () => {
+    expect(find('can I keep my phone number', 'Can I change my phone number?')).toBeUndefined();
+  });
+});
+
 describe('recall: a statement said without its subject and "be"', () => {
   it('matches "I\'m not interested" to "Not interested, thanks." and "no thanks, not interested"', () => {
     expect(find("I'm not interested", 'Not interested, thanks.')).toMatchObject({ tier: 'gap', offset: -1 });
