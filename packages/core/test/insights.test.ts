@@ -50,6 +50,13 @@ describe('insights', () => {
     ]);
   });
 
+  it('takes a question put without a question word or mark for a question: "I\'d like to know your opening hours."', async () => {
+    const store = await memoryStore();
+    const { conversationId } = await store.processText({ messages: [say("I'd like to know your opening hours."), say('We open at nine.')] });
+    await store.idle();
+    expect((await store.getQuestions(conversationId)).questions.map((q) => q.text)).toEqual(["I'd like to know your opening hours."]);
+  });
+
   it('does not take a refusal for an action item', async () => {
     const store = await memoryStore();
     const { conversationId } = await store.processText({ messages: [say("We won't renew this year."), say('I will not send it.')] });

@@ -146,7 +146,7 @@ function sentenceActs(tokens: ActTokens, s: number, e: number, phrase: boolean, 
   }
   close(e);
   // A question mark makes the last main clause a question ("You have oat milk?"), unless it already is one.
-  if (tokens.flags(e - 1) & QUESTION_AFTER && mainAct !== -1 && mainAct !== WH && mainAct !== POLAR) {
+  if (tokens.flags(e - 1) & QUESTION_AFTER && mainAct !== -1 && !(mainAct & (WH | POLAR))) {
     out.fill(POLAR, mainStart, mainEnd);
   }
 }
@@ -195,6 +195,10 @@ function clauseAct(tokens: ActTokens, a: number, b: number, phrase: boolean): { 
   if (SUBORDINATORS.has(word)) return { act: STATEMENT, subordinate: true };
   if (word === 'when' && !(k + 1 < b && AUXILIARIES.has(tokens.lemma(k + 1)))) return { act: CONDITION, subordinate: true };
   if (WH_WORDS.has(word)) return { act: WH, subordinate: false };
+  // An open question put as a request or a statement: "can you tell me about your return policy", "I'd
+  // like to know your hours", "I was wondering about the price" ask what "what is your return policy" does.
+  const about = asksAbout(tokens, k, b);
+  if (about !== 0) return { act: WH | about, subordinate: false };
   if (AUXILIARIES.has(word) && subjectFollows(tokens, k + 1, b)) return { act: POLAR, subordinate: false };
   let please = false, verb = false;
   for (let i = k; i < b; i++) {
@@ -231,6 +235,37 @@ function proposal(tokens: ActTokens, k: number, b: number): boolean {
 }
 
 const NOT_PROPOSED: ReadonlySet<string> = new Set(['know', 'see', 'think', 'guess', 'say', ...DESIRES]);
+
+/** "can you tell me about", "tell us more about", "I'd like to know", "I was wondering about", "I have a question about". */
+const KNOW_AFTER: ReadonlySet<string> = new Set(['like', 'love', 'want', 'need']);
+
+/** REQUEST or STATEMENT where the clause from k asks about something without a wh-word (see clauseAct), else 0. */
+function asksAbout(tokens: ActTokens, k: number, b: number): number {
+  const at = (i: number): string => (i < b ? tokens.lemma(i) : '');
+  let i = k;
+  // "can you (please) tell me about", "tell me more about", "explain the pricing to me".
+  if ((at(i) === 'can' || at(i) === 'could' || at(i) === 'would' || at(i) === 'will') && at(i + 1) === 'you') i += 2;
+  if (at(i) === 'please') i++;
+  if (at(i) === 'explain') return REQUEST;
+  if (at(i) === 'tell') {
+    let j = i + 1;
+    if (at(j) === 'me' || at(j) === 'us') j++;
+    if (at(j) === 'more') j++;
+    return at(j) === 'about' ? REQUEST : 0;
+  }
+  if (at(k) !== 'i' && at(k) !== 'we') return 0;
+  i = k + 1;
+  if (at(i) === 'would' || at(i) === 'will') i++;
+  while (HEDGES.has(at(i))) i++;
+  // "I'd like to know", "we need to know".
+  if (KNOW_AFTER.has(at(i)) && at(i + 1) === 'to' && (at(i + 2) === 'know' || at(i + 2) === 'ask')) return REQUEST;
+  // "I was wondering about", "I wonder if".
+  if (at(i) === 'be' && at(i + 1) === 'wonder') return STATEMENT;
+  if (at(i) === 'wonder') return STATEMENT;
+  // "I have a (quick) question about".
+  if (at(i) === 'have' && (at(i + 1) === 'a' || at(i + 1) === 'one') && (at(i + 2) === 'question' || (at(i + 3) === 'question' && at(i + 4) === 'about'))) return STATEMENT;
+  return 0;
+}
 
 function subjectFollows(tokens: ActTokens, j: number, b: number): boolean {
   if (j < b && tokens.lemma(j) === 'not') j++;
@@ -296,13 +331,19 @@ const ACT_NAMES: Readonly<Record<number, DialogueAct>> = {
   [STATEMENT]: 'statement', [POLAR]: 'yes-no question', [WH]: 'wh-question', [REQUEST]: 'request', [PROPOSAL]: 'proposal', [CONDITION]: 'condition',
 };
 
+/** A clause's acts by name: the one that asks first ("can you tell me about the price" is a wh-question). */
+function nameOf(acts: number): DialogueAct {
+  for (const bit of [WH, POLAR, REQUEST, PROPOSAL, STATEMENT, CONDITION]) if (acts & bit) return ACT_NAMES[bit];
+  return ACT_NAMES[STATEMENT];
+}
+
 /** The act of each clause of a message with a known act, in order (clauses of markers or fragments left out). */
 export function namedActs(tokens: ActTokens): DialogueAct[] {
   const acts = clauseActs(tokens, false);
   const out: DialogueAct[] = [];
   for (let i = 0; i < acts.length; i++) {
     const startsClause = i === 0 || acts[i] !== acts[i - 1] || tokens.flags(i) & CLAUSE_BEFORE;
-    if (acts[i] !== 0 && startsClause) out.push(ACT_NAMES[acts[i]]);
+    if (acts[i] !== 0 && startsClause) out.push(nameOf(acts[i]));
   }
   return out;
 }

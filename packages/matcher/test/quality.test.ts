@@ -667,6 +667,27 @@ describe('recall: an offer or a request said without its frame', () => {
   });
 });
 
+describe('recall: an open question put as a request or a statement', () => {
+  it('matches "what is your return policy" to "can you tell me about your return policy" and "I\'d like to know your return policy"', () => {
+    expect(find('what is your return policy', 'can you tell me about your return policy')).toMatchObject({ tier: 'gap' });
+    expect(find('what is your return policy', "I'd like to know your return policy")).toBeDefined();
+  });
+
+  it('matches "What kind of sweetener do you have" to "Can you please tell me about the kinds of sweeteners you have?"', () => {
+    expect(find('What kind of sweetener do you have', 'Can you please tell me about the kinds of sweeteners you have?')).toBeDefined();
+  });
+
+  it('names the acts: "can you tell me about your return policy?" and "I was wondering about the price" ask open questions, "Can you tell me your name?" a yes-no one', () => {
+    expect(dialogueActs('can you tell me about your return policy?')).toEqual(['wh-question']);
+    expect(dialogueActs('I was wondering about the price')).toEqual(['wh-question']);
+    expect(dialogueActs('Can you tell me your name?')).toEqual(['yes-no question']);
+  });
+
+  it('does not match the statement "Your return policy is 30 days" to the question', () => {
+    expect(find('what is your return policy', 'Your return policy is 30 days.')).toBeUndefined();
+  });
+});
+
 describe('recall: "keeps doing" says what "does" does', () => {
   it('matches "the app keeps crashing" to "the app crashes all the time" and "it keeps asking for my password" to "It asks for my password every time"', () => {
     expect(find('the app keeps crashing', 'the app crashes all the time')).toMatchObject({ tier: 'gap' });
@@ -814,8 +835,8 @@ describe('precision: "I have" tells, "I\'ll have" asks', () => {
     expect(find('Okay I have the drink on the screen', "Sure thing. I have your order on the screen now, can you confirm it's right?")).toMatchObject({ tier: 'gap' });
   });
 
-  it('reads "I have a question about billing" as a statement, "I\'ll have a latte" and "I get a latte" as requests', () => {
-    expect(dialogueActs('I have a question about billing')).toEqual(['statement']);
+  it('reads "I have your receipt right here" as a statement, "I\'ll have a latte" and "I get a latte" as requests', () => {
+    expect(dialogueActs('I have your receipt right here')).toEqual(['statement']);
     expect(dialogueActs("I'll have a latte")).toEqual(['request']);
     expect(dialogueActs('I get a latte')).toEqual(['request']);
   });
