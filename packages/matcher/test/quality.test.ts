@@ -200,6 +200,12 @@ describe('recall: one way of asking for another', () => {
 });
 
 describe('specific modifiers', () => {
+  it('takes a percentage for a modifier: "Can I get a mocha with 2% milk please?" is no "Can I get a mocha with almond milk"', () => {
+    expect(find('Can I get a mocha with almond milk', 'Can I get a mocha with 2% milk please?')).toBeUndefined();
+    expect(find('Can I get a latte with oat milk', 'Could I get a latte with 1 percent milk?')).toBeUndefined();
+    expect(find('Can I get a mocha with 2% milk', 'Can I get a mocha with 2% milk please?')).toMatchObject({ tier: 'exact' });
+  });
+
   it('does not match "Hi can I get a Chai Latte please" to "Hi, can I get a Matcha Latte please?"', () => {
     expect(find('Hi can I get a Chai Latte please', 'Hi, can I get a Matcha Latte please?')).toBeUndefined();
   });

@@ -690,6 +690,8 @@ function replacesItem(runtime: Runtime, message: EncodedMessage, view: MessageVi
       if (placedKind[j + 1] === KIND) return true;
       const before = placed[j + 1] - 1;
       if (isFreeContent(message, before, placed[j + 1], a, end) && view.kind(before) & (NOUN_LIKE | ADJECTIVE)) return true;
+      // A percentage is a modifier too: "2% milk" is no "oat milk".
+      if (isPercentage(runtime, message, before, placed[j + 1])) return true;
     }
     if (!(flags & NOUN_LIKE)) continue;
     // A named item in the message where the phrase has another noun: its slot lies between the nearest
@@ -770,6 +772,13 @@ function otherParty(runtime: Runtime, message: EncodedMessage, from: number, m: 
 }
 
 /** A content token of the message, in the sentence of token `near`, that the window [a, end] left unplaced. */
+/** Whether tokens i - 1, i say a percentage ("2%", "1 percent") in the sentence of token `near`. */
+function isPercentage(runtime: Runtime, message: EncodedMessage, i: number, near: number): boolean {
+  if (i < 1 || used[i] || used[i - 1] || message.sentence[i] !== message.sentence[near]) return false;
+  const word = runtime.wordOf(message.lemma[i]);
+  return (word === '%' || word === 'percent') && isDigits(runtime.wordOf(message.lemma[i - 1]));
+}
+
 function isFreeContent(message: EncodedMessage, i: number, near: number, a: number, end: number): boolean {
   return i >= 0 && i < message.count && message.cls[i] === CONTENT && !(i >= a && i <= end && used[i]) && message.sentence[i] === message.sentence[near];
 }
