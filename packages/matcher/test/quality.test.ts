@@ -200,6 +200,13 @@ describe('recall: one way of asking for another', () => {
 });
 
 describe('specific modifiers', () => {
+  it('does not match "One Vanilla latte with non fat milk please" to "...one Latte with Non-Fat milk and Hazelnut, please.", where the trackers name Hazelnut an item', () => {
+    const trackers = [{ name: 'Vanilla', vocabulary: ['One Vanilla latte with non fat milk please'] }, { name: 'Hazelnut', vocabulary: ['Can I get a Hazelnut Mocha'] }];
+    const found = (text: string) => findAll(trackers, [text]).filter((f) => f.tracker === 'Vanilla');
+    expect(found('Hello. I will have one Latte with Non-Fat milk and Hazelnut, please.')).toEqual([]);
+    expect(found('Hello. I will have one Latte with Non-Fat milk, please.')).toHaveLength(1);
+  });
+
   it('takes a percentage for a modifier: "Can I get a mocha with 2% milk please?" is no "Can I get a mocha with almond milk"', () => {
     expect(find('Can I get a mocha with almond milk', 'Can I get a mocha with 2% milk please?')).toBeUndefined();
     expect(find('Can I get a latte with oat milk', 'Could I get a latte with 1 percent milk?')).toBeUndefined();

@@ -710,6 +710,14 @@ function replacesItem(runtime: Runtime, message: EncodedMessage, view: MessageVi
       const kind = view.kind(i);
       if (kind & NAME || (phraseItem && kind & NOUN_LIKE && lemma < namedLemma.length && namedLemma[lemma])) return true;
     }
+    // An item the phrase names, left out where the window names another, in any place: "One vanilla latte
+    // with non fat milk" is no "one Latte with Non-Fat milk and Hazelnut". (Not a phrase's first word
+    // by its capital alone: "Gimme an iced Latte".)
+    if (!(namedLemma[index.tokenLemma[from + j]] === 1 || (flags & NAME && j > 0))) continue;
+    for (let i = a; i <= end; i++) {
+      const lemma = message.lemma[i];
+      if (isFreeContent(message, i, a, a, end) && lemma < namedLemma.length && namedLemma[lemma] && view.kind(i) & NOUN_LIKE) return true;
+    }
   }
   return false;
 }
