@@ -771,6 +771,16 @@ describe('precision: "here" and "there" say what a short phrase presents', () =>
 });
 
 describe('precision: who wants it', () => {
+  it('does not find "Hello do you have oat milk" in "Hello, can I have a Cortado with Oat milk?" nor the reverse: "you have" asks nothing', () => {
+    expect(find('Hello do you have oat milk', 'Hello, can I have a Cortado with Oat milk and a slice of lemon?')).toBeUndefined();
+    expect(find('Can I have a latte with oat milk', 'do you have a latte with oat milk?')).toBeUndefined();
+    expect(find('Hello do you have oat milk', 'Do you have oat milk?')).toBeDefined();
+  });
+
+  it('does not find "yeah you got it" in "Great. I\'ll get it out to you as soon as we can."', () => {
+    expect(find('yeah you got it', "Great. I'll get it out to you as soon as we can.")).toBeUndefined();
+  });
+
   it('does not find "I want a latte" in "You want a latte?" nor "i want a latte please" in "So you want a decaf latte?"', () => {
     expect(find('I want a latte', 'You want a latte?')).toBeUndefined();
     expect(find('i want a latte please', 'So you want a decaf latte?')).toBeUndefined();

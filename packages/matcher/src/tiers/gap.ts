@@ -84,6 +84,7 @@ function similarity(runtime: Runtime, message: EncodedMessage, view: MessageView
   // A request verb is no like word where one asks and the other offers: "I'd like a mocha" is not
   // "Would you like a mocha".
   if (message.flags[i] & (ASKING | OFFERING) && runtime.requestTokens()[k] !== 0 && runtime.requestTokens()[k] !== roleOf(message.flags[i])) return 0;
+  if (runtime.wordTraits[index.tokenLemma[k]] & REQUEST && asksOfTheOther(runtime, message, i, k, from, to)) return 0;
   if (stem >= 0 && stem === index.tokenStem[k]) {
     if (message.lemma[i] === index.tokenLemma[k]) return 1;
     if (runtime.derived(message.lemma[i], index.tokenLemma[k])) return DEFAULTS.stemSimilarity;
@@ -93,6 +94,22 @@ function similarity(runtime: Runtime, message: EncodedMessage, view: MessageView
   const near = message.neighbors[i];
   return near === null ? 0 : neighborSimilarity(runtime, message, view, near, i, k, from, to);
 }
+
+/**
+ * Whether one of message token i and phrase token k is a request verb of the speaker's and the other the
+ * same verb after "you", which asks nothing: "can I have a latte with oat milk" is not "do you have oat
+ * milk", nor the reverse, and "I'll get it started" is no "yeah you got it". (Not before "me" or "us":
+ * "can you get me a mocha" asks as "can I get a mocha" does.)
+ */
+function asksOfTheOther(runtime: Runtime, message: EncodedMessage, i: number, k: number, from: number, to: number): boolean {
+  const index = runtime.index;
+  const phraseAsks = runtime.requestTokens()[k] === ASKS, messageAsks = (message.flags[i] & ASKING) !== 0;
+  if (phraseAsks === messageAsks) return false;
+  if (phraseAsks) return i > 0 && runtime.wordOf(message.lemma[i - 1]) === 'you' && !(i + 1 < message.count && FOR_SPEAKER.has(runtime.wordOf(message.lemma[i + 1])));
+  return k > from && index.lemmas[index.tokenLemma[k - 1]] === 'you' && !(k + 1 < to && FOR_SPEAKER.has(index.lemmas[index.tokenLemma[k + 1]]));
+}
+
+const FOR_SPEAKER: ReadonlySet<string> = new Set(['me', 'us']);
 
 /**
  * Similarity of message token i to pattern token k through one of its neighbours (fuzzy ones, synonyms,
@@ -445,6 +462,7 @@ export function align(runtime: Runtime, message: EncodedMessage, pattern: number
     // is not "I can afford this".
     if (((negators + antonyms + unplacedAntonyms(runtime, message, from, m, first, final)) & 1) !== index.patternNegated[pattern]) continue;
     if (replacesItem(runtime, message, view, from, m, a, end) || otherParty(runtime, message, from, m, a) || asksOtherwise(runtime, message, from, m, first, final)) continue;
+    if (verbOfTheOther(runtime, message, from, m, a, end)) continue;
     if (index.patternActs[pattern] !== 0 && !actsAgree(index.patternActs[pattern], spanActsOf(runtime, view, from, first, final, m))) continue;
     bestScore = score;
     bestTier = fuzzy ? FUZZY : GAP;
@@ -779,7 +797,6 @@ function otherParty(runtime: Runtime, message: EncodedMessage, from: number, m: 
   return false;
 }
 
-/** A content token of the message, in the sentence of token `near`, that the window [a, end] left unplaced. */
 /** Whether tokens i - 1, i say a percentage ("2%", "1 percent") in the sentence of token `near`. */
 function isPercentage(runtime: Runtime, message: EncodedMessage, i: number, near: number): boolean {
   if (i < 1 || used[i] || used[i - 1] || message.sentence[i] !== message.sentence[near]) return false;
@@ -787,6 +804,23 @@ function isPercentage(runtime: Runtime, message: EncodedMessage, i: number, near
   return (word === '%' || word === 'percent') && isDigits(runtime.wordOf(message.lemma[i - 1]));
 }
 
+/**
+ * Whether a request verb of the phrase, left unplaced, is in the window's sentence up to its end as the
+ * same verb of the other kind (asksOfTheOther): "can I have a latte with oat milk" is no "do you have oat
+ * milk" without its "have".
+ */
+function verbOfTheOther(runtime: Runtime, message: EncodedMessage, from: number, m: number, a: number, end: number): boolean {
+  const { index } = runtime;
+  for (let j = 0; j < m; j++) {
+    if (placed[j] >= 0 || !(runtime.wordTraits[index.tokenLemma[from + j]] & REQUEST)) continue;
+    for (let i = end; i >= 0 && message.sentence[i] === message.sentence[a]; i--) {
+      if ((i < a || !used[i]) && message.lemma[i] === index.tokenLemma[from + j] && asksOfTheOther(runtime, message, i, from + j, from, from + m)) return true;
+    }
+  }
+  return false;
+}
+
+/** A content token of the message, in the sentence of token `near`, that the window [a, end] left unplaced. */
 function isFreeContent(message: EncodedMessage, i: number, near: number, a: number, end: number): boolean {
   return i >= 0 && i < message.count && message.cls[i] === CONTENT && !(i >= a && i <= end && used[i]) && message.sentence[i] === message.sentence[near];
 }
