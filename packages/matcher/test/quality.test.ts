@@ -777,6 +777,12 @@ describe('precision: who wants it', () => {
     expect(find('Hello do you have oat milk', 'Do you have oat milk?')).toBeDefined();
   });
 
+  it('does not find "Hello do you have oat milk" in an order said with another verb: "I\'d like a Cappuccino, and can I get that with Oat milk?"', () => {
+    expect(find('Hello do you have oat milk', "I'd like a Cappuccino, and can I get that with Oat milk?")).toBeUndefined();
+    expect(find('What kinds of tea do you have', "I'd like to know what kinds of tea you carry here.")).toBeDefined();
+    expect(find('Let me know if you need anything else', 'Here you go. Let me know if I can get you anything else.')).toBeDefined();
+  });
+
   it('does not find "yeah you got it" in "Great. I\'ll get it out to you as soon as we can."', () => {
     expect(find('yeah you got it', "Great. I'll get it out to you as soon as we can.")).toBeUndefined();
   });

@@ -106,6 +106,11 @@ function asksOfTheOther(runtime: Runtime, message: EncodedMessage, i: number, k:
   const phraseAsks = runtime.requestTokens()[k] === ASKS, messageAsks = (message.flags[i] & ASKING) !== 0;
   if (phraseAsks === messageAsks) return false;
   if (phraseAsks) return i > 0 && runtime.wordOf(message.lemma[i - 1]) === 'you' && !(i + 1 < message.count && FOR_SPEAKER.has(runtime.wordOf(message.lemma[i + 1])));
+  return listenersVerb(index, k, from, to);
+}
+
+/** Whether phrase token k (of tokens from..to) is a verb after "you" that asks nothing ("do you have"), not before "me"/"us". */
+function listenersVerb(index: CompiledIndex, k: number, from: number, to: number): boolean {
   return k > from && index.lemmas[index.tokenLemma[k - 1]] === 'you' && !(k + 1 < to && FOR_SPEAKER.has(index.lemmas[index.tokenLemma[k + 1]]));
 }
 
@@ -807,17 +812,29 @@ function isPercentage(runtime: Runtime, message: EncodedMessage, i: number, near
 /**
  * Whether a request verb of the phrase, left unplaced, is in the window's sentence up to its end as the
  * same verb of the other kind (asksOfTheOther): "can I have a latte with oat milk" is no "do you have oat
- * milk" without its "have".
+ * milk" without its "have". A phrase's "you have" is turned away by any request verb of the speaker's:
+ * "..., and can I get that with Oat milk?" orders, it does not ask "do you have oat milk".
  */
 function verbOfTheOther(runtime: Runtime, message: EncodedMessage, from: number, m: number, a: number, end: number): boolean {
   const { index } = runtime;
   for (let j = 0; j < m; j++) {
-    if (placed[j] >= 0 || !(runtime.wordTraits[index.tokenLemma[from + j]] & REQUEST)) continue;
+    const k = from + j;
+    if (placed[j] >= 0 || !(runtime.wordTraits[index.tokenLemma[k]] & REQUEST)) continue;
+    const listeners = runtime.requestTokens()[k] !== ASKS && index.lemmas[index.tokenLemma[k]] === 'have' && listenersVerb(index, k, from, from + m);
     for (let i = end; i >= 0 && message.sentence[i] === message.sentence[a]; i--) {
-      if ((i < a || !used[i]) && message.lemma[i] === index.tokenLemma[from + j] && asksOfTheOther(runtime, message, i, from + j, from, from + m)) return true;
+      if (i >= a && used[i]) continue;
+      if (listeners && ordersAt(runtime, message, i)) return true;
+      if (message.lemma[i] === index.tokenLemma[k] && asksOfTheOther(runtime, message, i, k, from, from + m)) return true;
     }
   }
   return false;
+}
+
+/** Whether message token i is a request verb of the speaker's with an object: "can I get that", not "I'd like to know", nor the offer "can I get you". */
+function ordersAt(runtime: Runtime, message: EncodedMessage, i: number): boolean {
+  if (!(message.flags[i] & ASKING) || !(runtime.traitsOfId(message.lemma[i]) & REQUEST)) return false;
+  const next = i + 1 < message.count ? runtime.wordOf(message.lemma[i + 1]) : '';
+  return next !== 'to' && next !== 'you';
 }
 
 /** A content token of the message, in the sentence of token `near`, that the window [a, end] left unplaced. */
