@@ -29,6 +29,7 @@ const GROUPS: ReadonlyArray<readonly string[]> = [
   ['drink', 'beverage'],
   ['large', 'big'],
   ['happy', 'glad'],
+  ['happy', 'satisfied', 'satisfy'],
   ['display', 'screen'],
   ['soon', 'shortly'],
   ['quick', 'fast'],
@@ -49,7 +50,8 @@ const GROUPS: ReadonlyArray<readonly string[]> = [
   ['fee', 'charge'],
   ['wait', 'delay'],
   ['quote', 'estimate'],
-  ['late', 'delayed'],
+  // "Delayed" is read as the verb's lemma: "the delivery was delayed" ~ "the delivery was late".
+  ['late', 'delayed', 'delay'],
   ['broken', 'damaged'],
   ['promotion', 'promo'],
   ['option', 'choice'],

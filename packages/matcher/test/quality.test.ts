@@ -405,6 +405,11 @@ describe('compounds written closed, open or hyphenated', () => {
 });
 
 describe('recall: synonyms', () => {
+  it('matches "the delivery was late" to "the delivery was delayed" and "I\'m not happy with the service" to "I\'m not satisfied with the service"', () => {
+    expect(find('the delivery was late', 'the delivery was delayed')).toMatchObject({ tier: 'gap' });
+    expect(find("I'm not happy with the service", "I'm not satisfied with the service")).toBeDefined();
+  });
+
   it('matches "can I put you on hold" to "Can I place you on hold for a moment?" and "do you offer a free trial" to "Do you provide a free trial?"', () => {
     expect(find('can I put you on hold', 'Can I place you on hold for a moment?')).toMatchObject({ tier: 'gap' });
     expect(find('do you offer a free trial', 'Do you provide a free trial?')).toMatchObject({ tier: 'gap' });
