@@ -52,7 +52,7 @@ const GROUPS: ReadonlyArray<readonly string[]> = [
   ['quote', 'estimate'],
   // "Delayed" is read as the verb's lemma: "the delivery was delayed" ~ "the delivery was late".
   ['late', 'delayed', 'delay'],
-  ['broken', 'damaged'],
+  ['broken', 'damaged', 'break', 'damage'],
   ['promotion', 'promo'],
   ['option', 'choice'],
   ['question', 'query'],

@@ -408,6 +408,7 @@ describe('recall: synonyms', () => {
   it('matches "the delivery was late" to "the delivery was delayed" and "I\'m not happy with the service" to "I\'m not satisfied with the service"', () => {
     expect(find('the delivery was late', 'the delivery was delayed')).toMatchObject({ tier: 'gap' });
     expect(find("I'm not happy with the service", "I'm not satisfied with the service")).toBeDefined();
+    expect(find('the package was damaged', 'the package was broken')).toBeDefined();
   });
 
   it('matches "can I put you on hold" to "Can I place you on hold for a moment?" and "do you offer a free trial" to "Do you provide a free trial?"', () => {
