@@ -267,6 +267,15 @@ function asksAbout(tokens: ActTokens, k: number, b: number): number {
   return 0;
 }
 
+/** What "have"/"get" + an object + this says is done for the listener: "have that right out", "get it ready". */
+const COMPLEMENTS: ReadonlySet<string> = new Set(['ready', 'out', 'up', 'do', 'make', 'start', 'over', 'send', 'prepare']);
+
+/** Whether one of COMPLEMENTS follows within the object's few words from token j (before b). */
+function hasComplement(tokens: ActTokens, j: number, b: number): boolean {
+  for (let i = j + 1; i < Math.min(b, j + 4); i++) if (COMPLEMENTS.has(tokens.lemma(i))) return true;
+  return false;
+}
+
 function subjectFollows(tokens: ActTokens, j: number, b: number): boolean {
   if (j < b && tokens.lemma(j) === 'not') j++;
   if (j >= b) return false;
@@ -319,6 +328,8 @@ function desireAt(tokens: ActTokens, k: number, b: number, we: boolean): boolean
   // "I need to cancel my order" asks as "I want to cancel my order" does, and so does "I have to cancel
   // my order" ("I gotta"); "I'll get to the coffee bar" does not.
   if (after === 'to' && (tokens.lemma(j) === 'need' || tokens.lemma(j) === 'have')) return true;
+  // "I'll have that right out", "we'll get your drinks ready": the speaker does something, asks nothing.
+  if (tokens.lemma(j) !== 'need' && tokens.lemma(j) !== 'want' && hasComplement(tokens, j + 1, b)) return false;
   const tag = j + 1 < b ? tokens.pos(j + 1) : '';
   // "I need it to be decaf" asks; "I'll have it ready" does not.
   if (tag === 'PRON' && (tokens.lemma(j) === 'need' || tokens.lemma(j) === 'want')) return true;

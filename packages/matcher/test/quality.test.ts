@@ -861,6 +861,13 @@ describe('recall: the speaker\'s other pronoun ("we" for "I", "us" for "me")', (
 });
 
 describe('precision: "I have" tells, "I\'ll have" asks', () => {
+  it('reads "I\'ll have X ready" as the speaker\'s doing: "I will have the drink ready for you shortly at the coffee bar" ~ "It will be ready shortly at the coffee bar"', () => {
+    expect(find('It will be ready shortly at the coffee bar', 'I will have the drink ready for you shortly at the coffee bar')).toMatchObject({ tier: 'gap' });
+    expect(dialogueActs("I'll have that right out")).toEqual(['statement']);
+    expect(dialogueActs("I'll get the order done")).toEqual(['statement']);
+    expect(dialogueActs("I'll have two lattes to go")).toEqual(['request']);
+  });
+
   it('does not match the request "I would like a latte with hazelnut please" to the confirmation "Okay, I have a Latte with Hazelnut. Is this right?"', () => {
     expect(find('I would like a latte with hazelnut please', 'Okay, I have a Latte with Hazelnut. Is this right?')).toBeUndefined();
     expect(find('I would like a latte with hazelnut please', 'Hi, I would like a Latte with some hazelnut please.')).toBeDefined();
