@@ -13,6 +13,8 @@ import type { CompiledIndex } from './types.js';
 
 /** The frames a phrase may open with, as lemma sequences (after normalize: "I'd" is "i would"). */
 const OFFER_FRAMES: ReadonlyArray<readonly string[]> = [
+  // "Is there anything else", "Would there be anything else": "Anything else?".
+  ['be', 'there'], ['would', 'there', 'be'], ['will', 'there', 'be'],
   ['would', 'you', 'like'], ['would', 'you', 'want'], ['do', 'you', 'want'], ['do', 'you', 'need'],
   ['will', 'you', 'want'], ['can', 'i', 'get', 'you'], ['could', 'i', 'get', 'you'], ['may', 'i', 'get', 'you'],
 ];
@@ -37,6 +39,8 @@ const PREDICATE_OPENERS: ReadonlySet<string> = new Set([
   'over', 'off', 'back', 'here', 'there',
 ]);
 
+const ARTICLES: ReadonlySet<string> = new Set(['a', 'an', 'the']);
+
 /** The role of a statement's frame, beside requests.ts's ASKS and OFFERS. */
 export const STATES = 4;
 
@@ -53,8 +57,10 @@ export interface Frames {
   readonly content: Uint8Array;
   /** Per pattern: how many content words the rest after its frame has (an elliptic match says them all). */
   readonly rest: Uint8Array;
-  /** Per pattern: the rest's first word that weighs anything, as an offset in the phrase (-1 for none). */
+  /** Per pattern: the rest's first word that weighs anything, past an offer's or a request's article, as an offset in the phrase (-1 for none). */
   readonly opener: Int16Array;
+  /** Per pattern: the article before the opener that the rest opens with, as an offset in the phrase (-1 for none). */
+  readonly lead: Int16Array;
   /** Per pattern: how many words its frame has. */
   readonly words: Uint8Array;
   /** Per phrase token: 1 where it is a word of its phrase's frame. */
@@ -64,7 +70,7 @@ export interface Frames {
 /** The frames of every pattern of `index`. */
 export function framesOf(index: CompiledIndex): Frames {
   const patterns = index.patternStart.length - 1;
-  const opener = new Int16Array(patterns).fill(-1);
+  const opener = new Int16Array(patterns).fill(-1), lead = new Int16Array(patterns).fill(-1);
   const role = new Uint8Array(patterns), restContent = new Uint8Array(patterns), share = new Float32Array(patterns), content = new Uint8Array(patterns), words = new Uint8Array(patterns);
   const token = new Uint8Array(index.tokenLemma.length);
   const word = (k: number): string => index.lemmas[index.tokenLemma[k]];
@@ -86,7 +92,13 @@ export function framesOf(index: CompiledIndex): Frames {
     if (rest === 0 || (found.role === STATES && (weighed < 2 || !opensPredicate(index, end)))) continue;
     role[q] = found.role;
     restContent[q] = Math.min(rest, 255);
-    for (let k = end; k < to && opener[q] < 0; k++) if (index.tokenShare[k] > 0) opener[q] = k - from;
+    for (let k = end; k < to && opener[q] < 0; k++) {
+      // An offer's or a request's article may go or be said as "one": "one Chai Latte please" for "Can I
+      // get a chai latte please"; the rest then opens with the word after it.
+      if (index.tokenShare[k] === 0) continue;
+      if (found.role !== STATES && ARTICLES.has(word(k)) && k + 1 < to && lead[q] < 0) lead[q] = k - from;
+      else opener[q] = k - from;
+    }
     words[q] = found.length;
     for (let k = start; k < end; k++) {
       token[k] = 1;
@@ -96,7 +108,7 @@ export function framesOf(index: CompiledIndex): Frames {
   }
   let count = 0;
   for (let q = 0; q < patterns; q++) if (role[q] !== 0) count++;
-  return { count, please: index.lemmas.indexOf('please'), role, share, content, rest: restContent, opener, words, token };
+  return { count, please: index.lemmas.indexOf('please'), role, share, content, rest: restContent, opener, lead, words, token };
 }
 
 /**

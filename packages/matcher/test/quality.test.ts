@@ -642,6 +642,16 @@ describe('recall: "can I" asks as "I want to" does', () => {
 });
 
 describe('recall: an offer or a request said without its frame', () => {
+  it('lets a request\'s article go or be said as "one": "one Chai Latte please" ~ "Can I get a chai latte please", and still "A mocha please" ~ "Can I get a mocha please"', () => {
+    expect(find('Can I get a chai latte please', 'one Chai Latte please')).toMatchObject({ tier: 'gap' });
+    expect(find('Can I get a mocha please', 'A mocha please')).toBeDefined();
+    expect(find('May I get an oat latte', 'give me an iced oat latte, please')).toBeDefined();
+  });
+
+  it('reads "Is there" and "Would there be" as an offer\'s frame: "Anything else?" ~ "Would there be anything else"', () => {
+    expect(find('Would there be anything else', "That's one mocha with a shot of milk. Anything else?")).toBeDefined();
+  });
+
   it('matches "Anything else?" to "Would you like anything else" and "Whipped cream?" to "Would you like whipped cream"', () => {
     expect(find('Would you like anything else', 'Anything else?')).toMatchObject({ tier: 'gap', offset: -1 });
     expect(find('Would you like whipped cream', 'Whipped cream?')).toMatchObject({ tier: 'gap', offset: -1 });

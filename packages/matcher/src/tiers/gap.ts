@@ -286,8 +286,8 @@ export function align(runtime: Runtime, message: EncodedMessage, pattern: number
   const frames = runtime.frames();
   const frameRole = elliptic ? frames.role[pattern] : 0;
   const frameToken = frames.token;
-  const opener = frameRole === 0 ? -1 : frames.opener[pattern];
-  if (frameRole !== 0 && (opener < 0 || !anyOpens(runtime, message, frameRole, tokenStem[from + opener]))) return null;
+  const opener = frameRole === 0 ? -1 : frames.opener[pattern], lead = frameRole === 0 ? -1 : frames.lead[pattern];
+  if (frameRole !== 0 && (opener < 0 || !(anyOpens(runtime, message, frameRole, tokenStem[from + opener]) || (lead >= 0 && anyOpens(runtime, message, frameRole, tokenStem[from + lead]))))) return null;
   if (words > likedBits.length) likedBits = new Int32Array(words * 2);
   const liked = likedBits;
   for (let w = 0; w < words; w++) liked[w] = 0;
@@ -340,7 +340,8 @@ export function align(runtime: Runtime, message: EncodedMessage, pattern: number
   // starts only where that word may be placed.
   for (let pa = 0; pa < count; pa++) {
     const a = positions[pa];
-    if (opener >= 0 && !placeable(opener, a)) continue;
+    // (Or with its article: "A mocha please" as "one Chai Latte please".)
+    if (opener >= 0 && !placeable(opener, a) && !(lead >= 0 && placeable(lead, a))) continue;
     let end = a, pEnd = pa;
     for (let pb = pa + 1; pb < count; pb++) {
       const b = positions[pb];
@@ -410,7 +411,7 @@ export function align(runtime: Runtime, message: EncodedMessage, pattern: number
     // Without its frame only where the message says nothing in its place ("Whipped cream?", not "We have
     // whipped cream?") and says all the rest ("two lattes please" is no "Can I get two matcha lattes").
     // The rest opens the window: "Can I get that with almond milk" is not left in "made with almond milk".
-    if (frameRole !== 0 && (missingContent !== 0 || placed[opener] !== first || !saysNoFrame(runtime, message, frameRole, first, final))) continue;
+    if (frameRole !== 0 && (missingContent !== 0 || !(placed[opener] === first || (lead >= 0 && placed[lead] === first)) || !saysNoFrame(runtime, message, frameRole, first, final))) continue;
     if (modalsApart(runtime, message, from, m, end)) continue;
     // Order changes are counted as moves back, so a clause moved whole ("a new customer, I can offer
     // you...") costs one, like a swapped pair ("is the budget tight").
@@ -527,7 +528,8 @@ function pointerLeftOut(runtime: Runtime, message: EncodedMessage, from: number,
     // ("Okay, this is your order" presents as "here is your order" does, opening the phrase; "that is
     // correct" and "confirm that this is your order" do not.)
     const presents = w === 'here' || w === 'there' || ((w === 'this' || w === 'that') && j + 2 < m && word(j + 2) === 'your' && opensPhrase(index, from, j));
-    if (!presents) continue;
+    // (An inverted "there" asks whether there is: "Would there be anything else", "is there any oat milk".)
+    if (!presents || (w === 'there' && j > 0 && AUXILIARIES.has(word(j - 1)))) continue;
     if (j + 1 < m && word(j + 1) === 'be') {
       if (!(placed[j + 1] >= 0 && pointerAt(placed[j + 1] - 1))) return true;
     }
