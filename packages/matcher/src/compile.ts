@@ -4,7 +4,7 @@
 import { ErrorCode, MatcherError } from './errors.js';
 import { NEGATOR, SUBJECT_PRONOUNS, classOf } from './lexicon.js';
 import { readPhraseTokens } from './nlp.js';
-import { ADVERB, PARTICLE, isContentToken, missableContent, phraseFeatures, signatureBit, tokenWeight } from './features.js';
+import { MISSABLE, PARTICLE, isContentToken, missableContent, phraseFeatures, signatureBit, tokenWeight } from './features.js';
 import { normalize } from './normalize.js';
 import { stemOf } from './stem.js';
 import { trackerIdFor } from './tracker-id.js';
@@ -139,17 +139,17 @@ export function compile(trackers: readonly Tracker[], options: CompileOptions = 
     let negators = 0, content = 0, weight = 0, others = 0;
     for (let k = from; k < to; k++) {
       if (!isContentToken(lemmaClass[tokenLemma[k]], tokenFlags[k])) continue;
-      if (!(tokenFlags[k] & ADVERB)) others++;
+      if (!(tokenFlags[k] & MISSABLE)) others++;
     }
     for (let k = to - 1; k >= from; k--) {
       const cls = lemmaClass[tokenLemma[k]];
       if (cls === NEGATOR && !(tokenFlags[k] & PARTICLE)) negators++;
       const isContent = isContentToken(cls, tokenFlags[k]);
       if (isContent) content++;
-      // An -ly adverb counts toward the content words a match may miss, but is not one of those that
+      // An -ly adverb or a count counts toward the content words a match may miss, but is not one of those that
       // must be there (nor an anchor, nor in the candidate checks' content list), unless the phrase has
       // no other content word ("it'll be out shortly").
-      if (isContent && !(tokenFlags[k] & ADVERB && others > 0)) {
+      if (isContent && !(tokenFlags[k] & MISSABLE && others > 0)) {
         tokenContent[k] = 1;
         // Counted once per pattern that has it.
         if (stemSeen[tokenStem[k]] !== q) {

@@ -7,7 +7,7 @@ import { DEFAULTS } from './defaults.js';
 import { CONTENT, classOf } from './lexicon.js';
 import { isAnswerParticle } from './negation.js';
 import type { TokenSource } from './nlp.js';
-import { COMPOUND_TAIL, type TokenStream } from './normalize.js';
+import { COMPOUND_TAIL, isDigits, type TokenStream } from './normalize.js';
 
 /** Token flag bits. */
 export const LIGHT = 1;
@@ -23,6 +23,15 @@ export const NAME = 16;
  * currently closed").
  */
 export const ADVERB = 32;
+/**
+ * A count ("two lattes", "one Chai Latte"): quantities may differ, so like an -ly adverb it counts as
+ * content where found and is no missing content word where not, and a match that leaves it out is scored
+ * without it ("Can I get a latte please" ~ "Can I get two lattes please"). Not a number that names a kind
+ * ("2 milk" for 2% milk).
+ */
+export const COUNT = 64;
+/** The flags of words a message may leave out without missing content. */
+export const MISSABLE = ADVERB | COUNT;
 
 const ANSWERS: ReadonlySet<string> = new Set(['yes', 'yeah', 'yep', 'yup', 'no', 'nope', 'right', 'sorry']);
 
@@ -77,6 +86,7 @@ export function phraseFeatures(stream: TokenStream, source: TokenSource): Phrase
     // Aspect adds nothing a tracker looks for: "the app keeps crashing" is "the app crashes".
     if (keepsDoing(tokens, stream.count, i)) f |= LIGHT;
     if (isAnswerParticle(tokens.lemma, tokens.flags, stream.count, i)) f |= PARTICLE;
+    if (countsAt(tokens, stream.count, i)) f |= COUNT;
     if (tokens.pos(i) === 'ADV' && stream.lemma[i].length > 4 && stream.lemma[i].endsWith('ly') && classOf(stream.lemma[i]) === CONTENT) f |= ADVERB;
     flags.push(f);
   }
@@ -91,6 +101,17 @@ export function phraseFeatures(stream: TokenStream, source: TokenSource): Phrase
   let acts = 0;
   for (const act of clauseActs(tokens, true)) acts |= act;
   return { flags, acts };
+}
+
+/** Whether token i is a count: "one" before anything but a percentage, another number before a plural ("two Mochas"). */
+function countsAt(tokens: ActTokens, n: number, i: number): boolean {
+  const word = tokens.lemma(i);
+  if (!isDigits(word) || i + 1 >= n) return false;
+  const next = tokens.lemma(i + 1);
+  if (next === '%' || next === 'percent') return false;
+  if (word === '1') return true;
+  const tag = tokens.pos(i + 1);
+  return (tag === 'NOUN' || tag === 'PROPN') && tokens.normal(i + 1) !== next && tokens.normal(i + 1).endsWith('s');
 }
 
 /** Whether token i is the "keep" (or its "on") of "keeps crashing", "keep on asking". */

@@ -137,6 +137,7 @@ function matchMessage(runtime: Runtime, text: string, messageIndex: number, thre
 function findSimilar(runtime: Runtime, message: EncodedMessage, serial: number, threshold: number, best: BestHits): void {
   const { index, scratch, anchorChecks } = runtime;
   const frames = runtime.frames();
+  const counted = runtime.countShares();
   const { stemSeen, patternSeen, stemAnchored } = scratch;
   const { anchorStart, anchorPattern, anchorSignature, anchorAllowed, patternStart, lemmaStem, patternWeight, checkStart, checkContentEnd, checkStem, checkWeight } = index;
   // No similar match scores above its coverage, so coverage must reach the threshold too.
@@ -213,21 +214,25 @@ function findSimilar(runtime: Runtime, message: EncodedMessage, serial: number, 
         framed = false;
       }
       if (missing > strictAllowed) framedOnly = true;
-      let present = presentContent, reachable = presentContent;
+      let present = presentContent, reachable = presentContent, presentMissable = 0;
       for (let c = contentEnd; c < checkStart[pattern + 1]; c++) {
         if (stemSeen[checkStem[c]] !== serial) continue;
         present++;
         reachable += checkWeight[c];
+        // (A word of a content word's full weight among these is an -ly adverb or a count, content where found.)
+        if (checkWeight[c] === 1) presentMissable++;
       }
       // (With one content word, alignment wants three words, or all of a shorter phrase's.)
       const length = patternStart[pattern + 1] - patternStart[pattern];
       // (An elliptic rest is held to it in alignment, word for word.)
-      if (length > 1 && presentContent < 2 && present < Math.min(3, length)) {
+      if (length > 1 && presentContent + presentMissable < 2 && present < Math.min(3, length)) {
         if (!framed) continue;
         framedOnly = true;
       }
-      if (reachable < bar * (framed ? patternWeight[pattern] - frames.share[pattern] : patternWeight[pattern])) continue;
-      if (reachable < bar * patternWeight[pattern]) framedOnly = true;
+      // (Counts left out weigh nothing: "Can I get a latte" for "Can I get two lattes".)
+      const weight = patternWeight[pattern] - counted[pattern];
+      if (reachable < bar * (framed ? weight - frames.share[pattern] : weight)) continue;
+      if (reachable < bar * weight) framedOnly = true;
       let found = framedOnly ? null : align(runtime, message, pattern, view, threshold);
       if (found === null && framed) found = align(runtime, message, pattern, view, threshold, true);
       if (found !== null) best.offer(pattern, found.tier, found.score, -1, 0);

@@ -717,6 +717,23 @@ describe('recall: an open question put as a request or a statement', () => {
   });
 });
 
+describe('recall: quantities may differ', () => {
+  it('matches "Can I get two lattes please" to "Can I get a latte please" and "Can I get three lattes please"', () => {
+    expect(find('Can I get two lattes please', 'Can I get a latte please')).toMatchObject({ tier: 'gap' });
+    expect(find('Can I get two lattes please', 'Can I get three lattes please')).toBeDefined();
+  });
+
+  it('matches "One Chai Latte please" to "Can I get a chai latte with oat milk please." and "I\'ll have one Latte to go." to "One Latte please"', () => {
+    expect(find('One Chai Latte please', 'Can I get a chai latte with oat milk please.')).toBeDefined();
+    expect(find('One Latte please', "I'll have one Latte to go.")).toBeDefined();
+  });
+
+  it('keeps a number that names a kind: "can I also get a latte with oat milk?" is no "I would like a Latte with 2 milk please"', () => {
+    expect(find('I would like a Latte with 2 milk please', 'can I also get a latte with oat milk?')).toBeUndefined();
+    expect(find('I would like a Latte with 2 milk please', 'I would like a latte with 2 milk please')).toMatchObject({ tier: 'exact' });
+  });
+});
+
 describe('recall: "keeps doing" says what "does" does', () => {
   it('matches "the app keeps crashing" to "the app crashes all the time" and "it keeps asking for my password" to "It asks for my password every time"', () => {
     expect(find('the app keeps crashing', 'the app crashes all the time')).toMatchObject({ tier: 'gap' });

@@ -5,7 +5,7 @@
 // of the pattern covered, less penalties for extra tokens and order changes.
 import { WH as WH_BIT, actsAgree } from '../acts.js';
 import { DEFAULTS } from '../defaults.js';
-import { ADJECTIVE, ADVERB, NAME, NOUN_LIKE, missableContent } from '../features.js';
+import { ADJECTIVE, COUNT, MISSABLE, NAME, NOUN_LIKE, missableContent } from '../features.js';
 import type { MessageView } from '../message-view.js';
 import { ASKING, OFFERING, type EncodedMessage } from '../encode.js';
 import { ASKS, OFFERS } from '../requests.js';
@@ -329,8 +329,10 @@ export function align(runtime: Runtime, message: EncodedMessage, pattern: number
   const weight = index.patternWeight[pattern];
   const frameShare = frameRole === 0 ? 0 : frames.share[pattern];
   const said = weight - frameShare;
+  // (Counts left out weigh nothing: windows are bounded by what the rest needs.)
+  const countShare = runtime.countShares()[pattern], least = said - countShare;
   // Matched weight a window needs to reach the threshold (with a margin for rounding).
-  const needed = threshold * said - 1e-9;
+  const needed = threshold * least - 1e-9;
   const maxSpan = m + DEFAULTS.maxExtraTokens;
   // The best window so far: its score, -1 for none.
   let bestScore = -1, bestTier = GAP;
@@ -350,7 +352,7 @@ export function align(runtime: Runtime, message: EncodedMessage, pattern: number
       pEnd = pb;
     }
     // A window must reach the threshold and beat the best so far, and no score is above its coverage.
-    const bar = bestScore < 0 ? needed : Math.max(needed, bestScore * said - 1e-9);
+    const bar = bestScore < 0 ? needed : Math.max(needed, bestScore * least - 1e-9);
     if (end === a || reach[pEnd + 1] - reach[pa] < bar) continue;
     // A loop, not used.fill: for the dozen bytes of a window the builtin's call costs more than the work.
     for (let i = a; i <= end; i++) used[i] = 0;
@@ -378,8 +380,8 @@ export function align(runtime: Runtime, message: EncodedMessage, pattern: number
       placed[j] = at;
       placedKind[j] = kind;
       const isContent = tokenContent[from + j] === 1;
-      // An -ly adverb may be missing, but found it is content like any other.
-      const isAdverb = (index.tokenFlags[from + j] & ADVERB) !== 0;
+      // An -ly adverb or a count may be missing, but found it is content like any other.
+      const isMissable = (index.tokenFlags[from + j] & MISSABLE) !== 0;
       const share = tokenShare[from + j];
       if (at < 0) {
         if (frameRole !== 0 && frameToken[from + j]) continue;
@@ -403,7 +405,7 @@ export function align(runtime: Runtime, message: EncodedMessage, pattern: number
       matched++;
       if (kind === ANTONYM) antonyms++;
 
-      if (isContent || isAdverb) matchedContent++;
+      if (isContent || isMissable) matchedContent++;
       matchedWeight += share * bestSim;
       if (bestSim < STEM_SIM) fuzzy = true;
     }
@@ -452,7 +454,7 @@ export function align(runtime: Runtime, message: EncodedMessage, pattern: number
       }
     }
     if (matchedContent < 2 && pointerLeftOut(runtime, message, from, m)) continue;
-    const coverage = matchedWeight / said;
+    const coverage = matchedWeight / (countShare === 0 ? said : said - unplacedCounts(index, from, m));
     if (coverage < DEFAULTS.minCoverage) continue;
     let extra = final - first + 1 - matched - swapped - kindsPlaced;
     if (extra > 0) for (let i = first; i <= final; i++) if (!used[i] && view.light(i)) extra--;
@@ -802,6 +804,13 @@ function otherParty(runtime: Runtime, message: EncodedMessage, from: number, m: 
     if (otherSide(pronoun, runtime.wordOf(message.lemma[i]))) return true;
   }
   return false;
+}
+
+/** The weight of the phrase's counts (features.ts COUNT) a window left unplaced. */
+function unplacedCounts(index: CompiledIndex, from: number, m: number): number {
+  let share = 0;
+  for (let j = 0; j < m; j++) if (placed[j] < 0 && index.tokenFlags[from + j] & COUNT) share += index.tokenShare[from + j];
+  return share;
 }
 
 /** Whether tokens i - 1, i say a percentage ("2%", "1 percent") in the sentence of token `near`. */
