@@ -155,6 +155,8 @@ function startsClause(tokens: ActTokens, k: number, start: number, e: number): b
   if (tokens.flags(k) & CLAUSE_BEFORE) return true;
   const word = tokens.lemma(k);
   if (SUBORDINATORS.has(word)) return k > start && !CONDITIONALS.has(word);
+  // A relative "where" before its subject: "go to the coffee bar where it will be ready shortly".
+  if (word === 'where') return k > start && (SUBJECTS.has(tokens.lemma(k + 1 < e ? k + 1 : k)) || (k + 1 < e && tokens.lemma(k + 1) === 'there'));
   const next = k + 1 < e ? tokens.lemma(k + 1) : '';
   if (COORDINATORS.has(word)) return SUBJECTS.has(next) || (next === 'then' && k + 2 < e && SUBJECTS.has(tokens.lemma(k + 2)));
   // "here's your order is it correct", "... but is there anything else": an auxiliary before a subject
@@ -194,6 +196,8 @@ function clauseAct(tokens: ActTokens, a: number, b: number, phrase: boolean): { 
   if (CONDITIONALS.has(word)) return { act: CONDITION, subordinate: true };
   if (SUBORDINATORS.has(word)) return { act: STATEMENT, subordinate: true };
   if (word === 'when' && !(k + 1 < b && AUXILIARIES.has(tokens.lemma(k + 1)))) return { act: CONDITION, subordinate: true };
+  // (A "where" cut out of its sentence is relative, and tells: see startsClause.)
+  if (word === 'where' && k === a && a > 0 && !(tokens.flags(a) & (CLAUSE_BEFORE | SENTENCE_BEFORE))) return { act: STATEMENT, subordinate: true };
   if (WH_WORDS.has(word)) return { act: WH, subordinate: false };
   // An open question put as a request or a statement: "can you tell me about your return policy", "I'd
   // like to know your hours", "I was wondering about the price" ask what "what is your return policy" does.

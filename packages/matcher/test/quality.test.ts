@@ -696,6 +696,17 @@ describe('recall: an offer or a request said without its frame', () => {
   });
 });
 
+describe('recall: a relative "where" tells', () => {
+  it('matches "ok it will be ready shortly" to "Great, please go to the coffee bar where it will be ready shortly."', () => {
+    expect(find('ok it will be ready shortly', 'Great, please go to the coffee bar where it will be ready shortly.')).toMatchObject({ tier: 'gap' });
+  });
+
+  it('still reads an opening "where" as a question: "Where is the coffee bar?"', () => {
+    expect(dialogueActs('Where is the coffee bar?')).toEqual(['wh-question']);
+    expect(dialogueActs('Great, please go to the coffee bar where it will be ready shortly')).toEqual(['request', 'statement']);
+  });
+});
+
 describe('recall: an open question put as a request or a statement', () => {
   it('matches "what is your return policy" to "can you tell me about your return policy" and "I\'d like to know your return policy"', () => {
     expect(find('what is your return policy', 'can you tell me about your return policy')).toMatchObject({ tier: 'gap' });
