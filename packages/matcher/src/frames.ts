@@ -130,6 +130,17 @@ export function isPlease(runtime: Runtime, id: number): boolean {
   return id === runtime.frames().please || (id >= runtime.index.lemmas.length && runtime.wordOf(id) === 'please');
 }
 
+/** Whether words from..to (exclusive) are exactly one of OFFER_FRAMES. */
+export function isOfferFrame(word: (k: number) => string, from: number, to: number): boolean {
+  for (const frame of OFFER_FRAMES) {
+    if (frame.length !== to - from) continue;
+    let k = 0;
+    while (k < frame.length && word(from + k) === frame[k]) k++;
+    if (k === frame.length) return true;
+  }
+  return false;
+}
+
 function opensPredicate(index: CompiledIndex, k: number): boolean {
   return index.lemmaClass[index.tokenLemma[k]] === NEGATOR || (index.tokenFlags[k] & (ADJECTIVE | ADVERB)) !== 0 || PREDICATE_OPENERS.has(index.lemmas[index.tokenLemma[k]]);
 }

@@ -648,6 +648,11 @@ describe('recall: an offer or a request said without its frame', () => {
     expect(find('May I get an oat latte', 'give me an iced oat latte, please')).toBeDefined();
   });
 
+  it('finds an offer said with another offer\'s frame: "Would you like something else?" ~ "Can I get you something else"', () => {
+    expect(find('Can I get you something else', 'Sorry, it is not on our menu. Would you like something else?')).toMatchObject({ tier: 'gap' });
+    expect(find('Would you like whipped cream', 'Can I get you whipped cream?')).toBeDefined();
+  });
+
   it('reads "Is there" and "Would there be" as an offer\'s frame: "Anything else?" ~ "Would there be anything else"', () => {
     expect(find('Would there be anything else', "That's one mocha with a shot of milk. Anything else?")).toBeDefined();
   });

@@ -12,7 +12,7 @@ import { ASKS, OFFERS } from '../requests.js';
 import { AUXILIARIES, CONTENT, NEGATOR, otherSide } from '../lexicon.js';
 import { negatorsBefore, negatorsIn } from '../negation.js';
 import { CLAUSE_BEFORE, COMPOUND_TAIL, QUESTION_AFTER, isDigits } from '../normalize.js';
-import { STATES, isPlease } from '../frames.js';
+import { STATES, isOfferFrame, isPlease } from '../frames.js';
 import type { Runtime } from '../runtime.js';
 import type { CompiledIndex } from '../types.js';
 import { FUZZY, GAP } from './index.js';
@@ -619,7 +619,10 @@ function mayOpen(runtime: Runtime, message: EncodedMessage, role: number, first:
   while (start > 0 && !(message.flags[start] & CLAUSE_BEFORE)) start--;
   for (let i = start; i < first; i++) {
     const word = runtime.wordOf(message.lemma[i]);
-    if (!LEAD_WORDS.has(word) && !isDigits(word)) return false;
+    if (LEAD_WORDS.has(word) || isDigits(word)) continue;
+    // An offer may also open after an offer's frame of the message's own: "Would you like anything
+    // else?" says "Can I get you anything else" with another frame.
+    return role === OFFERS && isOfferFrame((k) => runtime.wordOf(message.lemma[k]), i, first);
   }
   if (role !== OFFERS) {
     for (let i = start - 1; i >= 0 && message.sentence[i] === message.sentence[first]; i--) {
