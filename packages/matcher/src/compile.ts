@@ -5,6 +5,7 @@ import { ErrorCode, MatcherError } from './errors.js';
 import { NEGATOR, SUBJECT_PRONOUNS, classOf } from './lexicon.js';
 import { readPhraseTokens } from './nlp.js';
 import { MISSABLE, PARTICLE, isContentToken, missableContent, phraseFeatures, signatureBit, tokenWeight } from './features.js';
+import { OFFER_FRAME_LIST, offerFrameAt } from './frames.js';
 import { normalize } from './normalize.js';
 import { stemOf } from './stem.js';
 import { trackerIdFor } from './tracker-id.js';
@@ -16,6 +17,8 @@ import { checkTrackers } from './validate.js';
 
 /** Trie entry flag: the pattern without its leading subject pronoun. */
 export const PRONOUN_DROPPED = 1;
+/** A trie entry of a phrase whose offer frame is said as another ("what would you like" for "what can I get you"). */
+export const FRAME_SWAPPED = 2;
 
 class Vocabulary {
   readonly list: string[] = [];
@@ -116,6 +119,10 @@ export function compile(trackers: readonly Tracker[], options: CompileOptions = 
     }
   });
 
+  // The words of every offer frame have ids, so that a phrase's frame can be swapped for another (below).
+  for (const frame of OFFER_FRAME_LIST) {
+    for (const word of frame) if (lemmas.id(word) === lemmaStem.length) lemmaStem.push(stems.id(stemOf(word)));
+  }
   const lemmaClass = new Uint8Array(lemmas.list.map(classOf));
   const patternCount = patterns.count;
   const tokenLemma = patterns.lemma.toArray();
@@ -168,6 +175,27 @@ export function compile(trackers: readonly Tracker[], options: CompileOptions = 
     // "I can't afford this" also matches "we can't afford this", starting at "can't".
     if (to - from >= 3 && SUBJECT_PRONOUNS.has(lemmas.list[tokenLemma[from]]) && content > 0) {
       trie.insert(stemSeq.subarray(1), q, PRONOUN_DROPPED);
+    }
+    insertFrameSwaps(trie, q, from, to);
+  }
+
+  // An offer is said with any of its frames: "What can I get you" is also found as "what would you like",
+  // "Can I get you anything else" as "do you want anything else" (after words that weigh nothing, and an
+  // opening "what"). The variants are contiguous entries of the same pattern, found as similar matches.
+  function insertFrameSwaps(builder: TrieBuilder, q: number, from: number, to: number): void {
+    const word = (k: number): string => lemmas.list[tokenLemma[k]];
+    let start = from;
+    while (start < to && tokenShare[start] === 0) start++;
+    if (start < to && word(start) === 'what') start++;
+    const length = offerFrameAt(word, start, to);
+    if (length === 0) return;
+    for (const frame of OFFER_FRAME_LIST) {
+      if (frame.length === length && frame.every((w, k) => word(start + k) === w)) continue;
+      const variant = new Int32Array(to - from - length + frame.length);
+      variant.set(tokenStem.subarray(from, start));
+      frame.forEach((w, k) => (variant[start - from + k] = lemmaStem[lemmas.id(w)]));
+      variant.set(tokenStem.subarray(start + length, to), start - from + frame.length);
+      builder.insert(variant, q, FRAME_SWAPPED);
     }
   }
 

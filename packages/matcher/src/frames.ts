@@ -130,6 +130,20 @@ export function isPlease(runtime: Runtime, id: number): boolean {
   return id === runtime.frames().please || (id >= runtime.index.lemmas.length && runtime.wordOf(id) === 'please');
 }
 
+/** Every offer frame, for compile.ts's variants of an offer said with another frame. */
+export const OFFER_FRAME_LIST: ReadonlyArray<readonly string[]> = OFFER_FRAMES;
+
+/** The length of the offer frame words from `start` (before `to`) open with, 0 for none. */
+export function offerFrameAt(word: (k: number) => string, start: number, to: number): number {
+  for (const frame of OFFER_FRAMES) {
+    if (start + frame.length > to) continue;
+    let k = 0;
+    while (k < frame.length && word(start + k) === frame[k]) k++;
+    if (k === frame.length) return frame.length;
+  }
+  return 0;
+}
+
 /** Whether words from..to (exclusive) are exactly one of OFFER_FRAMES. */
 export function isOfferFrame(word: (k: number) => string, from: number, to: number): boolean {
   for (const frame of OFFER_FRAMES) {

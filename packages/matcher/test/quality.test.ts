@@ -648,6 +648,13 @@ describe('recall: an offer or a request said without its frame', () => {
     expect(find('May I get an oat latte', 'give me an iced oat latte, please')).toBeDefined();
   });
 
+  it('finds "What can I get you" in "Hello, what would you like today?" and "what do you want", not in "Can I get an Americano?"', () => {
+    expect(find('What can I get you', 'Hello, what would you like today?')).toMatchObject({ tier: 'gap', offset: -1 });
+    expect(find('What can I get you', 'what do you want')).toBeDefined();
+    expect(find('What can I get you', 'Can I get an Americano?')).toBeUndefined();
+    expect(find('What can I get you', 'Hi there, what can I get you today?')).toMatchObject({ tier: 'exact' });
+  });
+
   it('finds an offer said with another offer\'s frame: "Would you like something else?" ~ "Can I get you something else"', () => {
     expect(find('Can I get you something else', 'Sorry, it is not on our menu. Would you like something else?')).toMatchObject({ tier: 'gap' });
     expect(find('Would you like whipped cream', 'Can I get you whipped cream?')).toBeDefined();

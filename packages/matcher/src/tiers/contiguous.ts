@@ -1,7 +1,7 @@
 // Exact, lemma and stem tiers: phrases whose stem sequence occurs contiguously, found by walking the
 // trie from every token. The tier is then told by comparing lemmas (and, later, normal forms).
 import type { BestHits } from '../best-hits.js';
-import { PRONOUN_DROPPED } from '../compile.js';
+import { FRAME_SWAPPED, PRONOUN_DROPPED } from '../compile.js';
 import { DEFAULTS } from '../defaults.js';
 import type { EncodedMessage } from '../encode.js';
 import { SUBJECT_PRONOUNS, otherSide } from '../lexicon.js';
@@ -62,6 +62,11 @@ export function findContiguous(runtime: Runtime, message: EncodedMessage, view: 
         if (dropped && !(i === 0 || message.flags[i] & CLAUSE_BEFORE || swapsPronoun(runtime, message, pattern, i - 1))) continue;
         // The span holds the phrase's own negators; one just before it flips the meaning.
         if (negatorsBefore(message, i) & 1) continue;
+        // An offer said with another frame: the same offer, not the phrase as written.
+        if (outFlags[k] & FRAME_SWAPPED) {
+          if (patternActs[pattern] === 0 || actsAgree(patternActs[pattern], view.actsOf(i, j))) best.offer(pattern, GAP, DEFAULTS.similarCeiling - skipped * DEFAULTS.extraPenalty, -1, 0);
+          continue;
+        }
         const patternFrom = dropped ? 1 : 0;
         const from = patternStart[pattern] + patternFrom;
         let sameLemmas = true;
