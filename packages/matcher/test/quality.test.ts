@@ -740,6 +740,16 @@ describe('recall: an open question put as a request or a statement', () => {
   });
 });
 
+describe('recall: a thing said for "it"', () => {
+  it('matches "Could you please confirm that it is correct" to "ok, Please confirm that your order is correct."', () => {
+    expect(find('Could you please confirm that it is correct', 'ok, Please confirm that your order is correct.')).toMatchObject({ tier: 'gap' });
+  });
+
+  it('matches "Can I get it to go please" to "I\'ll get a mocha to go since I\'m in a rush."', () => {
+    expect(find('Can I get it to go please', "I'll get a mocha to go since I'm in a rush.")).toBeDefined();
+  });
+});
+
 describe('recall: quantities may differ', () => {
   it('matches "Can I get two lattes please" to "Can I get a latte please" and "Can I get three lattes please"', () => {
     expect(find('Can I get two lattes please', 'Can I get a latte please')).toMatchObject({ tier: 'gap' });

@@ -223,12 +223,19 @@ function roleOf(flags: number): number {
  * window's start `a`, or -1: another determiner before the same word ("can you confirm the order" for
  * "please confirm your order"), or "have"/"get" a few words before the word after the phrase's "be"
  * ("we'll have your order ready" for "it'll be ready"), with the object in between; not "get a decaf
- * latte" for "be decaf", where the word goes with a noun.
+ * latte" for "be decaf", where the word goes with a noun; or a noun (or "everything") for the phrase's
+ * "it" ("does your order look correct" for "does it look correct").
  */
-function standInAt(runtime: Runtime, message: EncodedMessage, from: number, j: number, a: number): number {
+function standInAt(runtime: Runtime, message: EncodedMessage, view: MessageView, from: number, j: number, a: number): number {
   const { index, wordTraits } = runtime;
   const next = placed[j + 1];
   const traits = wordTraits[index.tokenLemma[from + j]];
+  // The phrase's "it" (or a "this" standing alone) said as what it stands for: "Does your order look
+  // correct?", "does everything look correct?" for "Does it look correct to you".
+  if (THING_PRONOUNS.has(index.lemmas[index.tokenLemma[from + j]])) {
+    const i = next - 1;
+    if (!used[i] && message.sentence[i] === message.sentence[next] && (view.kind(i) & NOUN_LIKE || THINGS.has(runtime.wordOf(message.lemma[i])))) return i;
+  }
   if (traits & SWAPPABLE) return !used[next - 1] && runtime.traitsOfId(message.lemma[next - 1]) & SWAPPABLE ? next - 1 : -1;
   if (!(traits & COPULA) || !index.tokenContent[from + j + 1] || runtime.traitsOfId(message.lemma[next - 1]) & DETERMINER) return -1;
   let before = -1;
@@ -238,6 +245,10 @@ function standInAt(runtime: Runtime, message: EncodedMessage, from: number, j: n
   }
   return -1;
 }
+
+/** Pronouns of a thing, and the words a message says a thing with in their place besides a noun. */
+const THING_PRONOUNS: ReadonlySet<string> = new Set(['it', 'this', 'that']);
+const THINGS: ReadonlySet<string> = new Set(['everything', 'anything', 'something', 'all']);
 
 /** Whether phrase tokens from..to (exclusive) have lemma `lemma`. */
 function phraseHas(index: CompiledIndex, from: number, to: number, lemma: number): boolean {
@@ -444,7 +455,7 @@ export function align(runtime: Runtime, message: EncodedMessage, pattern: number
     if (moves === 0) {
       for (let j = 0; j + 1 < m; j++) {
         if (placed[j] >= 0 || placed[j + 1] <= a) continue;
-        const at = standInAt(runtime, message, from, j, a);
+        const at = standInAt(runtime, message, view, from, j, a);
         if (at < 0) continue;
         placed[j] = at;
         used[at] = 1;
