@@ -5,7 +5,7 @@
 // right, ...") asserts nothing. Clauses are cut at sentence and clause punctuation, at subordinating
 // conjunctions, at "and"/"but" before a new subject, and before an inverted auxiliary ("..., is it
 // correct"); each clause's act is read from its opening words after discourse markers ("ok so", "hi").
-import { AUXILIARIES } from './lexicon.js';
+import { AUXILIARIES, SPEAKERS } from './lexicon.js';
 import { CLAUSE_BEFORE, QUESTION_AFTER, SENTENCE_BEFORE } from './normalize.js';
 
 /** Act bits. A mask of 0 means "no act known" (a fragment such as "at the coffee bar"): it agrees with any. */
@@ -155,9 +155,9 @@ function startsClause(tokens: ActTokens, k: number, start: number, e: number): b
   if (tokens.flags(k) & CLAUSE_BEFORE) return true;
   const word = tokens.lemma(k);
   if (SUBORDINATORS.has(word)) return k > start && !CONDITIONALS.has(word);
-  // A relative "where" before its subject: "go to the coffee bar where it will be ready shortly".
-  if (word === 'where') return k > start && (SUBJECTS.has(tokens.lemma(k + 1 < e ? k + 1 : k)) || (k + 1 < e && tokens.lemma(k + 1) === 'there'));
   const next = k + 1 < e ? tokens.lemma(k + 1) : '';
+  // A relative "where" before its subject: "go to the coffee bar where it will be ready shortly".
+  if (word === 'where') return k > start && (SUBJECTS.has(next) || next === 'there');
   if (COORDINATORS.has(word)) return SUBJECTS.has(next) || (next === 'then' && k + 2 < e && SUBJECTS.has(tokens.lemma(k + 2)));
   // "here's your order is it correct", "... but is there anything else": an auxiliary before a subject
   // pronoun or "there", with more after, asks anew.
@@ -257,7 +257,7 @@ function asksAbout(tokens: ActTokens, k: number, b: number): number {
     if (at(j) === 'more') j++;
     return at(j) === 'about' ? REQUEST : 0;
   }
-  if (at(k) !== 'i' && at(k) !== 'we') return 0;
+  if (!SPEAKERS.has(at(k))) return 0;
   i = k + 1;
   if (at(i) === 'would' || at(i) === 'will') i++;
   while (HEDGES.has(at(i))) i++;
@@ -307,7 +307,7 @@ function imperative(tokens: ActTokens, k: number, b: number): boolean {
 function desire(tokens: ActTokens, k: number, b: number): boolean {
   for (let start = k; start < Math.min(b, k + 3); start++) {
     const word = tokens.lemma(start);
-    if ((word === 'i' || word === 'we') && desireAt(tokens, start, b, word === 'we')) return true;
+    if (SPEAKERS.has(word) && desireAt(tokens, start, b, word === 'we')) return true;
   }
   return false;
 }

@@ -5,7 +5,7 @@ import { ErrorCode, MatcherError } from './errors.js';
 import { NEGATOR, SUBJECT_PRONOUNS, classOf } from './lexicon.js';
 import { readPhraseTokens } from './nlp.js';
 import { MISSABLE, PARTICLE, isContentToken, missableContent, phraseFeatures, signatureBit, tokenWeight } from './features.js';
-import { OFFER_FRAME_LIST, offerFrameAt } from './frames.js';
+import { OFFER_FRAMES, offerFrameAt } from './frames.js';
 import { normalize } from './normalize.js';
 import { stemOf } from './stem.js';
 import { trackerIdFor } from './tracker-id.js';
@@ -120,7 +120,7 @@ export function compile(trackers: readonly Tracker[], options: CompileOptions = 
   });
 
   // The words of every offer frame have ids, so that a phrase's frame can be swapped for another (below).
-  for (const frame of OFFER_FRAME_LIST) {
+  for (const frame of OFFER_FRAMES) {
     for (const word of frame) if (lemmas.id(word) === lemmaStem.length) lemmaStem.push(stems.id(stemOf(word)));
   }
   const lemmaClass = new Uint8Array(lemmas.list.map(classOf));
@@ -187,10 +187,11 @@ export function compile(trackers: readonly Tracker[], options: CompileOptions = 
     let start = from;
     while (start < to && tokenShare[start] === 0) start++;
     if (start < to && word(start) === 'what') start++;
-    const length = offerFrameAt(word, start, to);
-    if (length === 0) return;
-    for (const frame of OFFER_FRAME_LIST) {
-      if (frame.length === length && frame.every((w, k) => word(start + k) === w)) continue;
+    const own = offerFrameAt(word, start, to);
+    if (own === undefined) return;
+    const length = own.length;
+    for (const frame of OFFER_FRAMES) {
+      if (frame === own) continue;
       const variant = new Int32Array(to - from - length + frame.length);
       variant.set(tokenStem.subarray(from, start));
       frame.forEach((w, k) => (variant[start - from + k] = lemmaStem[lemmas.id(w)]));

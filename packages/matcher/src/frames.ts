@@ -12,7 +12,7 @@ import type { Runtime } from './runtime.js';
 import type { CompiledIndex } from './types.js';
 
 /** The frames a phrase may open with, as lemma sequences (after normalize: "I'd" is "i would"). */
-const OFFER_FRAMES: ReadonlyArray<readonly string[]> = [
+export const OFFER_FRAMES: ReadonlyArray<readonly string[]> = [
   // "Is there anything else", "Would there be anything else": "Anything else?".
   ['be', 'there'], ['would', 'there', 'be'], ['will', 'there', 'be'],
   ['would', 'you', 'like'], ['would', 'you', 'want'], ['do', 'you', 'want'], ['do', 'you', 'need'],
@@ -130,29 +130,20 @@ export function isPlease(runtime: Runtime, id: number): boolean {
   return id === runtime.frames().please || (id >= runtime.index.lemmas.length && runtime.wordOf(id) === 'please');
 }
 
-/** Every offer frame, for compile.ts's variants of an offer said with another frame. */
-export const OFFER_FRAME_LIST: ReadonlyArray<readonly string[]> = OFFER_FRAMES;
+/** Whether the words from `start` say `frame`, word for word (the caller keeps them before the end). */
+function saysFrame(word: (k: number) => string, frame: readonly string[], start: number): boolean {
+  for (let k = 0; k < frame.length; k++) if (word(start + k) !== frame[k]) return false;
+  return true;
+}
 
-/** The length of the offer frame words from `start` (before `to`) open with, 0 for none. */
-export function offerFrameAt(word: (k: number) => string, start: number, to: number): number {
-  for (const frame of OFFER_FRAMES) {
-    if (start + frame.length > to) continue;
-    let k = 0;
-    while (k < frame.length && word(start + k) === frame[k]) k++;
-    if (k === frame.length) return frame.length;
-  }
-  return 0;
+/** The offer frame the words from `start` (before `to`) open with, or undefined (compile.ts swaps it for the others). */
+export function offerFrameAt(word: (k: number) => string, start: number, to: number): readonly string[] | undefined {
+  return OFFER_FRAMES.find((frame) => start + frame.length <= to && saysFrame(word, frame, start));
 }
 
 /** Whether words from..to (exclusive) are exactly one of OFFER_FRAMES. */
 export function isOfferFrame(word: (k: number) => string, from: number, to: number): boolean {
-  for (const frame of OFFER_FRAMES) {
-    if (frame.length !== to - from) continue;
-    let k = 0;
-    while (k < frame.length && word(from + k) === frame[k]) k++;
-    if (k === frame.length) return true;
-  }
-  return false;
+  return OFFER_FRAMES.some((frame) => frame.length === to - from && saysFrame(word, frame, from));
 }
 
 function opensPredicate(index: CompiledIndex, k: number): boolean {
@@ -161,12 +152,8 @@ function opensPredicate(index: CompiledIndex, k: number): boolean {
 
 function frameAt(word: (k: number) => string, start: number, to: number): { role: number; length: number } | null {
   for (const [frames, role] of [[OFFER_FRAMES, OFFERS], [REQUEST_FRAMES, ASKS], [STATEMENT_FRAMES, STATES]] as const) {
-    for (const frame of frames) {
-      if (start + frame.length >= to) continue;
-      let k = 0;
-      while (k < frame.length && word(start + k) === frame[k]) k++;
-      if (k === frame.length) return { role, length: frame.length };
-    }
+    // (A frame needs a rest after it.)
+    for (const frame of frames) if (start + frame.length < to && saysFrame(word, frame, start)) return { role, length: frame.length };
   }
   return null;
 }

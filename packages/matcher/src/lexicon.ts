@@ -27,6 +27,9 @@ export const FUNCTION_WORDS: ReadonlySet<string> = new Set([
 /** Subject pronouns a phrase may start with and a message may swap ("I can't afford" ~ "we can't afford"). */
 export const SUBJECT_PRONOUNS: ReadonlySet<string> = new Set(['i', 'we', 'you', 'they', 'he', 'she']);
 
+/** The speaker's subject pronouns: who says "I want" or "we'd like" asks. */
+export const SPEAKERS: ReadonlySet<string> = new Set(['i', 'we']);
+
 /** Verbs of wanting: who says them is who asks ("I want a latte", "So you want a latte?"). */
 export const WANTS: ReadonlySet<string> = new Set(['want', 'like', 'need', 'love', 'prefer']);
 
@@ -37,8 +40,7 @@ export const WANTS: ReadonlySet<string> = new Set(['want', 'like', 'need', 'love
  * have your order ready soon" ~ "We'll have your order ready soon"), and third persons are left alone.
  */
 export function otherSide(phrasePronoun: string, messagePronoun: string): boolean {
-  const speaker = (word: string): boolean => word === 'i' || word === 'we';
-  return (speaker(phrasePronoun) && messagePronoun === 'you') || (phrasePronoun === 'you' && speaker(messagePronoun));
+  return (SPEAKERS.has(phrasePronoun) && messagePronoun === 'you') || (phrasePronoun === 'you' && SPEAKERS.has(messagePronoun));
 }
 
 const SAME_SIDE: ReadonlyMap<string, readonly string[]> = new Map([['i', ['we']], ['we', ['i']], ['me', ['us']], ['us', ['me']]]);

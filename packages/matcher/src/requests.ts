@@ -4,11 +4,10 @@
 // anything else", "do you want anything else". A request is not an offer, and elsewhere ("do you like",
 // "get back to you") they are words of their own.
 
-import { AUXILIARIES, WANTS } from './lexicon.js';
+import { AUXILIARIES, SPEAKERS, WANTS } from './lexicon.js';
 
 export const REQUEST_VERBS: readonly string[] = ['get', 'have', 'like', 'want', 'take', 'need'];
 const REQUESTS: ReadonlySet<string> = new Set(REQUEST_VERBS);
-const SPEAKERS: ReadonlySet<string> = new Set(['i', 'we']);
 /** Tokens before the verb searched for its speaker: "can I get", "I would like", "I'll just take". */
 const SPEAKER_REACH = 3;
 

@@ -105,13 +105,18 @@ function asksOfTheOther(runtime: Runtime, message: EncodedMessage, i: number, k:
   const index = runtime.index;
   const phraseAsks = runtime.requestTokens()[k] === ASKS, messageAsks = (message.flags[i] & ASKING) !== 0;
   if (phraseAsks === messageAsks) return false;
-  if (phraseAsks) return i > 0 && runtime.wordOf(message.lemma[i - 1]) === 'you' && !(i + 1 < message.count && FOR_SPEAKER.has(runtime.wordOf(message.lemma[i + 1])));
+  if (phraseAsks) return i > 0 && afterYou(runtime.wordOf(message.lemma[i - 1]), i + 1 < message.count ? runtime.wordOf(message.lemma[i + 1]) : '');
   return listenersVerb(index, k, from, to);
 }
 
-/** Whether phrase token k (of tokens from..to) is a verb after "you" that asks nothing ("do you have"), not before "me"/"us". */
+/** Whether phrase token k (of tokens from..to) is a verb after "you" that asks nothing ("do you have"). */
 function listenersVerb(index: CompiledIndex, k: number, from: number, to: number): boolean {
-  return k > from && index.lemmas[index.tokenLemma[k - 1]] === 'you' && !(k + 1 < to && FOR_SPEAKER.has(index.lemmas[index.tokenLemma[k + 1]]));
+  return k > from && afterYou(index.lemmas[index.tokenLemma[k - 1]], k + 1 < to ? index.lemmas[index.tokenLemma[k + 1]] : '');
+}
+
+/** A verb between these words is the listener's and asks nothing: after "you", not before "me"/"us" ("can you get me"). */
+function afterYou(before: string, after: string): boolean {
+  return before === 'you' && !FOR_SPEAKER.has(after);
 }
 
 const FOR_SPEAKER: ReadonlySet<string> = new Set(['me', 'us']);
@@ -415,7 +420,6 @@ export function align(runtime: Runtime, message: EncodedMessage, pattern: number
       }
       matched++;
       if (kind === ANTONYM) antonyms++;
-
       if (isContent || isMissable) matchedContent++;
       matchedWeight += share * bestSim;
       if (bestSim < STEM_SIM) fuzzy = true;
@@ -480,8 +484,7 @@ export function align(runtime: Runtime, message: EncodedMessage, pattern: number
     // An antonym of a phrase word left unplaced in the span negates as well: "I am unable to afford this"
     // is not "I can afford this".
     if (((negators + antonyms + unplacedAntonyms(runtime, message, from, m, first, final)) & 1) !== index.patternNegated[pattern]) continue;
-    if (replacesItem(runtime, message, view, from, m, a, end) || otherParty(runtime, message, from, m, a) || asksOtherwise(runtime, message, from, m, first, final)) continue;
-    if (verbOfTheOther(runtime, message, from, m, a, end)) continue;
+    if (replacesItem(runtime, message, view, from, m, a, end) || otherParty(runtime, message, from, m, a) || asksOtherwise(runtime, message, from, m, first, final) || verbOfTheOther(runtime, message, from, m, a, end)) continue;
     if (index.patternActs[pattern] !== 0 && !actsAgree(index.patternActs[pattern], spanActsOf(runtime, view, from, first, final, m))) continue;
     bestScore = score;
     bestTier = fuzzy ? FUZZY : GAP;
