@@ -4,7 +4,7 @@
 import { ErrorCode, MatcherError } from './errors.js';
 import { NEGATOR, SUBJECT_PRONOUNS, classOf } from './lexicon.js';
 import { readPhraseTokens } from './nlp.js';
-import { MISSABLE, PARTICLE, isContentToken, missableContent, phraseFeatures, signatureBit, tokenWeight } from './features.js';
+import { MISSABLE, PARTICLE, THING, THING_PRONOUNS, isContentToken, missableContent, phraseFeatures, signatureBit, tokenWeight } from './features.js';
 import { OFFER_FRAMES, offerFrameAt } from './frames.js';
 import { normalize } from './normalize.js';
 import { stemOf } from './stem.js';
@@ -17,8 +17,13 @@ import { checkTrackers } from './validate.js';
 
 /** Trie entry flag: the pattern without its leading subject pronoun. */
 export const PRONOUN_DROPPED = 1;
-/** A trie entry of a phrase whose offer frame is said as another ("what would you like" for "what can I get you"). */
-export const FRAME_SWAPPED = 2;
+/**
+ * A trie entry of a phrase said otherwise: its offer frame as another ("what would you like" for "what
+ * can I get you"), or a thing pronoun as another ("Is that correct" for "Is this correct").
+ */
+export const SAID_OTHERWISE = 2;
+/** A phrase with more thing pronouns than this gets no variants of them (their number grows as 3^n). */
+const MAX_THING_SWAPS = 2;
 
 class Vocabulary {
   readonly list: string[] = [];
@@ -119,9 +124,10 @@ export function compile(trackers: readonly Tracker[], options: CompileOptions = 
     }
   });
 
-  // The words of every offer frame have ids, so that a phrase's frame can be swapped for another (below).
-  for (const frame of OFFER_FRAMES) {
-    for (const word of frame) if (lemmas.id(word) === lemmaStem.length) lemmaStem.push(stems.id(stemOf(word)));
+  // The words of every offer frame and the thing pronouns have ids, so that a phrase's can be swapped for
+  // another's (below).
+  for (const words of [...OFFER_FRAMES, THING_PRONOUNS]) {
+    for (const word of words) if (lemmas.id(word) === lemmaStem.length) lemmaStem.push(stems.id(stemOf(word)));
   }
   const lemmaClass = new Uint8Array(lemmas.list.map(classOf));
   const patternCount = patterns.count;
@@ -173,10 +179,36 @@ export function compile(trackers: readonly Tracker[], options: CompileOptions = 
     const stemSeq = tokenStem.subarray(from, to);
     trie.insert(stemSeq, q, 0);
     // "I can't afford this" also matches "we can't afford this", starting at "can't".
-    if (to - from >= 3 && SUBJECT_PRONOUNS.has(lemmas.list[tokenLemma[from]]) && content > 0) {
-      trie.insert(stemSeq.subarray(1), q, PRONOUN_DROPPED);
-    }
+    const drops = to - from >= 3 && SUBJECT_PRONOUNS.has(lemmas.list[tokenLemma[from]]) && content > 0;
+    if (drops) trie.insert(stemSeq.subarray(1), q, PRONOUN_DROPPED);
     insertFrameSwaps(trie, q, from, to);
+    // (Not in a word or two of nothing else: "it" is no "that".)
+    if (content > 0 || to - from >= 3) insertThingSwaps(trie, q, from, to, drops);
+  }
+
+  // "it", "this" and "that" say a thing alike (features.ts THING): each variant with one of them said as
+  // another is a contiguous entry of the same pattern, found as a similar match, and with the leading
+  // pronoun dropped where the phrase's own entry is ("We can't afford it" for "I can't afford this").
+  function insertThingSwaps(builder: TrieBuilder, q: number, from: number, to: number, drops: boolean): void {
+    const at: number[] = [];
+    // Not a last word after "be": "How is this" is no "how is it going".
+    for (let k = from; k < to; k++) if (tokenFlags[k] & THING && !(k === to - 1 && k > from && lemmas.list[tokenLemma[k - 1]] === 'be')) at.push(k);
+    if (at.length === 0 || at.length > MAX_THING_SWAPS) return;
+    const thingStems = THING_PRONOUNS.map((word) => lemmaStem[lemmas.id(word)]);
+    const variant = tokenStem.slice(from, to);
+    // Every choice of a pronoun at each place, the phrase's own (all places as written) left out.
+    const choices = thingStems.length ** at.length;
+    for (let choice = 0; choice < choices; choice++) {
+      let changed = false;
+      for (let p = 0, rest = choice; p < at.length; p++, rest = Math.floor(rest / thingStems.length)) {
+        const stem = thingStems[rest % thingStems.length];
+        variant[at[p] - from] = stem;
+        if (stem !== tokenStem[at[p]]) changed = true;
+      }
+      if (!changed) continue;
+      builder.insert(variant, q, SAID_OTHERWISE);
+      if (drops) builder.insert(variant.subarray(1), q, SAID_OTHERWISE | PRONOUN_DROPPED);
+    }
   }
 
   // An offer is said with any of its frames: "What can I get you" is also found as "what would you like",
@@ -196,7 +228,7 @@ export function compile(trackers: readonly Tracker[], options: CompileOptions = 
       variant.set(tokenStem.subarray(from, start));
       frame.forEach((w, k) => (variant[start - from + k] = lemmaStem[lemmas.id(w)]));
       variant.set(tokenStem.subarray(start + length, to), start - from + frame.length);
-      builder.insert(variant, q, FRAME_SWAPPED);
+      builder.insert(variant, q, SAID_OTHERWISE);
     }
   }
 

@@ -32,6 +32,17 @@ export const ADVERB = 32;
 export const COUNT = 64;
 /** The flags of words a message may leave out without missing content. */
 export const MISSABLE = ADVERB | COUNT;
+/**
+ * "it", "this" or "that" standing for a thing, which the others may say as well: "Is that correct" is
+ * "Is this correct", "We can't afford it" is "I can't afford this". Not a determiner ("this month", "that
+ * one") nor a "that" that opens a clause ("confirm that your order is correct").
+ */
+export const THING = 128;
+
+/** The pronouns that say a thing (THING), each of which may stand for the others. */
+export const THING_PRONOUNS: readonly string[] = ['it', 'this', 'that'];
+const DETERMINED: ReadonlySet<string> = new Set(['NOUN', 'PROPN', 'NUM']);
+const CLAUSE_OPENERS: ReadonlySet<string> = new Set(['PRON', 'DET', 'PROPN', 'NOUN']);
 
 const ANSWERS: ReadonlySet<string> = new Set(['yes', 'yeah', 'yep', 'yup', 'no', 'nope', 'right', 'sorry']);
 
@@ -87,6 +98,7 @@ export function phraseFeatures(stream: TokenStream, source: TokenSource): Phrase
     if (keepsDoing(tokens, stream.count, i)) f |= LIGHT;
     if (isAnswerParticle(tokens.lemma, tokens.flags, stream.count, i)) f |= PARTICLE;
     if (countsAt(tokens, stream.count, i)) f |= COUNT;
+    if (thingAt(tokens, stream.count, i)) f |= THING;
     if (tokens.pos(i) === 'ADV' && stream.lemma[i].length > 4 && stream.lemma[i].endsWith('ly') && classOf(stream.lemma[i]) === CONTENT) f |= ADVERB;
     flags.push(f);
   }
@@ -112,6 +124,20 @@ function countsAt(tokens: ActTokens, n: number, i: number): boolean {
   if (word === '1') return true;
   const tag = tokens.pos(i + 1);
   return (tag === 'NOUN' || tag === 'PROPN') && tokens.normal(i + 1) !== next && tokens.normal(i + 1).endsWith('s');
+}
+
+/** Whether token i is a pronoun that says a thing (THING). wink-nlp's tags tell a determiner from a pronoun poorly ("afford this": DET, "Is that your order": SCONJ), so the next words do. */
+function thingAt(tokens: ActTokens, n: number, i: number): boolean {
+  const word = tokens.lemma(i);
+  if (word === 'it') return true;
+  if (word !== 'this' && word !== 'that') return false;
+  if (i + 1 < n) {
+    const next = tokens.pos(i + 1);
+    if (DETERMINED.has(next) || (next === 'ADJ' && i + 2 < n && DETERMINED.has(tokens.pos(i + 2)))) return false;
+    // After a verb or a noun, before a subject: "confirm that your order...", "the drink that you ordered".
+    if (word === 'that' && i > 0 && tokens.pos(i - 1) !== 'AUX' && CLAUSE_OPENERS.has(next)) return false;
+  }
+  return true;
 }
 
 /** Whether token i is the "keep" (or its "on") of "keeps crashing", "keep on asking". */

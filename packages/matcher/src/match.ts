@@ -111,8 +111,10 @@ function matchMessage(runtime: Runtime, text: string, messageIndex: number, thre
   best.reset(serial, restart);
 
   findContiguous(runtime, encoded, view, best);
-  for (let h = 0; h < best.count; h++) scratch.patternSeen[best.patterns[h]] = serial;
-  // Similar matches never outscore contiguous ones, so patterns found above are not tried again.
+  // Similar matches never outscore contiguous ones, so patterns found above are not tried again; but one
+  // found only by stepping over a filler may align better ("I'd just like a latte": the filler weighs
+  // nothing there).
+  for (let h = 0; h < best.count; h++) if (best.score[best.patterns[h]] >= DEFAULTS.similarCeiling) scratch.patternSeen[best.patterns[h]] = serial;
   if (threshold <= DEFAULTS.similarCeiling) findSimilar(runtime, encoded, serial, threshold, best);
   if (best.count === 0) return;
 

@@ -964,3 +964,35 @@ describe('recall: "have to" needs as "need to" does, and "we" asks as "I" does',
     expect(dialogueActs("Then I'll get to the coffee bar")).toEqual(['statement']);
   });
 });
+
+describe('recall: "it", "this" and "that" say a thing alike', () => {
+  it('matches "Is this correct" to "Alright, is that correct?" and "Is it correct?" as similar matches', () => {
+    expect(find('Is this correct', 'Alright, is that correct?')).toMatchObject({ tier: 'gap', offset: -1 });
+    expect(find('Is this correct', 'Is it correct?')).toMatchObject({ tier: 'gap', offset: -1 });
+  });
+
+  it('matches "I can\'t afford this" to "We can\'t really afford it": the subject and the thing both said otherwise', () => {
+    expect(find("I can't afford this", "We can't really afford it")).toBeDefined();
+    expect(find("I can't afford this", "We can afford it")).toBeUndefined();
+  });
+
+  it('matches "we do not have that" to "Sorry, we do not have it on our menu"', () => {
+    expect(find('we do not have that', 'Sorry, we do not have it on our menu, would you like something else?')).toBeDefined();
+  });
+
+  it('does not match "How is this" to "How\'s it going?", nor across sentences: "I can do it. Is all of that okay?" is no "That is all"', () => {
+    expect(find('How is this', "Hello, how's it going today?")).toBeUndefined();
+    expect(find('That is all', 'Sure, I can do it. Is all of that okay?')).toBeUndefined();
+  });
+
+  it('does not make "that" of a lone "it"', () => {
+    expect(findAll([{ name: 'T', vocabulary: ['It'] }], ['Yes that is fine'])).toEqual([]);
+  });
+});
+
+describe('contiguous matches: a filler stepped over even where another phrase goes on with it', () => {
+  it('matches "that\'s right" to "That\'s exactly right." beside a phrase "Yes that\'s exactly"', () => {
+    const found = findAll([{ name: 'A', vocabulary: ["that's right"] }, { name: 'B', vocabulary: ["that's exactly what I need"] }], ["That's exactly right."]);
+    expect(found.map((ref) => ref.value)).toEqual(["that's right"]);
+  });
+});

@@ -1,7 +1,7 @@
 // Exact, lemma and stem tiers: phrases whose stem sequence occurs contiguously, found by walking the
 // trie from every token. The tier is then told by comparing lemmas (and, later, normal forms).
 import type { BestHits } from '../best-hits.js';
-import { FRAME_SWAPPED, PRONOUN_DROPPED } from '../compile.js';
+import { PRONOUN_DROPPED, SAID_OTHERWISE } from '../compile.js';
 import { DEFAULTS } from '../defaults.js';
 import type { EncodedMessage } from '../encode.js';
 import { SUBJECT_PRONOUNS, otherSide } from '../lexicon.js';
@@ -37,57 +37,67 @@ let path = new Int32Array(64);
 
 /** Offers every contiguous match to `best`. */
 export function findContiguous(runtime: Runtime, message: EncodedMessage, view: MessageView, best: BestHits): void {
+  const n = message.count;
+  if (path.length < n) path = new Int32Array(Math.max(n, path.length * 2));
+  for (let i = 0; i < n; i++) walk(runtime, message, view, best, i, 0, 0, i, 0);
+}
+
+/**
+ * Walks the trie from node (`depth` tokens in, the last before token j) along the message, offering the
+ * patterns it passes. A filler is stepped over where the trie has no way on; where it has one, both ways
+ * are walked: "That's exactly right" is "that's right" even where some phrase says "that's exactly".
+ */
+function walk(runtime: Runtime, message: EncodedMessage, view: MessageView, best: BestHits, i: number, node: number, depth: number, j: number, skipped: number): void {
   const { index, trieChildBits } = runtime;
   const { trie, patternStart, tokenLemma, patternActs } = index;
   const { outStart, outPattern, outFlags } = trie;
   const n = message.count;
   const stems = message.stem;
-  if (path.length < n) path = new Int32Array(Math.max(n, path.length * 2));
-  for (let i = 0; i < n; i++) {
-    let node = 0, depth = 0, skipped = 0;
-    for (let j = i; j < n; j++) {
-      const child = childOf(trie, node, stems[j], trieChildBits);
-      if (child < 0) {
-        const step = depth > 0 ? fillerAt(runtime, message, j) : 0;
-        if (step === 0) break;
-        skipped += step;
-        j += step - 1;
+  for (; j < n; j++) {
+    const child = childOf(trie, node, stems[j], trieChildBits);
+    const step = depth > 0 ? fillerAt(runtime, message, j) : 0;
+    if (child < 0) {
+      if (step === 0) break;
+      skipped += step;
+      j += step - 1;
+      continue;
+    }
+    if (step > 0) walk(runtime, message, view, best, i, node, depth, j + step, skipped + step);
+    node = child;
+    path[depth++] = j;
+    for (let k = outStart[node]; k < outStart[node + 1]; k++) {
+      const pattern = outPattern[k];
+      const dropped = (outFlags[k] & PRONOUN_DROPPED) !== 0;
+      if (dropped && !(i === 0 || message.flags[i] & CLAUSE_BEFORE || swapsPronoun(runtime, message, pattern, i - 1))) continue;
+      // The span holds the phrase's own negators; one just before it flips the meaning.
+      if (negatorsBefore(message, i) & 1) continue;
+      // An offer said with another frame, a thing with another pronoun: not the phrase as written, so
+      // within one sentence ("I can do that. Is this your order" is no "That is it").
+      if (outFlags[k] & SAID_OTHERWISE) {
+        if (message.sentence[j] !== message.sentence[i]) continue;
+        if (patternActs[pattern] === 0 || actsAgree(patternActs[pattern], view.actsOf(i, j))) best.offer(pattern, GAP, DEFAULTS.similarCeiling - skipped * DEFAULTS.extraPenalty, -1, 0);
         continue;
       }
-      node = child;
-      path[depth++] = j;
-      for (let k = outStart[node]; k < outStart[node + 1]; k++) {
-        const pattern = outPattern[k];
-        const dropped = (outFlags[k] & PRONOUN_DROPPED) !== 0;
-        if (dropped && !(i === 0 || message.flags[i] & CLAUSE_BEFORE || swapsPronoun(runtime, message, pattern, i - 1))) continue;
-        // The span holds the phrase's own negators; one just before it flips the meaning.
-        if (negatorsBefore(message, i) & 1) continue;
-        // An offer said with another frame: the same offer, not the phrase as written.
-        if (outFlags[k] & FRAME_SWAPPED) {
-          if (patternActs[pattern] === 0 || actsAgree(patternActs[pattern], view.actsOf(i, j))) best.offer(pattern, GAP, DEFAULTS.similarCeiling - skipped * DEFAULTS.extraPenalty, -1, 0);
-          continue;
+      const patternFrom = dropped ? 1 : 0;
+      const from = patternStart[pattern] + patternFrom;
+      let sameLemmas = true;
+      let related = true;
+      for (let t = 0; t < depth && related; t++) {
+        if (message.lemma[path[t]] !== tokenLemma[from + t]) {
+          sameLemmas = false;
+          related = runtime.derived(message.lemma[path[t]], tokenLemma[from + t]);
         }
-        const patternFrom = dropped ? 1 : 0;
-        const from = patternStart[pattern] + patternFrom;
-        let sameLemmas = true;
-        let related = true;
-        for (let t = 0; t < depth && related; t++) {
-          if (message.lemma[path[t]] !== tokenLemma[from + t]) {
-            sameLemmas = false;
-            related = runtime.derived(message.lemma[path[t]], tokenLemma[from + t]);
-          }
-        }
-        if (!related) continue;
-        if (patternActs[pattern] !== 0 && !actsAgree(patternActs[pattern], view.actsOf(i, j))) continue;
-        if (skipped > 0) {
-          // Not the phrase as written, so no offset: a similar match.
-          best.offer(pattern, GAP, DEFAULTS.similarCeiling - skipped * DEFAULTS.extraPenalty, -1, patternFrom);
-          continue;
-        }
-        const tier = sameLemmas ? LEMMA : STEM;
-        const score = dropped ? Math.min(DEFAULTS.pronounScore, CONTIGUOUS_SCORE[tier]) : CONTIGUOUS_SCORE[tier];
-        best.offer(pattern, tier, score, i, patternFrom);
       }
+      if (!related) continue;
+      if (patternActs[pattern] !== 0 && !actsAgree(patternActs[pattern], view.actsOf(i, j))) continue;
+      if (skipped > 0) {
+        // Not the phrase as written, so no offset: a similar match.
+        best.offer(pattern, GAP, DEFAULTS.similarCeiling - skipped * DEFAULTS.extraPenalty, -1, patternFrom);
+        continue;
+      }
+      const tier = sameLemmas ? LEMMA : STEM;
+      const score = dropped ? Math.min(DEFAULTS.pronounScore, CONTIGUOUS_SCORE[tier]) : CONTIGUOUS_SCORE[tier];
+      best.offer(pattern, tier, score, i, patternFrom);
     }
   }
 }

@@ -5,7 +5,7 @@
 // of the pattern covered, less penalties for extra tokens and order changes.
 import { WH as WH_BIT, actsAgree } from '../acts.js';
 import { DEFAULTS } from '../defaults.js';
-import { ADJECTIVE, COUNT, MISSABLE, NAME, NOUN_LIKE, missableContent } from '../features.js';
+import { ADJECTIVE, COUNT, MISSABLE, NAME, NOUN_LIKE, THING_PRONOUNS, missableContent } from '../features.js';
 import type { MessageView } from '../message-view.js';
 import { ASKING, OFFERING, type EncodedMessage } from '../encode.js';
 import { ASKS, OFFERS } from '../requests.js';
@@ -237,7 +237,7 @@ function standInAt(runtime: Runtime, message: EncodedMessage, view: MessageView,
   const traits = wordTraits[index.tokenLemma[from + j]];
   // The phrase's "it" (or a "this" standing alone) said as what it stands for: "Does your order look
   // correct?", "does everything look correct?" for "Does it look correct to you".
-  if (THING_PRONOUNS.has(index.lemmas[index.tokenLemma[from + j]])) {
+  if (THING_PRONOUN.has(index.lemmas[index.tokenLemma[from + j]])) {
     const i = next - 1;
     if (!used[i] && message.sentence[i] === message.sentence[next] && (view.kind(i) & NOUN_LIKE || THINGS.has(runtime.wordOf(message.lemma[i])))) return i;
   }
@@ -252,7 +252,7 @@ function standInAt(runtime: Runtime, message: EncodedMessage, view: MessageView,
 }
 
 /** Pronouns of a thing, and the words a message says a thing with in their place besides a noun. */
-const THING_PRONOUNS: ReadonlySet<string> = new Set(['it', 'this', 'that']);
+const THING_PRONOUN: ReadonlySet<string> = new Set(THING_PRONOUNS);
 const THINGS: ReadonlySet<string> = new Set(['everything', 'anything', 'something', 'all']);
 
 /** Whether phrase tokens from..to (exclusive) have lemma `lemma`. */
