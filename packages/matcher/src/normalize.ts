@@ -53,10 +53,17 @@ const NO_STOP = 'no.';
 /** wink-nlp keeps "being" as its own lemma, even as the auxiliary of "is being recorded". */
 const BEING = 'being';
 
-/** Words that need more than a copy: contractions, compounds, number words, "per", "non", "No.". */
+/**
+ * Verbs that end what follows them: "we stopped using another vendor" says "we're not using another vendor",
+ * "the app stopped working" says "the app is not working", "stop sending me emails" says "don't send me
+ * emails". Before a verb in -ing they read as "not".
+ */
+const CEASING: ReadonlySet<string> = new Set(['stop', 'quit', 'cease']);
+
+/** Words that need more than a copy: contractions, compounds, number words, "per", "non", "No.", ceasing verbs. */
 const SPECIAL: ReadonlySet<string> = new Set([
   ...CONTRACTIONS.keys(), ...CLOSED_COMPOUNDS.keys(), ...NUMBER_WORDS.keys(), ...NUMBER_SCALES.keys(), ...ALRIGHT_SPELLINGS,
-  'per', 'all', 'what', JOINED_PREFIX, NO_STOP, BEING,
+  ...CEASING, 'per', 'all', 'what', JOINED_PREFIX, NO_STOP, BEING,
 ]);
 
 function isPlainWord(lemma: string | undefined): lemma is string {
@@ -127,6 +134,11 @@ export function normalize(source: TokenSource, withNormals: boolean, out: TokenS
 
     if (lemma === BEING) {
       emit('be', normals ? normals[i] : lemma, i);
+      continue;
+    }
+
+    if (CEASING.has(lemma) && ceasesBefore(source, i)) {
+      emit('not', normals ? normals[i] : lemma, i);
       continue;
     }
 
@@ -220,6 +232,20 @@ export function normalize(source: TokenSource, withNormals: boolean, out: TokenS
     emit(lemma, normals ? normals[i] : lemma, i);
   }
   return out;
+}
+
+/** Words in -ing that are no verb's. */
+const NOT_PARTICIPLES: ReadonlySet<string> = new Set(['morning', 'evening', 'spring', 'string', 'ceiling', 'during']);
+
+/**
+ * Whether wink token i + 1 is a verb in -ing ("using", not "stop sign" nor "quit it"). Written forms, not
+ * tags: wink-nlp reads "working" of "stopped working yesterday" as an adjective.
+ */
+function ceasesBefore(source: TokenSource, i: number): boolean {
+  const next = source.lemmas[i + 1];
+  if (next === undefined || !isPlainWord(next)) return false;
+  const written = source.normals()[i + 1];
+  return written.length > 4 && written.endsWith('ing') && !written.endsWith('thing') && !NOT_PARTICIPLES.has(written);
 }
 
 /**

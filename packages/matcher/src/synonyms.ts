@@ -69,6 +69,14 @@ const GROUPS: ReadonlyArray<readonly string[]> = [
   ['ship', 'deliver'],
   ['contact', 'reach'],
   ['error', 'bug'],
+  ['concern', 'issue', 'problem'],
+  ['tight', 'limited'],
+  ['competitor', 'rival'],
+  ['switch', 'migrate', 'change'],
+  ['look', 'seem', 'appear'],
+  ['skeptical', 'doubtful'],
+  ['uncomfortable', 'uneasy'],
+  ['protect', 'secure'],
 ];
 
 // Kinds, which a message names where a phrase has the general word: "your latte will be ready" is "your

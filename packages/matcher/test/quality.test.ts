@@ -449,6 +449,21 @@ describe('recall: synonyms', () => {
     expect(find('It will be ready in two seconds', 'It will be ready in two minutes')).toBeUndefined();
   });
 
+  it('matches "My only issue is" to "My only concern is the price", "budget is tight" to "the budget is limited"', () => {
+    expect(find('My only issue is', 'My only concern is the price')).toMatchObject({ tier: 'gap', offset: -1 });
+    expect(find('budget is tight', 'our budget is limited this year')).toBeDefined();
+  });
+
+  it('matches "Does this look right" to "Does everything appear right?" and "Does this order seem right to you?"', () => {
+    expect(find('Does this look right to you', 'Okay does this order seem right to you?')).toBeDefined();
+    expect(find('Does the order on the screen look correct', 'Does the order on the tablet appear correct?')).toBeDefined();
+  });
+
+  it('matches "Change it to decaf" to "could we switch it to a decaf, please?", and "we are moving to another vendor" to "we are migrating to another vendor"', () => {
+    expect(find('Change it to decaf', 'Um, actually could we switch it to a decaf, please?')).toBeDefined();
+    expect(find('switch from our current provider', 'we plan to migrate from our current provider')).toBeDefined();
+  });
+
   it('does not match a one-word phrase to its synonym: "price" ~ "what does it cost"', () => {
     expect(find('price', 'what does it cost')).toBeUndefined();
   });
@@ -994,5 +1009,23 @@ describe('contiguous matches: a filler stepped over even where another phrase go
   it('matches "that\'s right" to "That\'s exactly right." beside a phrase "Yes that\'s exactly"', () => {
     const found = findAll([{ name: 'A', vocabulary: ["that's right"] }, { name: 'B', vocabulary: ["that's exactly what I need"] }], ["That's exactly right."]);
     expect(found.map((ref) => ref.value)).toEqual(["that's right"]);
+  });
+});
+
+describe('negation: a verb that ends what follows it', () => {
+  it('does not match "we are using another vendor" to "We stopped using another vendor last year"', () => {
+    expect(find('we are using another vendor', 'We stopped using another vendor last year')).toBeUndefined();
+    expect(find('we are using another vendor', 'We quit using another vendor')).toBeUndefined();
+  });
+
+  it('matches "the app is not working" to "The app stopped working yesterday", and "stop sending me emails" to "don\'t send me emails"', () => {
+    expect(find('the app is not working', 'The app stopped working yesterday')).toBeDefined();
+    expect(find('stop sending me emails', "Please don't send me emails")).toBeDefined();
+  });
+
+  it('keeps "stop" a word before anything else: "Please stop the order" is no "don\'t the order", "stop everything" no "not everything"', () => {
+    expect(find('Please stop the order', 'please stop the order now')).toMatchObject({ offset: 0 });
+    expect(find('I want to stop everything', 'I want to stop everything')).toMatchObject({ offset: 0 });
+    expect(find('not everything is ready', 'stop everything is ready')).toBeUndefined();
   });
 });
