@@ -60,10 +60,29 @@ const BEING = 'being';
  */
 const CEASING: ReadonlySet<string> = new Set(['stop', 'quit', 'cease']);
 
-/** Words that need more than a copy: contractions, compounds, number words, "per", "non", "No.", ceasing verbs. */
+/**
+ * Informal spellings chat and transcripts write for "it's" and "too", read as those where what follows
+ * tells: "its right" is "it's right" (not "its price"), "to expensive" is "too expensive" (not "to go").
+ */
+const ITS = 'its';
+const AFTER_ITS: ReadonlySet<string> = new Set([
+  'a', 'an', 'the', 'not', 'too', 'so', 'very', 'really', 'just', 'all', 'ready', 'ok', 'okay', 'fine', 'good',
+  'great', 'perfect', 'correct', 'right', 'wrong', 'done', 'here', 'there', 'on', 'going', 'gonna', 'been',
+  'no', 'almost', 'already', 'still', 'only', 'actually', 'definitely', 'probably', 'alright', 'nice', 'cool',
+  'true', 'free', 'expensive', 'cheap', 'late', 'exactly', 'pretty', 'to',
+]);
+const TO = 'to';
+const AFTER_TOO: ReadonlySet<string> = new Set([
+  'expensive', 'pricey', 'costly', 'much', 'many', 'late', 'early', 'long', 'big', 'small', 'high', 'low',
+  'hot', 'cold', 'sweet', 'strong', 'bitter', 'busy', 'complicated', 'difficult', 'hard', 'slow',
+]);
+/** What may follow "too expensive" and the like, besides the end or punctuation. */
+const AFTER_DEGREE: ReadonlySet<string> = new Set(['for', 'to', 'and', 'but', 'so', 'now', 'though', 'anyway', 'right', 'today', 'honestly']);
+
+/** Words that need more than a copy: contractions, compounds, number words, "per", "non", "No.", ceasing verbs, "its", "to". */
 const SPECIAL: ReadonlySet<string> = new Set([
   ...CONTRACTIONS.keys(), ...CLOSED_COMPOUNDS.keys(), ...NUMBER_WORDS.keys(), ...NUMBER_SCALES.keys(), ...ALRIGHT_SPELLINGS,
-  ...CEASING, 'per', 'all', 'what', JOINED_PREFIX, NO_STOP, BEING,
+  ...CEASING, 'per', 'all', 'what', JOINED_PREFIX, NO_STOP, BEING, ITS, TO,
 ]);
 
 function isPlainWord(lemma: string | undefined): lemma is string {
@@ -134,6 +153,16 @@ export function normalize(source: TokenSource, withNormals: boolean, out: TokenS
 
     if (lemma === BEING) {
       emit('be', normals ? normals[i] : lemma, i);
+      continue;
+    }
+
+    if (lemma === ITS && AFTER_ITS.has(lemmas[i + 1])) {
+      emit('it', 'it', i);
+      emit('be', 'is', i);
+      continue;
+    }
+    if (lemma === TO && AFTER_TOO.has(lemmas[i + 1]) && (i + 2 >= n || !isPlainWord(lemmas[i + 2]) || AFTER_DEGREE.has(lemmas[i + 2]))) {
+      emit('too', 'too', i);
       continue;
     }
 

@@ -19,6 +19,19 @@ describe('normalize', () => {
     expect(lemmas('can not')).toEqual(['can', 'not']);
   });
 
+  it('reads "its right" as "it is right" and "to expensive" as "too expensive", but keeps a possessive "its" and a "to" before a noun', () => {
+    expect(lemmas('yes its right')).toEqual(['yes', 'it', 'be', 'right']);
+    expect(lemmas('its price is high')).toEqual(['its', 'price', 'be', 'high']);
+    expect(lemmas('way to expensive for us')).toEqual(['way', 'too', 'expensive', 'for', 'us']);
+    expect(lemmas('we go to expensive places')).toEqual(['we', 'go', 'to', 'expensive', 'place']);
+  });
+
+  it('reads a ceasing verb before a verb in -ing as "not": "stopped working", not "stop everything" nor "stop the order"', () => {
+    expect(lemmas('the app stopped working')).toEqual(['the', 'application', 'not', 'work']);
+    expect(lemmas('stop everything')).toEqual(['stop', 'everything']);
+    expect(lemmas('please stop the order')).toEqual(['please', 'stop', 'the', 'order']);
+  });
+
   it('treats curly apostrophes like straight ones', () => {
     expect(lemmas('I\u2019m sure we can\u2019t')).toEqual(lemmas("I'm sure we can't"));
   });

@@ -160,8 +160,8 @@ describe('recall: another determiner before the same word', () => {
     expect(find('Your order will be ready at the bar shortly', 'OK, the order will be ready in two minutes at the coffee bar.')).toBeDefined();
   });
 
-  it('does not lift words found out of order: "Here is your order, can you confirm its correct please?" is not "The order is correct"', () => {
-    expect(find('The order is correct', 'Here is your order, can you confirm its correct please?')).toBeUndefined();
+  it('does not lift words found out of order: "Here is your order, can you confirm everything correct please?" is not "The order is correct"', () => {
+    expect(find('The order is correct', 'Here is your order, can you confirm everything correct please?')).toBeUndefined();
     expect(find('The order is correct', 'Yes, your order is correct.')).toBeDefined();
   });
 
@@ -517,6 +517,13 @@ describe('recall: informal spellings and amounts', () => {
   it('matches "it costs twenty bucks" to "it costs 20 dollars"', () => {
     expect(find('it costs 20 dollars', 'it costs twenty bucks')).toMatchObject({ tier: 'gap', offset: -1 });
   });
+
+  it('matches "Yes, it\'s right" to "yes its right" at offset 0, and "it\'s too expensive" to "its to expensive"', () => {
+    expect(find("yes it's right", 'yes its right')).toMatchObject({ offset: 0 });
+    expect(find("it's too expensive", 'its to expensive')).toMatchObject({ offset: 0 });
+    expect(find('too expensive', 'way to expensive for us')).toMatchObject({ offset: 4 });
+  });
+
 });
 
 describe('questions: a wh-word asks about one thing', () => {
