@@ -91,6 +91,15 @@ export const CONTRACTIONS: ReadonlyMap<string, ReadonlyArray<readonly [string, s
   ['sorta', [['sort', 'sort'], ['of', 'of']]],
   ['outta', [['out', 'out'], ['of', 'of']]],
   ['dunno', [['do', 'do'], ['not', 'not'], ['know', 'know']]],
+  // Abbreviations chat and typed transcripts use: "we'll have it out ASAP", "in a sec".
+  ['asap', [['as', 'as'], ['soon', 'soon'], ['as', 'as'], ['possible', 'possible']]],
+  ['sec', [['second', 'second']]],
+  ['pls', [['please', 'please']]],
+  ['plz', [['please', 'please']]],
+  ['thx', [['thanks', 'thanks']]],
+  ['idk', [['i', 'i'], ['do', 'do'], ['not', 'not'], ['know', 'know']]],
+  ['appt', [['appointment', 'appointment']]],
+  ['mins', [['minute', 'minutes']]],
 ]);
 
 /** Currency signs before an amount, read as the word after it: "$20" is "20 dollar", as "twenty dollars" is. */

@@ -24,6 +24,7 @@ const CH_0 = 48, CH_9 = 57, CH_APOS = 39, CH_QUESTION = 63;
 /** An amount after a currency sign: "20", "4.50", "1,200". */
 const AMOUNT = /^\d[\d,]*(\.\d+)?$/;
 const CLITIC = /^(.+)'(s|re|ll|ve|d|m)$/;
+const NAME_NUMBER = /^([a-z]{2,})(\d+)$/;
 
 function isWordStart(code: number): boolean {
   // Letters of any script, digits and the apostrophe of "'s" / "'re".
@@ -146,8 +147,18 @@ export function normalize(source: TokenSource, withNormals: boolean, out: TokenS
     }
     if (lemma === "'") continue;
     // Most tokens are plain words: one set lookup and two scans tell them apart.
-    if (!SPECIAL.has(lemma) && !(code >= CH_0 && code <= CH_9) && lemma.indexOf("'") < 0 && lemma.indexOf('-') < 0) {
+    const lastCode = lemma.charCodeAt(lemma.length - 1);
+    if (!SPECIAL.has(lemma) && !(code >= CH_0 && code <= CH_9) && !(lastCode >= CH_0 && lastCode <= CH_9) && lemma.indexOf("'") < 0 && lemma.indexOf('-') < 0) {
       emit(lemma, normals ? normals[i] : lemma, i);
+      continue;
+    }
+
+    // A name and its number written as one, as "SOC 2" and "COVID-19" are written apart: "SOC2", "covid19".
+    const named = NAME_NUMBER.exec(lemma);
+    if (named !== null) {
+      const written = normals ? normals[i] : lemma;
+      emit(named[1], written.slice(0, named[1].length), i);
+      emit(named[2], named[2], i);
       continue;
     }
 

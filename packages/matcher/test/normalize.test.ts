@@ -32,6 +32,12 @@ describe('normalize', () => {
     expect(lemmas('please stop the order')).toEqual(['please', 'stop', 'the', 'order']);
   });
 
+  it('splits a name from its number as "SOC 2" and "COVID-19" are written: "SOC2" is "soc 2", "covid19" is "covid 19"', () => {
+    expect(lemmas('SOC2 certification')).toEqual(lemmas('SOC 2 certification'));
+    expect(lemmas('covid19')).toEqual(['covid', '19']);
+    expect(normals('SOC2')).toEqual(['soc', '2']);
+  });
+
   it('treats curly apostrophes like straight ones', () => {
     expect(lemmas('I\u2019m sure we can\u2019t')).toEqual(lemmas("I'm sure we can't"));
   });

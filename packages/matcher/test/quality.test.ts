@@ -514,6 +514,15 @@ describe('recall: informal spellings and amounts', () => {
     expect(find('It costs 4.50 dollars', 'it costs $4.50')).toMatchObject({ offset: 0 });
   });
 
+  it('matches "We\'ll get back to you as soon as possible" to "we will get back to you asap", and "in a second" to "in a sec"', () => {
+    expect(find("We'll get back to you as soon as possible", 'we will get back to you asap')).toMatchObject({ offset: 0 });
+    expect(find("It'll be ready in a second", "it'll be ready in a sec")).toMatchObject({ offset: 0 });
+  });
+
+  it('matches "SOC 2 certification" to "Do you have SOC2 certification?" at offset 12', () => {
+    expect(find('SOC 2 certification', 'Do you have SOC2 certification?')).toMatchObject({ offset: 12 });
+  });
+
   it('matches "it costs twenty bucks" to "it costs 20 dollars"', () => {
     expect(find('it costs 20 dollars', 'it costs twenty bucks')).toMatchObject({ tier: 'gap', offset: -1 });
   });
