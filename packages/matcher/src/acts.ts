@@ -111,7 +111,8 @@ export function clauseActs(tokens: ActTokens, phrase: boolean, out: Uint8Array =
 export function spanActs(tokens: ActTokens, acts: Uint8Array, first: number, last: number): number {
   let mask = 0;
   for (let i = first; i <= last; i++) mask |= acts[i];
-  if (WH_WORDS.has(tokens.lemma(first))) mask |= WH;
+  // (Not after "be": "here's what I've got for you" tells.)
+  if (WH_WORDS.has(tokens.lemma(first)) && !(first > 0 && tokens.lemma(first - 1) === 'be' && !(tokens.flags(first) & CLAUSE_BEFORE))) mask |= WH;
   return mask;
 }
 

@@ -536,6 +536,11 @@ describe('recall: informal spellings and amounts', () => {
 });
 
 describe('questions: a wh-word asks about one thing', () => {
+  it('does not match the offer "What can I get you" to "Okay, here\'s what I\'ve got for you. Confirm that\'s correct": a "what" after "be" tells', () => {
+    expect(find('What can I get you', "Okay, here's what I've got for you. Confirm that's correct, please.")).toBeUndefined();
+    expect(find('What can I get you', 'Hi, what can I get for you?')).toBeDefined();
+  });
+
   it('matches "When do you close?" to "What time do you close" at offset 0, a lemma match', () => {
     expect(find('What time do you close', 'When do you close?')).toMatchObject({ tier: 'lemma', offset: 0 });
   });
