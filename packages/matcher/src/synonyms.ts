@@ -169,3 +169,11 @@ export function synonymsOf(lemma: string): readonly string[] {
 export function genericsOf(lemma: string): readonly string[] {
   return GENERICS.get(lemma) ?? NONE;
 }
+
+/** Words that name no item of their own but stand for any: "your order", "that item", "a drink". */
+const ANY_ITEM: ReadonlySet<string> = new Set([...KINDS.map(([generic]) => generic), 'item', 'thing', 'one', 'coffee', 'something', 'anything']);
+
+/** Whether `lemma` stands for any item rather than naming one. */
+export function namesAnyItem(lemma: string): boolean {
+  return ANY_ITEM.has(lemma);
+}

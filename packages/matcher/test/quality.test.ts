@@ -227,6 +227,15 @@ describe('specific modifiers', () => {
 });
 
 describe('named items', () => {
+  it('does not match "a Latte with Caramel" to "a latte with hazelnut": a noun in the place of a word the phrase writes as a name is another item', () => {
+    expect(find('I need to order a Latte with Caramel please', 'I would like to order a latte with hazelnut please')).toBeUndefined();
+    expect(find('I need to order a Latte with Caramel please', 'I need to order a latte with caramel syrup please')).toBeDefined();
+  });
+
+  it('still matches "Your Latte will be at the coffee bar soon" to "your order will be ready soon at the coffee bar": "order" names no item of its own', () => {
+    expect(find('Your Latte will be at the coffee bar soon', 'Okay, your order will be ready soon at the coffee bar')).toBeDefined();
+  });
+
   it('does not match "a macchiato with almond milk" to "a Cappuccino with Almond milk"', () => {
     expect(find('Can I get a macchiato with almond milk please', "I'll get a Cappuccino with Almond milk. Can you make it warm?")).toBeUndefined();
   });

@@ -6,6 +6,7 @@
 import { WH as WH_BIT, actsAgree } from '../acts.js';
 import { DEFAULTS } from '../defaults.js';
 import { ADJECTIVE, COUNT, MISSABLE, NAME, NOUN_LIKE, THING_PRONOUNS, missableContent } from '../features.js';
+import { namesAnyItem } from '../synonyms.js';
 import type { MessageView } from '../message-view.js';
 import { ASKING, OFFERING, type EncodedMessage } from '../encode.js';
 import { ASKS, OFFERS } from '../requests.js';
@@ -752,7 +753,9 @@ function replacesItem(runtime: Runtime, message: EncodedMessage, view: MessageVi
       if (!isFreeContent(message, i, p >= 0 ? p : q, a, end)) continue;
       const lemma = message.lemma[i];
       const kind = view.kind(i);
-      if (kind & NAME || (phraseItem && kind & NOUN_LIKE && lemma < namedLemma.length && namedLemma[lemma])) return true;
+      // (Where the phrase writes its word as a name, any noun in its place is another item: "a Latte with
+      // Caramel" is no "a latte with hazelnut".)
+      if (kind & NAME || (phraseItem && kind & NOUN_LIKE && ((lemma < namedLemma.length && namedLemma[lemma]) || (flags & NAME && j > 0 && !namesAnyItem(runtime.wordOf(lemma)))))) return true;
     }
     // An item the phrase names, left out where the window names another, in any place: "One vanilla latte
     // with non fat milk" is no "one Latte with Non-Fat milk and Hazelnut". (Not a phrase's first word
