@@ -241,6 +241,11 @@ function proposal(tokens: ActTokens, k: number, b: number): boolean {
 
 const NOT_PROPOSED: ReadonlySet<string> = new Set(['know', 'see', 'think', 'guess', 'say', ...DESIRES]);
 
+/** Whether "let me"/"let's" before `verb` proposes what the speaker will do (not "let me know", "let me think"). */
+export function proposes(verb: string): boolean {
+  return !NOT_PROPOSED.has(verb);
+}
+
 /** "can you tell me about", "tell us more about", "I'd like to know", "I was wondering about", "I have a question about". */
 const KNOW_AFTER: ReadonlySet<string> = new Set(['like', 'love', 'want', 'need']);
 

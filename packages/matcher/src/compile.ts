@@ -5,7 +5,7 @@ import { ErrorCode, MatcherError } from './errors.js';
 import { NEGATOR, SUBJECT_PRONOUNS, classOf } from './lexicon.js';
 import { readPhraseTokens } from './nlp.js';
 import { MISSABLE, PARTICLE, THING, THING_PRONOUNS, isContentToken, missableContent, phraseFeatures, signatureBit, tokenWeight } from './features.js';
-import { OFFER_FRAMES, offerFrameAt } from './frames.js';
+import { FRAME_GROUPS, swappableFrameAt } from './frames.js';
 import { normalize } from './normalize.js';
 import { stemOf } from './stem.js';
 import { trackerIdFor } from './tracker-id.js';
@@ -126,7 +126,7 @@ export function compile(trackers: readonly Tracker[], options: CompileOptions = 
 
   // The words of every offer frame and the thing pronouns have ids, so that a phrase's can be swapped for
   // another's (below).
-  for (const words of [...OFFER_FRAMES, THING_PRONOUNS]) {
+  for (const words of [...FRAME_GROUPS.flat(), THING_PRONOUNS]) {
     for (const word of words) if (lemmas.id(word) === lemmaStem.length) lemmaStem.push(stems.id(stemOf(word)));
   }
   const lemmaClass = new Uint8Array(lemmas.list.map(classOf));
@@ -213,16 +213,18 @@ export function compile(trackers: readonly Tracker[], options: CompileOptions = 
 
   // An offer is said with any of its frames: "What can I get you" is also found as "what would you like",
   // "Can I get you anything else" as "do you want anything else" (after words that weigh nothing, and an
-  // opening "what"). The variants are contiguous entries of the same pattern, found as similar matches.
+  // opening "what"); so is what the speaker will do: "let me transfer you" as "I'll transfer you"
+  // (frames.ts FRAME_GROUPS). The variants are contiguous entries of the same pattern, found as similar
+  // matches.
   function insertFrameSwaps(builder: TrieBuilder, q: number, from: number, to: number): void {
     const word = (k: number): string => lemmas.list[tokenLemma[k]];
     let start = from;
     while (start < to && tokenShare[start] === 0) start++;
     if (start < to && word(start) === 'what') start++;
-    const own = offerFrameAt(word, start, to);
-    if (own === undefined) return;
-    const length = own.length;
-    for (const frame of OFFER_FRAMES) {
+    const found = swappableFrameAt(word, start, to);
+    if (found === undefined) return;
+    const own = found.frame, length = own.length;
+    for (const frame of found.group) {
       if (frame === own) continue;
       const variant = new Int32Array(to - from - length + frame.length);
       variant.set(tokenStem.subarray(from, start));

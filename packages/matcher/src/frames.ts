@@ -3,6 +3,7 @@
 // customer says "A small latte, please" for "I'd like a small latte", and "Not interested, thanks" or
 // "Too expensive for us" for "I'm not interested" and "it's too expensive". A phrase that opens with such
 // a frame may be found without it (tiers/gap.ts), where the message says nothing in its place.
+import { proposes } from './acts.js';
 import { ADJECTIVE, ADVERB } from './features.js';
 import { NEGATOR } from './lexicon.js';
 import { ASKS, OFFERS } from './requests.js';
@@ -136,7 +137,34 @@ function saysFrame(word: (k: number) => string, frame: readonly string[], start:
   return true;
 }
 
-/** The offer frame the words from `start` (before `to`) open with, or undefined (compile.ts swaps it for the others). */
+/**
+ * What the speaker will do, said as a proposal or an intent: "let me transfer you" is "I'll transfer you"
+ * and "I'm going to transfer you"; "let's reconnect" is "we'll reconnect", "we should reconnect".
+ */
+const INTENT_FRAMES: ReadonlyArray<ReadonlyArray<readonly string[]>> = [
+  [['let', 'me'], ['i', 'will'], ['i', 'be', 'go', 'to']],
+  [['let', 'us'], ['we', 'will'], ['we', 'be', 'go', 'to'], ['we', 'should']],
+];
+
+/** Frames any of whose group a phrase may be said with (compile.ts): the offers, and each speaker's intents. */
+export const FRAME_GROUPS: ReadonlyArray<ReadonlyArray<readonly string[]>> = [OFFER_FRAMES, ...INTENT_FRAMES];
+
+/**
+ * The frame the words from `start` (before `to`) open with and its group, or undefined: an offer frame, or
+ * an intent before the verb it is about (compile.ts swaps it for the others of its group).
+ */
+export function swappableFrameAt(word: (k: number) => string, start: number, to: number): { frame: readonly string[]; group: ReadonlyArray<readonly string[]> } | undefined {
+  for (const group of FRAME_GROUPS) {
+    const frame = group.find((f) => start + f.length < to + (group === OFFER_FRAMES ? 1 : 0) && saysFrame(word, f, start));
+    if (frame === undefined) continue;
+    // (Not before a verb "let me" does not propose with, "let me know", nor a negation.)
+    if (group !== OFFER_FRAMES && (!proposes(word(start + frame.length)) || word(start + frame.length) === 'not')) return undefined;
+    return { frame, group };
+  }
+  return undefined;
+}
+
+/** The offer frame the words from `start` (before `to`) open with, or undefined. */
 export function offerFrameAt(word: (k: number) => string, start: number, to: number): readonly string[] | undefined {
   return OFFER_FRAMES.find((frame) => start + frame.length <= to && saysFrame(word, frame, start));
 }

@@ -19,8 +19,36 @@ export const OFFERS = 2;
 const OFFER_VERBS: ReadonlySet<string> = new Set(['like', 'want', 'need']);
 const OFFER_AUXILIARIES: ReadonlySet<string> = new Set(['would', 'will', 'do', 'can', 'could']);
 
+/**
+ * Verbs of the listener's giving, which ask before "me" or "us": "could you give me a latte", "can you
+ * make me a mocha", "give me a latte please" ask as "can I get a latte" does.
+ */
+const GIVING: ReadonlySet<string> = new Set(['give', 'bring', 'make', 'send', 'grab', 'pour']);
+const BEFORE_GIVING: ReadonlySet<string> = new Set(['please', 'just', 'and', 'then']);
+
+/** Whether `lemma` is a verb of the listener's giving (GIVING), which asks nothing of itself only where no "me" follows. */
+export function isGivingVerb(lemma: string): boolean {
+  return GIVING.has(lemma);
+}
+
 export function isRequestVerb(lemma: string): boolean {
-  return REQUESTS.has(lemma);
+  return REQUESTS.has(lemma) || GIVING.has(lemma);
+}
+
+/** "me"/"us" right after token i, or "for me"/"for us" within the next words: "make one for me". */
+function forSpeakerAfter(lemma: (k: number) => string, i: number, to: number): boolean {
+  const speaker = (k: number): boolean => k < to && (lemma(k) === 'me' || lemma(k) === 'us');
+  if (speaker(i + 1)) return true;
+  for (let k = i + 2; k < Math.min(to, i + 5); k++) if (lemma(k - 1) === 'for' && speaker(k)) return true;
+  return false;
+}
+
+/** Whether giving verb `i` asks: before "me"/"us", after "you" (past a modal: "could you please give me") or opening an imperative. */
+function asksToBeGiven(lemma: (k: number) => string, from: number, i: number, to: number): boolean {
+  if (!forSpeakerAfter(lemma, i, to)) return false;
+  if (i === from || BEFORE_GIVING.has(lemma(i - 1))) return true;
+  for (let k = i - 1; k >= Math.max(from, i - SPEAKER_REACH); k--) if (lemma(k) === 'you') return k > from && MODALS.has(lemma(k - 1));
+  return false;
 }
 
 // "I like it" tells; "I'd like", "can I get", "I'll have", "I'll take" ask: these four need a modal.
@@ -36,6 +64,7 @@ const OBLIGED: ReadonlySet<string> = new Set(['have']);
  */
 export function asksAt(lemma: (k: number) => string, from: number, i: number, to: number): boolean {
   const verb = lemma(i);
+  if (GIVING.has(verb)) return asksToBeGiven(lemma, from, i, to);
   if (!REQUESTS.has(verb)) return false;
   for (let k = i - 1; k >= Math.max(from, i - SPEAKER_REACH); k--) {
     if (!SPEAKERS.has(lemma(k))) continue;

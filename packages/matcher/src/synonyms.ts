@@ -77,6 +77,8 @@ const GROUPS: ReadonlyArray<readonly string[]> = [
   ['skeptical', 'doubtful'],
   ['uncomfortable', 'uneasy'],
   ['protect', 'secure'],
+  ['sorry', 'apologize'],
+  ['package', 'parcel'],
 ];
 
 // Kinds, which a message names where a phrase has the general word: "your latte will be ready" is "your

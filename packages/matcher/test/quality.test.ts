@@ -1059,3 +1059,39 @@ describe('negation: a verb that ends what follows it', () => {
     expect(find('not everything is ready', 'stop everything is ready')).toBeUndefined();
   });
 });
+
+describe('recall: what the speaker will do, proposed or said', () => {
+  it('matches "let me transfer you" to "I\'ll transfer you to billing" and "I\'m going to transfer you now"', () => {
+    expect(find('let me transfer you', "I'll transfer you to billing")).toMatchObject({ tier: 'gap', offset: -1 });
+    expect(find('let me transfer you', "I'm going to transfer you now")).toBeDefined();
+  });
+
+  it('matches "let\'s reconnect" to "we should reconnect soon" and "we\'ll reconnect next week"', () => {
+    expect(find("let's reconnect", 'we should reconnect soon')).toBeDefined();
+    expect(find("let's reconnect", "we'll reconnect next week")).toBeDefined();
+  });
+});
+
+describe('recall: "I apologize" says "I\'m sorry"', () => {
+  it('matches "I\'m sorry for the inconvenience" to "I apologize for the inconvenience"', () => {
+    expect(find("I'm sorry for the inconvenience", 'I apologize for the inconvenience')).toBeDefined();
+  });
+});
+
+describe('recall: the listener\'s giving asks', () => {
+  it('matches "Can I get a latte please" to "Could you give me a latte please?", "Can you make me a latte please" and "give me a latte please"', () => {
+    expect(find('Can I get a latte please', 'Could you give me a latte please?')).toMatchObject({ tier: 'gap', offset: -1 });
+    expect(find('Can I get a latte please', 'Can you make me a latte please')).toBeDefined();
+    expect(find('Can I get a latte please', 'give me a latte please')).toBeDefined();
+  });
+
+  it('matches "can I have your account number" to "could you give me your account number"', () => {
+    expect(find('can I have your account number', 'could you give me your account number')).toBeDefined();
+  });
+
+  it('still matches "Can you make it decaf" to "can you make me a decaf Cortado": the listener\'s giving asks wherever it stands', () => {
+    expect(find('Can you make it decaf', 'Hi, can you make me a decaf Cortado with Caramel sauce.')).toBeDefined();
+    expect(find('Can you make one for me', 'can you make me a triple latte')).toBeDefined();
+  });
+});
+

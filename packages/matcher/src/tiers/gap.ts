@@ -9,7 +9,7 @@ import { ADJECTIVE, COUNT, MISSABLE, NAME, NOUN_LIKE, THING_PRONOUNS, missableCo
 import { namesAnyItem } from '../synonyms.js';
 import type { MessageView } from '../message-view.js';
 import { ASKING, OFFERING, type EncodedMessage } from '../encode.js';
-import { ASKS, OFFERS } from '../requests.js';
+import { ASKS, OFFERS, isGivingVerb } from '../requests.js';
 import { AUXILIARIES, CONTENT, NEGATOR, otherSide } from '../lexicon.js';
 import { negatorsBefore, negatorsIn } from '../negation.js';
 import { CLAUSE_BEFORE, COMPOUND_TAIL, QUESTION_AFTER, isDigits } from '../normalize.js';
@@ -106,6 +106,8 @@ function asksOfTheOther(runtime: Runtime, message: EncodedMessage, i: number, k:
   const index = runtime.index;
   const phraseAsks = runtime.requestTokens()[k] === ASKS, messageAsks = (message.flags[i] & ASKING) !== 0;
   if (phraseAsks === messageAsks) return false;
+  // The listener's giving asks something wherever it stands: "can you make it decaf".
+  if (isGivingVerb(index.lemmas[index.tokenLemma[k]]) || isGivingVerb(runtime.wordOf(message.lemma[i]))) return false;
   if (phraseAsks) return i > 0 && afterYou(runtime.wordOf(message.lemma[i - 1]), i + 1 < message.count ? runtime.wordOf(message.lemma[i + 1]) : '');
   return listenersVerb(index, k, from, to);
 }
