@@ -6,6 +6,7 @@ import { NEGATOR, SUBJECT_PRONOUNS, classOf } from './lexicon.js';
 import { readPhraseTokens } from './nlp.js';
 import { MISSABLE, PARTICLE, THING, THING_PRONOUNS, isContentToken, missableContent, phraseFeatures, signatureBit, tokenWeight } from './features.js';
 import { FRAME_GROUPS, swappableFrameAt } from './frames.js';
+import { MAX_PARAPHRASED, PARAPHRASES, paraphrasesIn } from './paraphrases.js';
 import { normalize } from './normalize.js';
 import { stemOf } from './stem.js';
 import { trackerIdFor } from './tracker-id.js';
@@ -126,7 +127,7 @@ export function compile(trackers: readonly Tracker[], options: CompileOptions = 
 
   // The words of every offer frame and the thing pronouns have ids, so that a phrase's can be swapped for
   // another's (below).
-  for (const words of [...FRAME_GROUPS.flat(), THING_PRONOUNS]) {
+  for (const words of [...FRAME_GROUPS.flat(), ...PARAPHRASES.flat(), THING_PRONOUNS]) {
     for (const word of words) if (lemmas.id(word) === lemmaStem.length) lemmaStem.push(stems.id(stemOf(word)));
   }
   const lemmaClass = new Uint8Array(lemmas.list.map(classOf));
@@ -184,6 +185,27 @@ export function compile(trackers: readonly Tracker[], options: CompileOptions = 
     insertFrameSwaps(trie, q, from, to);
     // (Not in a word or two of nothing else: "it" is no "that".)
     if (content > 0 || to - from >= 3) insertThingSwaps(trie, q, from, to, drops);
+    insertParaphrases(trie, q, from, to, drops);
+  }
+
+  // A multi-word way of saying something said another way of its group (paraphrases.ts): "anything else I
+  // can help you with" also as "anything else I can do for you". One place at a time, each variant a
+  // contiguous entry of the same pattern, found as a similar match.
+  function insertParaphrases(builder: TrieBuilder, q: number, from: number, to: number, drops: boolean): void {
+    const word = (k: number): string => lemmas.list[tokenLemma[k]];
+    const places = paraphrasesIn(word, from, to);
+    if (places.length === 0 || places.length > MAX_PARAPHRASED) return;
+    for (const { at, length, group } of places) {
+      for (const words of group) {
+        if (words.length === length && words.every((w, i) => word(at + i) === w)) continue;
+        const variant = new Int32Array(to - from - length + words.length);
+        variant.set(tokenStem.subarray(from, at));
+        words.forEach((w, i) => (variant[at - from + i] = lemmaStem[lemmas.id(w)]));
+        variant.set(tokenStem.subarray(at + length, to), at - from + words.length);
+        builder.insert(variant, q, SAID_OTHERWISE);
+        if (drops && at > from) builder.insert(variant.subarray(1), q, SAID_OTHERWISE | PRONOUN_DROPPED);
+      }
+    }
   }
 
   // "it", "this" and "that" say a thing alike (features.ts THING): each variant with one of them said as

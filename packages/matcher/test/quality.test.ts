@@ -1095,3 +1095,19 @@ describe('recall: the listener\'s giving asks', () => {
   });
 });
 
+describe('recall: a multi-word way of saying something said another way', () => {
+  it('matches "is there anything else I can help you with" to "Is there anything else I can do for you?" as a similar match', () => {
+    expect(find('is there anything else I can help you with', 'Is there anything else I can do for you?')).toMatchObject({ tier: 'gap', offset: -1 });
+  });
+
+  it('matches "we will get back to you" to "we will call you back" and "We\'ll return your call shortly"', () => {
+    expect(find('we will get back to you', 'we will call you back')).toBeDefined();
+    expect(find('we will get back to you', "We'll return your call shortly")).toBeDefined();
+  });
+
+  it('matches "Can we set up a meeting" to "can we schedule a meeting next week", and "I\'ll look into it" to "I\'ll check on it"', () => {
+    expect(find('Can we set up a meeting', 'can we schedule a meeting next week')).toBeDefined();
+    expect(find("I'll look into it", "I'll check on it")).toBeDefined();
+  });
+});
+

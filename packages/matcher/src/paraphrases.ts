@@ -1,0 +1,42 @@
+// Multi-word ways of saying one thing, in groups of lemma sequences: a phrase that says one of a group is
+// also found, contiguously, saying another in its place (compile.ts adds the variants to the trie as
+// entries of the same pattern, found as similar matches). Only sequences that mean the same wherever they
+// stand, and whose words a message keeps together.
+export const PARAPHRASES: ReadonlyArray<ReadonlyArray<readonly string[]>> = [
+  // "Is there anything else I can help you with" ~ "Is there anything else I can do for you?"
+  [['help', 'you', 'with'], ['do', 'for', 'you']],
+  // "We'll get back to you" ~ "we'll call you back" ~ "we'll return your call"
+  [['get', 'back', 'to', 'you'], ['call', 'you', 'back'], ['return', 'your', 'call']],
+  [['right', 'now'], ['at', 'the', 'moment'], ['at', 'this', 'time'], ['at', 'present']],
+  [['as', 'soon', 'as', 'possible'], ['right', 'away'], ['as', 'soon', 'as', 'we', 'can'], ['as', 'quickly', 'as', 'possible']],
+  [['set', 'up'], ['schedule'], ['arrange']],
+  [['look', 'into'], ['check', 'on'], ['investigate']],
+  [['reach', 'out', 'to'], ['get', 'in', 'touch', 'with'], ['contact']],
+  [['hold', 'on'], ['hang', 'on']],
+  [['think', 'about', 'it'], ['think', 'it', 'over']],
+];
+
+const FIRST_WORDS: ReadonlySet<string> = new Set(PARAPHRASES.flatMap((group) => group.map((words) => words[0])));
+
+/** A phrase with more places than this that say one of a group gets no variants of them. */
+export const MAX_PARAPHRASED = 2;
+
+/**
+ * Each place in the lemma sequence from..to (exclusive) that says a member of a group: its start, the
+ * member's length and its group. `word(k)` reads lemma k.
+ */
+export function paraphrasesIn(word: (k: number) => string, from: number, to: number): Array<{ at: number; length: number; group: ReadonlyArray<readonly string[]> }> {
+  const found: Array<{ at: number; length: number; group: ReadonlyArray<readonly string[]> }> = [];
+  for (let k = from; k < to; k++) {
+    // (Most words open no member: one set lookup each.)
+    if (!FIRST_WORDS.has(word(k))) continue;
+    for (const group of PARAPHRASES) {
+      const member = group.find((words) => k + words.length <= to && words.every((w, i) => word(k + i) === w));
+      if (member === undefined) continue;
+      found.push({ at: k, length: member.length, group });
+      k += member.length - 1;
+      break;
+    }
+  }
+  return found;
+}
