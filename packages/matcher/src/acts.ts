@@ -214,8 +214,9 @@ function clauseAct(tokens: ActTokens, a: number, b: number, phrase: boolean): { 
   if (proposal(tokens, k, b)) return { act: PROPOSAL, subordinate: false };
   if (word === 'please' || word === 'let' || please || desire(tokens, k, b)) return { act: REQUEST, subordinate: false };
   // In a tracker phrase a bare verb phrase names a topic ("terminate the contract"); in a message it
-  // is an instruction ("Review the order and confirm").
-  if (imperative(tokens, k, b)) return { act: phrase ? 0 : REQUEST, subordinate: false };
+  // is an instruction ("Review the order and confirm"), and so is one in a phrase whose verb is done for
+  // the speaker ("send me a calendar invite" asks, and is no "I sent you a calendar invite").
+  if (imperative(tokens, k, b)) return { act: phrase && !FOR_SPEAKER.has(tokens.lemma(k + 1)) ? 0 : REQUEST, subordinate: false };
   // A statement says something of a subject. A clause opening otherwise ("budget is tight", "social
   // distancing", "looks good") names a topic, the way tracker vocabularies are often written: it agrees
   // with any act.
@@ -297,6 +298,8 @@ function subjectFollows(tokens: ActTokens, j: number, b: number): boolean {
 }
 
 /** A clause opening on a verb in its base form: "Make it a triple", "Review the order" (tagged a noun). */
+const FOR_SPEAKER: ReadonlySet<string> = new Set(['me', 'us']);
+
 function imperative(tokens: ActTokens, k: number, b: number): boolean {
   const word = tokens.lemma(k);
   if (!tokens.base(k) || NOT_IMPERATIVE.has(word) || word.endsWith('ing') || k + 1 >= b) return false;

@@ -14,6 +14,8 @@ export const PARAPHRASES: ReadonlyArray<ReadonlyArray<readonly string[]>> = [
   [['reach', 'out', 'to'], ['get', 'in', 'touch', 'with'], ['contact']],
   [['hold', 'on'], ['hang', 'on']],
   [['think', 'about', 'it'], ['think', 'it', 'over']],
+  // "Do you offer a free trial" ~ "Is there a free trial" ~ "Do you have a free trial"
+  [['do', 'you', 'offer'], ['do', 'you', 'have'], ['be', 'there']],
 ];
 
 const FIRST_WORDS: ReadonlySet<string> = new Set(PARAPHRASES.flatMap((group) => group.map((words) => words[0])));

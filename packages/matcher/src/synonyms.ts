@@ -79,6 +79,10 @@ const GROUPS: ReadonlyArray<readonly string[]> = [
   ['protect', 'secure'],
   ['sorry', 'apologize'],
   ['package', 'parcel'],
+  ['send', 'shoot'],
+  ['expire', 'end'],
+  ['complicated', 'complex'],
+  ['evaluate', 'consider'],
 ];
 
 // Kinds, which a message names where a phrase has the general word: "your latte will be ready" is "your

@@ -5,6 +5,12 @@ import { dialogueActs } from '../src/nlp.js';
 import { find, findAll } from './helpers.js';
 
 describe('dialogue acts', () => {
+  it('reads a phrase\'s bare verb done for the speaker as a request: "send me a calendar invite" is no "I sent you a calendar invite"', () => {
+    expect(find('send me a calendar invite', 'I sent you a calendar invite')).toBeUndefined();
+    expect(find('send me a calendar invite', 'Could you send me a calendar invite?')).toBeDefined();
+    expect(find('cancel my subscription', 'I want to cancel my subscription')).toBeDefined();
+  });
+
   it('does not match the answer "yes it looks correct" to the question "Does everything look correct on the screen?"', () => {
     expect(find('yes it looks correct', 'Alright. Does everything look correct on the screen?')).toBeUndefined();
   });
@@ -1073,6 +1079,11 @@ describe('recall: what the speaker will do, proposed or said', () => {
 });
 
 describe('recall: "I apologize" says "I\'m sorry"', () => {
+  it('matches "the contract expires next month" to "our contract ends next month", and "send me a calendar invite" to "shoot me a calendar invite"', () => {
+    expect(find('the contract expires next month', 'our contract ends next month')).toBeDefined();
+    expect(find('send me a calendar invite', 'shoot me a calendar invite')).toBeDefined();
+  });
+
   it('matches "I\'m sorry for the inconvenience" to "I apologize for the inconvenience"', () => {
     expect(find("I'm sorry for the inconvenience", 'I apologize for the inconvenience')).toBeDefined();
   });
@@ -1096,6 +1107,11 @@ describe('recall: the listener\'s giving asks', () => {
 });
 
 describe('recall: a multi-word way of saying something said another way', () => {
+  it('matches "do you offer a free trial" to "is there a free trial" and "What kinds of tea do you offer" to "what kind of tea do you have?"', () => {
+    expect(find('do you offer a free trial', 'is there a free trial?')).toBeDefined();
+    expect(find('What kinds of tea do you offer', 'No, thanks. What kind of tea do you have?')).toBeDefined();
+  });
+
   it('matches "is there anything else I can help you with" to "Is there anything else I can do for you?" as a similar match', () => {
     expect(find('is there anything else I can help you with', 'Is there anything else I can do for you?')).toMatchObject({ tier: 'gap', offset: -1 });
   });
