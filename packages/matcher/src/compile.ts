@@ -189,22 +189,31 @@ export function compile(trackers: readonly Tracker[], options: CompileOptions = 
   }
 
   // A multi-word way of saying something said another way of its group (paraphrases.ts): "anything else I
-  // can help you with" also as "anything else I can do for you". One place at a time, each variant a
-  // contiguous entry of the same pattern, found as a similar match.
+  // can help you with" also as "anything else I can do for you". Each variant is a contiguous entry of
+  // the same pattern, found as a similar match.
   function insertParaphrases(builder: TrieBuilder, q: number, from: number, to: number, drops: boolean): void {
     const word = (k: number): string => lemmas.list[tokenLemma[k]];
     const places = paraphrasesIn(word, from, to);
     if (places.length === 0 || places.length > MAX_PARAPHRASED) return;
-    for (const { at, length, group } of places) {
-      for (const words of group) {
-        if (words.length === length && words.every((w, i) => word(at + i) === w)) continue;
-        const variant = new Int32Array(to - from - length + words.length);
-        variant.set(tokenStem.subarray(from, at));
-        words.forEach((w, i) => (variant[at - from + i] = lemmaStem[lemmas.id(w)]));
-        variant.set(tokenStem.subarray(at + length, to), at - from + words.length);
-        builder.insert(variant, q, SAID_OTHERWISE);
-        if (drops && at > from) builder.insert(variant.subarray(1), q, SAID_OTHERWISE | PRONOUN_DROPPED);
+    // Every choice of a member at each place ("return your call as soon as possible" also as "call you
+    // back as soon as I can"), the phrase's own (every place as written) left out.
+    const choices = places.reduce((product, place) => product * place.group.length, 1);
+    for (let choice = 0; choice < choices; choice++) {
+      const stems: number[] = [];
+      let changed = false, k = from, rest = choice;
+      for (const { at, length, group } of places) {
+        for (; k < at; k++) stems.push(tokenStem[k]);
+        const words = group[rest % group.length];
+        rest = Math.floor(rest / group.length);
+        if (!(words.length === length && words.every((w, i) => word(at + i) === w))) changed = true;
+        for (const w of words) stems.push(lemmaStem[lemmas.id(w)]);
+        k = at + length;
       }
+      for (; k < to; k++) stems.push(tokenStem[k]);
+      if (!changed) continue;
+      const variant = Int32Array.from(stems);
+      builder.insert(variant, q, SAID_OTHERWISE);
+      if (drops && places[0].at > from) builder.insert(variant.subarray(1), q, SAID_OTHERWISE | PRONOUN_DROPPED);
     }
   }
 

@@ -8,7 +8,9 @@ export const PARAPHRASES: ReadonlyArray<ReadonlyArray<readonly string[]>> = [
   // "We'll get back to you" ~ "we'll call you back" ~ "we'll return your call"
   [['get', 'back', 'to', 'you'], ['call', 'you', 'back'], ['return', 'your', 'call']],
   [['right', 'now'], ['at', 'the', 'moment'], ['at', 'this', 'time'], ['at', 'present']],
-  [['as', 'soon', 'as', 'possible'], ['right', 'away'], ['as', 'soon', 'as', 'we', 'can'], ['as', 'quickly', 'as', 'possible']],
+  [['as', 'soon', 'as', 'possible'], ['right', 'away'], ['as', 'soon', 'as', 'we', 'can'], ['as', 'soon', 'as', 'i', 'can'], ['as', 'quickly', 'as', 'possible']],
+  // "How much does it cost" ~ "How much is it?" ~ "What does it cost?"
+  [['how', 'much', 'do', 'it', 'cost'], ['how', 'much', 'be', 'it'], ['what', 'do', 'it', 'cost'], ['how', 'much', 'will', 'it', 'cost'], ['how', 'much', 'would', 'it', 'cost']],
   [['set', 'up'], ['schedule'], ['arrange']],
   [['look', 'into'], ['check', 'on'], ['investigate']],
   [['reach', 'out', 'to'], ['get', 'in', 'touch', 'with'], ['contact']],

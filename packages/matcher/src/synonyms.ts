@@ -83,6 +83,7 @@ const GROUPS: ReadonlyArray<readonly string[]> = [
   ['expire', 'end'],
   ['complicated', 'complex'],
   ['evaluate', 'consider'],
+  ['normal', 'regular', 'usual'],
 ];
 
 // Kinds, which a message names where a phrase has the general word: "your latte will be ready" is "your

@@ -1017,6 +1017,10 @@ describe('recall: "have to" needs as "need to" does, and "we" asks as "I" does',
 });
 
 describe('recall: "it", "this" and "that" say a thing alike', () => {
+  it('matches "I can\'t afford this" to "We just can\'t afford that right now": the subject before a filler', () => {
+    expect(find("I can't afford this", "We just can't afford that right now")).toBeDefined();
+  });
+
   it('matches "Is this correct" to "Alright, is that correct?" and "Is it correct?" as similar matches', () => {
     expect(find('Is this correct', 'Alright, is that correct?')).toMatchObject({ tier: 'gap', offset: -1 });
     expect(find('Is this correct', 'Is it correct?')).toMatchObject({ tier: 'gap', offset: -1 });
@@ -1107,6 +1111,12 @@ describe('recall: the listener\'s giving asks', () => {
 });
 
 describe('recall: a multi-word way of saying something said another way', () => {
+  it('matches "how much does it cost" to "How much is it?" and "what does it cost?", and "return your call as soon as possible" to "I\'ll call you back as soon as I can" (two places said otherwise)', () => {
+    expect(find('how much does it cost', 'How much is it?')).toBeDefined();
+    expect(find('how much does it cost', 'what does it cost?')).toBeDefined();
+    expect(find('return your call as soon as possible', "I'll call you back as soon as I can")).toBeDefined();
+  });
+
   it('matches "do you offer a free trial" to "is there a free trial" and "What kinds of tea do you offer" to "what kind of tea do you have?"', () => {
     expect(find('do you offer a free trial', 'is there a free trial?')).toBeDefined();
     expect(find('What kinds of tea do you offer', 'No, thanks. What kind of tea do you have?')).toBeDefined();

@@ -68,7 +68,7 @@ function walk(runtime: Runtime, message: EncodedMessage, view: MessageView, best
     for (let k = outStart[node]; k < outStart[node + 1]; k++) {
       const pattern = outPattern[k];
       const dropped = (outFlags[k] & PRONOUN_DROPPED) !== 0;
-      if (dropped && !(i === 0 || message.flags[i] & CLAUSE_BEFORE || swapsPronoun(runtime, message, pattern, i - 1))) continue;
+      if (dropped && !(i === 0 || message.flags[i] & CLAUSE_BEFORE || swapsPronoun(runtime, message, pattern, pronounBefore(runtime, message, i)))) continue;
       // The span holds the phrase's own negators; one just before it flips the meaning.
       if (negatorsBefore(message, i) & 1) continue;
       // An offer said with another frame, a thing with another pronoun: not the phrase as written, so
@@ -100,6 +100,13 @@ function walk(runtime: Runtime, message: EncodedMessage, view: MessageView, best
       best.offer(pattern, tier, score, i, patternFrom);
     }
   }
+}
+
+/** The token before i, past fillers: the "we" of "we just can't afford that". */
+function pronounBefore(runtime: Runtime, message: EncodedMessage, i: number): number {
+  let k = i - 1;
+  while (k > 0 && !(message.flags[k + 1] & CLAUSE_BEFORE) && FILLERS.has(runtime.wordOf(message.lemma[k]))) k--;
+  return k;
 }
 
 /**
