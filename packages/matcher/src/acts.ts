@@ -213,10 +213,11 @@ function clauseAct(tokens: ActTokens, a: number, b: number, phrase: boolean): { 
   }
   if (proposal(tokens, k, b)) return { act: PROPOSAL, subordinate: false };
   if (word === 'please' || word === 'let' || please || desire(tokens, k, b)) return { act: REQUEST, subordinate: false };
-  // In a tracker phrase a bare verb phrase names a topic ("terminate the contract"); in a message it
-  // is an instruction ("Review the order and confirm"), and so is one in a phrase whose verb is done for
-  // the speaker ("send me a calendar invite" asks, and is no "I sent you a calendar invite").
-  if (imperative(tokens, k, b)) return { act: phrase && !FOR_SPEAKER.has(tokens.lemma(k + 1)) ? 0 : REQUEST, subordinate: false };
+  // In a tracker phrase a bare verb phrase names a topic ("terminate the contract"), or, done for the
+  // speaker, asks or tells of it ("send me a calendar invite": "I'll send you a calendar invite" is one,
+  // and "give us a minute" asks as a request does); in a message it is an instruction ("Review the order
+  // and confirm").
+  if (imperative(tokens, k, b)) return { act: phrase ? (FOR_SPEAKER.has(tokens.lemma(k + 1)) ? REQUEST | STATEMENT : 0) : REQUEST, subordinate: false };
   // A statement says something of a subject. A clause opening otherwise ("budget is tight", "social
   // distancing", "looks good") names a topic, the way tracker vocabularies are often written: it agrees
   // with any act.

@@ -5,9 +5,8 @@ import { dialogueActs } from '../src/nlp.js';
 import { find, findAll } from './helpers.js';
 
 describe('dialogue acts', () => {
-  it('reads a phrase\'s bare verb done for the speaker as a request: "send me a calendar invite" is no "I sent you a calendar invite"', () => {
-    expect(find('send me a calendar invite', 'I sent you a calendar invite')).toBeUndefined();
-    expect(find('send me a calendar invite', 'Could you send me a calendar invite?')).toBeDefined();
+  it('reads a phrase\'s bare verb phrase as a topic: "send me a calendar invite" is found in "I\'ll send you a calendar invite"', () => {
+    expect(find('send me a calendar invite', "I'll send you a calendar invite")).toBeDefined();
     expect(find('cancel my subscription', 'I want to cancel my subscription')).toBeDefined();
   });
 
