@@ -16,6 +16,11 @@ export const PARAPHRASES: ReadonlyArray<ReadonlyArray<readonly string[]>> = [
   [['reach', 'out', 'to'], ['get', 'in', 'touch', 'with'], ['contact']],
   [['hold', 'on'], ['hang', 'on']],
   [['think', 'about', 'it'], ['think', 'it', 'over']],
+  // "We are using another vendor" ~ "we're working with another vendor"
+  [['use'], ['work', 'with']],
+  [['switch', 'from'], ['move', 'away', 'from'], ['move', 'from']],
+  // "Let's reconnect" ~ "let's touch base" ~ "let's catch up"
+  [['reconnect'], ['touch', 'base'], ['catch', 'up'], ['follow', 'up']],
   // "Do you offer a free trial" ~ "Is there a free trial" ~ "Do you have a free trial"
   [['do', 'you', 'offer'], ['do', 'you', 'have'], ['be', 'there']],
 ];

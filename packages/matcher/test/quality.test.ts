@@ -1110,6 +1110,12 @@ describe('recall: the listener\'s giving asks', () => {
 });
 
 describe('recall: a multi-word way of saying something said another way', () => {
+  it('matches "let\'s reconnect" to "Let\'s touch base next week", "we are using another vendor" to "We\'re already working with another vendor", and "switch from our current provider" to "moving away from our current provider"', () => {
+    expect(find("let's reconnect", "Let's touch base next week")).toBeDefined();
+    expect(find('we are using another vendor', "We're already working with another vendor")).toBeDefined();
+    expect(find('switch from our current provider', "We're moving away from our current provider")).toBeDefined();
+  });
+
   it('matches "how much does it cost" to "How much is it?" and "what does it cost?", and "return your call as soon as possible" to "I\'ll call you back as soon as I can" (two places said otherwise)', () => {
     expect(find('how much does it cost', 'How much is it?')).toBeDefined();
     expect(find('how much does it cost', 'what does it cost?')).toBeDefined();
