@@ -80,10 +80,17 @@ const AFTER_TOO: ReadonlySet<string> = new Set([
 /** What may follow "too expensive" and the like, besides the end or punctuation. */
 const AFTER_DEGREE: ReadonlySet<string> = new Set(['for', 'to', 'and', 'but', 'so', 'now', 'though', 'anyway', 'right', 'today', 'honestly']);
 
-/** Words that need more than a copy: contractions, compounds, number words, "per", "non", "No.", ceasing verbs, "its", "to". */
+/**
+ * "out of" is one word, a content word: "out of stock", "out of our price range" say the opposite of "in
+ * stock", "within our price range", so a match may not leave it out.
+ */
+const OUT = 'out';
+const OUT_OF = 'outof';
+
+/** Words that need more than a copy: contractions, compounds, number words, "per", "non", "No.", ceasing verbs, "its", "to", "out of". */
 const SPECIAL: ReadonlySet<string> = new Set([
   ...CONTRACTIONS.keys(), ...CLOSED_COMPOUNDS.keys(), ...NUMBER_WORDS.keys(), ...NUMBER_SCALES.keys(), ...ALRIGHT_SPELLINGS,
-  ...CEASING, 'per', 'all', 'what', JOINED_PREFIX, NO_STOP, BEING, ITS, TO,
+  ...CEASING, 'per', 'all', 'what', JOINED_PREFIX, NO_STOP, BEING, ITS, TO, OUT,
 ]);
 
 function isPlainWord(lemma: string | undefined): lemma is string {
@@ -167,6 +174,11 @@ export function normalize(source: TokenSource, withNormals: boolean, out: TokenS
       continue;
     }
 
+    if (lemma === OUT && lemmas[i + 1] === 'of') {
+      emit(OUT_OF, normals ? `${normals[i]} ${normals[i + 1]}` : OUT_OF, i);
+      i++;
+      continue;
+    }
     if (lemma === ITS && AFTER_ITS.has(lemmas[i + 1])) {
       emit('it', 'it', i);
       emit('be', 'is', i);

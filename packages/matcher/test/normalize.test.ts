@@ -38,6 +38,11 @@ describe('normalize', () => {
     expect(normals('SOC2')).toEqual(['soc', '2']);
   });
 
+  it('reads "out of" as one word, written as it was', () => {
+    expect(lemmas('we are out of oat milk')).toEqual(['we', 'be', 'outof', 'oat', 'milk']);
+    expect(normals('Out of stock')).toEqual(['out of', 'stock']);
+  });
+
   it('treats curly apostrophes like straight ones', () => {
     expect(lemmas('I\u2019m sure we can\u2019t')).toEqual(lemmas("I'm sure we can't"));
   });

@@ -1051,6 +1051,18 @@ describe('contiguous matches: a filler stepped over even where another phrase go
   });
 });
 
+describe('negation: "out of" says the opposite of "in"', () => {
+  it('does not match "out of our price range" to "That\'s well within our price range", nor "the item is out of stock" to "the item is back in stock"', () => {
+    expect(find('out of our price range', "That's well within our price range")).toBeUndefined();
+    expect(find('the item is out of stock', 'the item is back in stock')).toBeUndefined();
+  });
+
+  it('still matches "out of our price range" at offset 17 in "Honestly that is out of our price range for now", and "we are out of oat milk" to "sorry we ran out of oat milk"', () => {
+    expect(find('out of our price range', 'Honestly that is out of our price range for now')).toMatchObject({ offset: 17 });
+    expect(find('we are out of oat milk', 'sorry we ran out of oat milk')).toBeDefined();
+  });
+});
+
 describe('negation: a verb that ends what follows it', () => {
   it('does not match "we are using another vendor" to "We stopped using another vendor last year"', () => {
     expect(find('we are using another vendor', 'We stopped using another vendor last year')).toBeUndefined();
