@@ -238,14 +238,20 @@ function proposal(tokens: ActTokens, k: number, b: number): boolean {
     verb = k + 1;
   }
   while (verb < b && HEDGES.has(tokens.lemma(verb))) verb++;
-  return verb < b && !NOT_PROPOSED.has(tokens.lemma(verb));
+  return verb < b && proposes(tokens.lemma(verb), verb + 1 < b ? tokens.lemma(verb + 1) : '');
 }
 
 const NOT_PROPOSED: ReadonlySet<string> = new Set(['know', 'see', 'think', 'guess', 'say', ...DESIRES]);
 
-/** Whether "let me"/"let's" before `verb` proposes what the speaker will do (not "let me know", "let me think"). */
-export function proposes(verb: string): boolean {
-  return !NOT_PROPOSED.has(verb);
+/** Thinking about something, not a hedge: "let me think about it" is "I'll think about it". */
+const THOUGHT_OF: ReadonlySet<string> = new Set(['about', 'over', 'it']);
+
+/**
+ * Whether "let me"/"let's" before `verb` (and the word after it) proposes what the speaker will do: not
+ * "let me know", "let me think", but "let me think about it".
+ */
+export function proposes(verb: string, next = ''): boolean {
+  return !NOT_PROPOSED.has(verb) || (verb === 'think' && THOUGHT_OF.has(next));
 }
 
 /** "can you tell me about", "tell us more about", "I'd like to know", "I was wondering about", "I have a question about". */

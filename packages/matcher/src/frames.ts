@@ -158,7 +158,8 @@ export function swappableFrameAt(word: (k: number) => string, start: number, to:
     const frame = group.find((f) => start + f.length < to + (group === OFFER_FRAMES ? 1 : 0) && saysFrame(word, f, start));
     if (frame === undefined) continue;
     // (Not before a verb "let me" does not propose with, "let me know", nor a negation.)
-    if (group !== OFFER_FRAMES && (!proposes(word(start + frame.length)) || word(start + frame.length) === 'not')) return undefined;
+    const verb = start + frame.length;
+    if (group !== OFFER_FRAMES && (!proposes(word(verb), verb + 1 < to ? word(verb + 1) : '') || word(verb) === 'not')) return undefined;
     return { frame, group };
   }
   return undefined;

@@ -1,7 +1,7 @@
 // wink-nlp tokens -> the token stream every tier reads: contractions expanded, numbers in digits,
 // hyphenated and closed compounds split ("pick-up", "pickup": "pick up"), "non" joined to its word,
 // punctuation dropped but remembered as boundaries on the next token.
-import { ALRIGHT, ALRIGHT_SPELLINGS, CLITICS, CLOSED_COMPOUNDS, CONTRACTIONS, CURRENCIES, JOINED_PREFIX, NUMBER_SCALES, NUMBER_WORDS } from './lexicon.js';
+import { ALRIGHT, ALRIGHT_SPELLINGS, CLITICS, CLOSED_COMPOUNDS, CONTENT, CONTRACTIONS, CURRENCIES, JOINED_PREFIX, NUMBER_SCALES, NUMBER_WORDS, classOf } from './lexicon.js';
 import type { TokenSource } from './nlp.js';
 
 /** Flag bits on a normalized token. */
@@ -154,6 +154,20 @@ export function normalize(source: TokenSource, withNormals: boolean, out: TokenS
     }
     if (lemma === "'") continue;
     // Most tokens are plain words: one set lookup and two scans tell them apart.
+    // An acronym spelled out letter by letter, as speech-to-text writes it: "G D P R" is "GDPR".
+    if (lemma.length === 1 && code >= 97 && code <= 122) {
+      const end = spelledEnd(lemmas, i);
+      if (end > i) {
+        let word = '', written = '';
+        for (let k = i; k < end; k++) {
+          word += lemmas[k];
+          written += normals ? normals[k] : lemmas[k];
+        }
+        emit(word, written, i);
+        i = end - 1;
+        continue;
+      }
+    }
     const lastCode = lemma.charCodeAt(lemma.length - 1);
     if (!SPECIAL.has(lemma) && !(code >= CH_0 && code <= CH_9) && !(lastCode >= CH_0 && lastCode <= CH_9) && lemma.indexOf("'") < 0 && lemma.indexOf('-') < 0) {
       emit(lemma, normals ? normals[i] : lemma, i);
@@ -285,6 +299,22 @@ export function normalize(source: TokenSource, withNormals: boolean, out: TokenS
   }
   return out;
 }
+
+/**
+ * The end (exclusive) of a run of single letters from i that spells a word: three letters or more, or two
+ * of which neither is "a" nor "i" (words of their own); else i.
+ */
+function spelledEnd(lemmas: string[], i: number): number {
+  let end = i;
+  while (end < lemmas.length && lemmas[end].length === 1 && lemmas[end] >= 'a' && lemmas[end] <= 'z') end++;
+  const length = end - i;
+  // (Not into a word of its own: "the U S" is no "us".)
+  if (length >= 2 && classOf(lemmas.slice(i, end).join('')) !== CONTENT) return i;
+  if (length >= 3) return end;
+  if (length === 2 && !SINGLE_LETTER_WORDS.has(lemmas[i]) && !SINGLE_LETTER_WORDS.has(lemmas[i + 1])) return end;
+  return i;
+}
+const SINGLE_LETTER_WORDS: ReadonlySet<string> = new Set(['a', 'i']);
 
 /** Words in -ing that are no verb's. */
 const NOT_PARTICIPLES: ReadonlySet<string> = new Set(['morning', 'evening', 'spring', 'string', 'ceiling', 'during']);

@@ -43,6 +43,12 @@ describe('normalize', () => {
     expect(normals('Out of stock')).toEqual(['out of', 'stock']);
   });
 
+  it('joins an acronym spelled letter by letter, "G D P R" as "gdpr", but not into a word of its own nor "a" and "i" in twos', () => {
+    expect(lemmas('G D P R')).toEqual(['gdpr']);
+    expect(lemmas('the U S')).toEqual(['the', 'u', 's']);
+    expect(lemmas('plan a or b')).toEqual(['plan', 'a', 'or', 'b']);
+  });
+
   it('treats curly apostrophes like straight ones', () => {
     expect(lemmas('I\u2019m sure we can\u2019t')).toEqual(lemmas("I'm sure we can't"));
   });

@@ -533,6 +533,10 @@ describe('recall: informal spellings and amounts', () => {
     expect(find("It'll be ready in a second", "it'll be ready in a sec")).toMatchObject({ offset: 0 });
   });
 
+  it('matches "GDPR" to "what about g d p r compliance" at offset 11, as speech-to-text spells it', () => {
+    expect(find('GDPR', 'what about g d p r compliance')).toMatchObject({ offset: 11 });
+  });
+
   it('matches "SOC 2 certification" to "Do you have SOC2 certification?" at offset 12', () => {
     expect(find('SOC 2 certification', 'Do you have SOC2 certification?')).toMatchObject({ offset: 12 });
   });
@@ -1082,6 +1086,11 @@ describe('negation: a verb that ends what follows it', () => {
 });
 
 describe('recall: what the speaker will do, proposed or said', () => {
+  it('matches "I\'ll think about it" to "let me think about it", but "let me think" alone hedges', () => {
+    expect(find("I'll think about it", 'let me think about it')).toBeDefined();
+    expect(dialogueActs('let me think, a latte please')).not.toContain('proposal');
+  });
+
   it('matches "let me transfer you" to "I\'ll transfer you to billing" and "I\'m going to transfer you now"', () => {
     expect(find('let me transfer you', "I'll transfer you to billing")).toMatchObject({ tier: 'gap', offset: -1 });
     expect(find('let me transfer you', "I'm going to transfer you now")).toBeDefined();
