@@ -5,7 +5,7 @@
 // right, ...") asserts nothing. Clauses are cut at sentence and clause punctuation, at subordinating
 // conjunctions, at "and"/"but" before a new subject, and before an inverted auxiliary ("..., is it
 // correct"); each clause's act is read from its opening words after discourse markers ("ok so", "hi").
-import { AUXILIARIES, SPEAKERS } from './lexicon.js';
+import { AUXILIARIES, SPEAKERS, SPEAKER_OBJECTS } from './lexicon.js';
 import { CLAUSE_BEFORE, QUESTION_AFTER, SENTENCE_BEFORE } from './normalize.js';
 
 /** Act bits. A mask of 0 means "no act known" (a fragment such as "at the coffee bar"): it agrees with any. */
@@ -217,7 +217,7 @@ function clauseAct(tokens: ActTokens, a: number, b: number, phrase: boolean): { 
   // speaker, asks or tells of it ("send me a calendar invite": "I'll send you a calendar invite" is one,
   // and "give us a minute" asks as a request does); in a message it is an instruction ("Review the order
   // and confirm").
-  if (imperative(tokens, k, b)) return { act: phrase ? (FOR_SPEAKER.has(tokens.lemma(k + 1)) ? REQUEST | STATEMENT : 0) : REQUEST, subordinate: false };
+  if (imperative(tokens, k, b)) return { act: phrase ? (SPEAKER_OBJECTS.has(tokens.lemma(k + 1)) ? REQUEST | STATEMENT : 0) : REQUEST, subordinate: false };
   // A statement says something of a subject. A clause opening otherwise ("budget is tight", "social
   // distancing", "looks good") names a topic, the way tracker vocabularies are often written: it agrees
   // with any act.
@@ -233,7 +233,7 @@ function proposal(tokens: ActTokens, k: number, b: number): boolean {
   if (tokens.lemma(k) !== 'let' || k + 1 >= b) return false;
   const next = tokens.lemma(k + 1);
   let verb = k + 2;
-  if (next !== 'me' && next !== 'us') {
+  if (!SPEAKER_OBJECTS.has(next)) {
     if (tokens.normal(k) !== 'lets') return false;
     verb = k + 1;
   }
@@ -267,7 +267,7 @@ function asksAbout(tokens: ActTokens, k: number, b: number): number {
   if (at(i) === 'explain') return REQUEST;
   if (at(i) === 'tell') {
     let j = i + 1;
-    if (at(j) === 'me' || at(j) === 'us') j++;
+    if (SPEAKER_OBJECTS.has(at(j))) j++;
     if (at(j) === 'more') j++;
     return at(j) === 'about' ? REQUEST : 0;
   }
@@ -305,8 +305,6 @@ function subjectFollows(tokens: ActTokens, j: number, b: number): boolean {
 }
 
 /** A clause opening on a verb in its base form: "Make it a triple", "Review the order" (tagged a noun). */
-const FOR_SPEAKER: ReadonlySet<string> = new Set(['me', 'us']);
-
 function imperative(tokens: ActTokens, k: number, b: number): boolean {
   const word = tokens.lemma(k);
   if (!tokens.base(k) || NOT_IMPERATIVE.has(word) || word.endsWith('ing') || k + 1 >= b) return false;

@@ -25,6 +25,14 @@ export const PRONOUN_DROPPED = 1;
 export const SAID_OTHERWISE = 2;
 /** A phrase with more thing pronouns than this gets no variants of them (their number grows as 3^n). */
 const MAX_THING_SWAPS = 2;
+const THING_GROUP: ReadonlyArray<readonly string[]> = THING_PRONOUNS.map((word) => [word]);
+
+/** A place in a pattern's tokens (from `at`, `length` of them) that may say any member of `group` (insertVariants). */
+interface Place {
+  at: number;
+  length: number;
+  group: ReadonlyArray<readonly string[]>;
+}
 
 class Vocabulary {
   readonly list: string[] = [];
@@ -125,8 +133,8 @@ export function compile(trackers: readonly Tracker[], options: CompileOptions = 
     }
   });
 
-  // The words of every offer frame and the thing pronouns have ids, so that a phrase's can be swapped for
-  // another's (below).
+  // The words of every frame, paraphrase and thing pronoun have ids, so that a phrase's can be swapped for
+  // another of its group (below).
   for (const words of [...FRAME_GROUPS.flat(), ...PARAPHRASES.flat(), THING_PRONOUNS]) {
     for (const word of words) if (lemmas.id(word) === lemmaStem.length) lemmaStem.push(stems.id(stemOf(word)));
   }
@@ -185,19 +193,18 @@ export function compile(trackers: readonly Tracker[], options: CompileOptions = 
     insertFrameSwaps(trie, q, from, to);
     // (Not in a word or two of nothing else: "it" is no "that".)
     if (content > 0 || to - from >= 3) insertThingSwaps(trie, q, from, to, drops);
-    insertParaphrases(trie, q, from, to, drops);
+    // A multi-word way of saying something said another way of its group (paraphrases.ts): "anything
+    // else I can help you with" also as "anything else I can do for you".
+    const paraphrased = paraphrasesIn((k) => lemmas.list[tokenLemma[k]], from, to);
+    if (paraphrased.length <= MAX_PARAPHRASED) insertVariants(trie, q, from, to, paraphrased, drops);
   }
 
-  // A multi-word way of saying something said another way of its group (paraphrases.ts): "anything else I
-  // can help you with" also as "anything else I can do for you". Each variant is a contiguous entry of
-  // the same pattern, found as a similar match.
-  function insertParaphrases(builder: TrieBuilder, q: number, from: number, to: number, drops: boolean): void {
+  // Every choice of a member of its group at each place (from `at`, `length` of the pattern's tokens),
+  // the pattern's own (every place as written) left out: each a contiguous entry of the same pattern,
+  // found as a similar match, and without the leading subject where the pattern's own is entered so.
+  function insertVariants(builder: TrieBuilder, q: number, from: number, to: number, places: readonly Place[], drops: boolean): void {
     const word = (k: number): string => lemmas.list[tokenLemma[k]];
-    const places = paraphrasesIn(word, from, to);
-    if (places.length === 0 || places.length > MAX_PARAPHRASED) return;
-    // Every choice of a member at each place ("return your call as soon as possible" also as "call you
-    // back as soon as I can"), the phrase's own (every place as written) left out.
-    const choices = places.reduce((product, place) => product * place.group.length, 1);
+    const choices = places.reduce((product, place) => product * place.group.length, places.length === 0 ? 0 : 1);
     for (let choice = 0; choice < choices; choice++) {
       const stems: number[] = [];
       let changed = false, k = from, rest = choice;
@@ -217,52 +224,28 @@ export function compile(trackers: readonly Tracker[], options: CompileOptions = 
     }
   }
 
-  // "it", "this" and "that" say a thing alike (features.ts THING): each variant with one of them said as
-  // another is a contiguous entry of the same pattern, found as a similar match, and with the leading
-  // pronoun dropped where the phrase's own entry is ("We can't afford it" for "I can't afford this").
+  // "it", "this" and "that" say a thing alike (features.ts THING): "We can't afford it" for "I can't
+  // afford this".
   function insertThingSwaps(builder: TrieBuilder, q: number, from: number, to: number, drops: boolean): void {
-    const at: number[] = [];
+    const places: Place[] = [];
     // Not a last word after "be": "How is this" is no "how is it going".
-    for (let k = from; k < to; k++) if (tokenFlags[k] & THING && !(k === to - 1 && k > from && lemmas.list[tokenLemma[k - 1]] === 'be')) at.push(k);
-    if (at.length === 0 || at.length > MAX_THING_SWAPS) return;
-    const thingStems = THING_PRONOUNS.map((word) => lemmaStem[lemmas.id(word)]);
-    const variant = tokenStem.slice(from, to);
-    // Every choice of a pronoun at each place, the phrase's own (all places as written) left out.
-    const choices = thingStems.length ** at.length;
-    for (let choice = 0; choice < choices; choice++) {
-      let changed = false;
-      for (let p = 0, rest = choice; p < at.length; p++, rest = Math.floor(rest / thingStems.length)) {
-        const stem = thingStems[rest % thingStems.length];
-        variant[at[p] - from] = stem;
-        if (stem !== tokenStem[at[p]]) changed = true;
-      }
-      if (!changed) continue;
-      builder.insert(variant, q, SAID_OTHERWISE);
-      if (drops) builder.insert(variant.subarray(1), q, SAID_OTHERWISE | PRONOUN_DROPPED);
+    for (let k = from; k < to; k++) {
+      if (tokenFlags[k] & THING && !(k === to - 1 && k > from && lemmas.list[tokenLemma[k - 1]] === 'be')) places.push({ at: k, length: 1, group: THING_GROUP });
     }
+    if (places.length <= MAX_THING_SWAPS) insertVariants(builder, q, from, to, places, drops);
   }
 
   // An offer is said with any of its frames: "What can I get you" is also found as "what would you like",
   // "Can I get you anything else" as "do you want anything else" (after words that weigh nothing, and an
   // opening "what"); so is what the speaker will do: "let me transfer you" as "I'll transfer you"
-  // (frames.ts FRAME_GROUPS). The variants are contiguous entries of the same pattern, found as similar
-  // matches.
+  // (frames.ts FRAME_GROUPS).
   function insertFrameSwaps(builder: TrieBuilder, q: number, from: number, to: number): void {
     const word = (k: number): string => lemmas.list[tokenLemma[k]];
     let start = from;
     while (start < to && tokenShare[start] === 0) start++;
     if (start < to && word(start) === 'what') start++;
     const found = swappableFrameAt(word, start, to);
-    if (found === undefined) return;
-    const own = found.frame, length = own.length;
-    for (const frame of found.group) {
-      if (frame === own) continue;
-      const variant = new Int32Array(to - from - length + frame.length);
-      variant.set(tokenStem.subarray(from, start));
-      frame.forEach((w, k) => (variant[start - from + k] = lemmaStem[lemmas.id(w)]));
-      variant.set(tokenStem.subarray(start + length, to), start - from + frame.length);
-      builder.insert(variant, q, SAID_OTHERWISE);
-    }
+    if (found !== undefined) insertVariants(builder, q, from, to, [{ at: start, length: found.frame.length, group: found.group }], false);
   }
 
   // Each pattern's words as the candidate check reads them: content-token stems, rarest first (a rare

@@ -30,6 +30,9 @@ export const SUBJECT_PRONOUNS: ReadonlySet<string> = new Set(['i', 'we', 'you', 
 /** The speaker's subject pronouns: who says "I want" or "we'd like" asks. */
 export const SPEAKERS: ReadonlySet<string> = new Set(['i', 'we']);
 
+/** The speaker as an object: what is done for "me" or "us" ("can you get me", "give us a minute", "let me"). */
+export const SPEAKER_OBJECTS: ReadonlySet<string> = new Set(['me', 'us']);
+
 /** Verbs of wanting: who says them is who asks ("I want a latte", "So you want a latte?"). */
 export const WANTS: ReadonlySet<string> = new Set(['want', 'like', 'need', 'love', 'prefer']);
 

@@ -4,7 +4,7 @@
 // anything else", "do you want anything else". A request is not an offer, and elsewhere ("do you like",
 // "get back to you") they are words of their own.
 
-import { AUXILIARIES, SPEAKERS, WANTS } from './lexicon.js';
+import { AUXILIARIES, SPEAKERS, SPEAKER_OBJECTS, WANTS } from './lexicon.js';
 
 export const REQUEST_VERBS: readonly string[] = ['get', 'have', 'like', 'want', 'take', 'need'];
 const REQUESTS: ReadonlySet<string> = new Set(REQUEST_VERBS);
@@ -37,7 +37,7 @@ export function isRequestVerb(lemma: string): boolean {
 
 /** "me"/"us" right after token i, or "for me"/"for us" within the next words: "make one for me". */
 function forSpeakerAfter(lemma: (k: number) => string, i: number, to: number): boolean {
-  const speaker = (k: number): boolean => k < to && (lemma(k) === 'me' || lemma(k) === 'us');
+  const speaker = (k: number): boolean => k < to && SPEAKER_OBJECTS.has(lemma(k));
   if (speaker(i + 1)) return true;
   for (let k = i + 2; k < Math.min(to, i + 5); k++) if (lemma(k - 1) === 'for' && speaker(k)) return true;
   return false;

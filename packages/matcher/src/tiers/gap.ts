@@ -10,7 +10,7 @@ import { namesAnyItem } from '../synonyms.js';
 import type { MessageView } from '../message-view.js';
 import { ASKING, OFFERING, type EncodedMessage } from '../encode.js';
 import { ASKS, OFFERS, isGivingVerb } from '../requests.js';
-import { AUXILIARIES, CONTENT, NEGATOR, otherSide } from '../lexicon.js';
+import { AUXILIARIES, CONTENT, NEGATOR, SPEAKER_OBJECTS, otherSide } from '../lexicon.js';
 import { negatorsBefore, negatorsIn } from '../negation.js';
 import { CLAUSE_BEFORE, COMPOUND_TAIL, QUESTION_AFTER, isDigits } from '../normalize.js';
 import { STATES, isOfferFrame, isPlease } from '../frames.js';
@@ -119,10 +119,8 @@ function listenersVerb(index: CompiledIndex, k: number, from: number, to: number
 
 /** A verb between these words is the listener's and asks nothing: after "you", not before "me"/"us" ("can you get me"). */
 function afterYou(before: string, after: string): boolean {
-  return before === 'you' && !FOR_SPEAKER.has(after);
+  return before === 'you' && !SPEAKER_OBJECTS.has(after);
 }
-
-const FOR_SPEAKER: ReadonlySet<string> = new Set(['me', 'us']);
 
 /**
  * Similarity of message token i to pattern token k through one of its neighbours (fuzzy ones, synonyms,
