@@ -10,7 +10,10 @@ export const PARAPHRASES: ReadonlyArray<ReadonlyArray<readonly string[]>> = [
   [['right', 'now'], ['at', 'the', 'moment'], ['at', 'this', 'time'], ['at', 'present']],
   [['as', 'soon', 'as', 'possible'], ['right', 'away'], ['as', 'soon', 'as', 'we', 'can'], ['as', 'soon', 'as', 'i', 'can'], ['as', 'quickly', 'as', 'possible']],
   // "How much does it cost" ~ "How much is it?" ~ "What does it cost?"
-  [['how', 'much', 'do', 'it', 'cost'], ['how', 'much', 'be', 'it'], ['what', 'do', 'it', 'cost'], ['how', 'much', 'will', 'it', 'cost'], ['how', 'much', 'would', 'it', 'cost']],
+  [['how', 'much', 'do', 'it', 'cost'], ['how', 'much', 'be', 'it'], ['what', 'do', 'it', 'cost'], ['how', 'much', 'will', 'it', 'cost'], ['how', 'much', 'would', 'it', 'cost'],
+    ['what', 'would', 'it', 'cost'], ['what', 'will', 'it', 'cost'], ['what', 'be', 'the', 'price'], ['what', 'be', 'the', 'cost']],
+  // "That's too expensive" ~ "it costs too much"
+  [['too', 'expensive'], ['cost', 'too', 'much'], ['too', 'much', 'money']],
   [['set', 'up'], ['schedule'], ['arrange']],
   [['look', 'into'], ['check', 'on'], ['investigate']],
   [['reach', 'out', 'to'], ['get', 'in', 'touch', 'with'], ['contact']],
@@ -20,7 +23,7 @@ export const PARAPHRASES: ReadonlyArray<ReadonlyArray<readonly string[]>> = [
   [['use'], ['work', 'with']],
   [['switch', 'from'], ['move', 'away', 'from'], ['move', 'from']],
   // "Let's reconnect" ~ "let's touch base" ~ "let's catch up"
-  [['reconnect'], ['touch', 'base'], ['catch', 'up'], ['follow', 'up']],
+  [['reconnect'], ['touch', 'base'], ['catch', 'up'], ['follow', 'up'], ['talk', 'again'], ['speak', 'again'], ['connect', 'again']],
   // "Do you offer a free trial" ~ "Is there a free trial" ~ "Do you have a free trial"
   [['do', 'you', 'offer'], ['do', 'you', 'have'], ['be', 'there']],
 ];

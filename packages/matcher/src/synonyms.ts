@@ -9,7 +9,8 @@ const GROUPS: ReadonlyArray<readonly string[]> = [
   ['cheap', 'inexpensive', 'affordable'],
   ['buy', 'purchase'],
   ['cancel', 'terminate'],
-  ['close', 'shut'],
+  // An account or a service is closed by deleting it: "delete my account" ~ "close my account".
+  ['close', 'shut', 'delete'],
   ['help', 'assist'],
   ['assistance', 'help'],
   ['problem', 'issue', 'trouble'],
@@ -81,6 +82,9 @@ const GROUPS: ReadonlyArray<readonly string[]> = [
   ['package', 'parcel'],
   ['send', 'shoot'],
   ['expire', 'end'],
+  ['terminate', 'end'],
+  // What a customer spends: "we don't have the money for it" ~ "we don't have the budget".
+  ['budget', 'money', 'fund'],
   ['complicated', 'complex'],
   ['evaluate', 'consider'],
   ['normal', 'regular', 'usual'],

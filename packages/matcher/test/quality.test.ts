@@ -1161,5 +1161,23 @@ describe('recall: a multi-word way of saying something said another way', () => 
     expect(find('Can we set up a meeting', 'can we schedule a meeting next week')).toBeDefined();
     expect(find("I'll look into it", "I'll check on it")).toBeDefined();
   });
+
+  it('matches "What is the price" to "How much is it for an espresso drink?" and "too expensive" to "It costs too much for us"', () => {
+    expect(find('What is the price', 'How much is it for an espresso drink?')).toMatchObject({ offset: -1 });
+    expect(find('too expensive', 'It costs too much for us.')).toBeDefined();
+    expect(find('too expensive', "It's not too expensive.")).toBeUndefined();
+  });
+
+  it('matches "let\'s reconnect" to "let\'s talk again next month"', () => {
+    expect(find("let's reconnect", "let's talk again next month")).toBeDefined();
+  });
 });
 
+describe('recall: words a customer uses for one another', () => {
+  it('matches "close my account" to "delete my account", "terminate the contract" to "I want to end my contract", and "we don\'t have the budget" to "we don\'t have the money for this"', () => {
+    expect(find('close my account', 'Can you delete my account?')).toBeDefined();
+    expect(find('terminate the contract', 'I want to end my contract.')).toBeDefined();
+    expect(find("we don't have the budget", "We don't have the money for this right now.")).toBeDefined();
+    expect(find("we don't have the budget", 'We have the money for this.')).toBeUndefined();
+  });
+});
