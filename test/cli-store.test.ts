@@ -79,7 +79,7 @@ describe('phrasewatch process, job and conversation', () => {
     const messages = JSON.parse((await phrasewatch(['conversation', 'messages', submitted.conversationId, ...db], { cwd: dir })).stdout).messages;
     expect(messages.map((m: any) => [m.from.name, m.text])).toEqual([['Lead', 'How much does it cost?'], ['Rep', 'I will send you the price sheet today.']]);
     const detected = JSON.parse((await phrasewatch(['conversation', 'trackers-detected', submitted.conversationId, ...db], { cwd: dir })).stdout);
-    expect(detected[0].matches[0].messageRefs[0]).toMatchObject({ id: messages[0].id, offset: 0 });
+    expect(detected[0].matches.find((m: any) => m.value === 'how much does it cost').messageRefs[0]).toMatchObject({ id: messages[0].id, offset: 0 });
     expect(JSON.parse((await phrasewatch(['conversation', 'questions', submitted.conversationId, ...db], { cwd: dir })).stdout).questions).toHaveLength(1);
     expect(JSON.parse((await phrasewatch(['conversation', 'action-items', submitted.conversationId, ...db], { cwd: dir })).stdout).actionItems[0].text).toBe('I will send you the price sheet today.');
     expect(JSON.parse((await phrasewatch(['conversation', 'members', submitted.conversationId, ...db], { cwd: dir })).stdout).members.map((m: any) => m.name)).toEqual(['Lead', 'Rep']);

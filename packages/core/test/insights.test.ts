@@ -73,8 +73,9 @@ describe('insights', () => {
     await store.idle();
     const [pricing, budget] = await store.getTrackersDetected(conversationId);
     const [question] = (await store.getQuestions(conversationId)).questions;
-    expect(pricing.matches[0].messageRefs[0].offset).toBe(8);
-    expect(pricing.matches[0].insightRefs).toEqual([{ id: question.id, text: 'How much does it cost for ten users?', offset: 0, type: 'question' }]);
+    const exact = pricing.matches.find((m) => m.value === 'how much does it cost')!;
+    expect(exact.messageRefs[0].offset).toBe(8);
+    expect(exact.insightRefs).toEqual([{ id: question.id, text: 'How much does it cost for ten users?', offset: 0, type: 'question' }]);
     expect(budget.matches[0].insightRefs).toEqual([]);
   });
 });

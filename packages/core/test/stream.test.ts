@@ -13,7 +13,11 @@ describe('streaming', () => {
       type: 'tracker_response',
       isFinal: true,
       sequenceNumber: 1,
-      trackers: [{ id: expect.any(String), name: 'Pricing', matches: [{ type: 'vocabulary', value: 'how much does it cost', messageRefs: [{ id: 'm1', text: 'How much does it cost?', offset: 0 }], insightRefs: [] }] }],
+      trackers: [{ id: expect.any(String), name: 'Pricing', matches: [
+        // "How much does it cost?" asks the price too, so the first phrase matches it as contextually similar.
+        { type: 'vocabulary', value: 'what is the price', messageRefs: [{ id: 'm1', text: 'How much does it cost?', offset: -1 }], insightRefs: [] },
+        { type: 'vocabulary', value: 'how much does it cost', messageRefs: [{ id: 'm1', text: 'How much does it cost?', offset: 0 }], insightRefs: [] },
+      ] }],
     });
     expect(events.map((e) => [e.sequenceNumber, e.trackers.length])).toEqual([[1, 1], [2, 0]]);
   });
