@@ -927,6 +927,16 @@ describe('precision: who wants it', () => {
   it('still finds "I can\'t afford this" in "We can\'t afford this" (exact at 3)', () => {
     expect(find("I can't afford this", "We can't afford this")).toMatchObject({ offset: 3 });
   });
+
+  it('does not find "I can call after" in "Can you call me back after lunch?": the message asks the listener to do it', () => {
+    expect(find('I can call after', 'Can you call me back after lunch?')).toBeUndefined();
+    expect(find('We can send the quote today', 'Could you please send us the quote today?')).toBeUndefined();
+  });
+
+  it('still finds "I can call after" in "I could call after five" and "We can send the quote today" in "we could send you the quote today"', () => {
+    expect(find('I can call after', 'I could call after five')).toMatchObject({ offset: -1 });
+    expect(find('We can send the quote today', 'we could send you the quote today')).toMatchObject({ offset: -1 });
+  });
 });
 
 describe('recall: a proposal ("let\'s", "let me") says what a statement of intent does', () => {

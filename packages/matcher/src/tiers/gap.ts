@@ -10,7 +10,7 @@ import { namesAnyItem } from '../synonyms.js';
 import type { MessageView } from '../message-view.js';
 import { ASKING, OFFERING, type EncodedMessage } from '../encode.js';
 import { ASKS, OFFERS, isGivingVerb } from '../requests.js';
-import { AUXILIARIES, CONTENT, NEGATOR, SPEAKER_OBJECTS, otherSide } from '../lexicon.js';
+import { AUXILIARIES, CONTENT, NEGATOR, SPEAKERS, SPEAKER_OBJECTS, otherSide } from '../lexicon.js';
 import { negatorsBefore, negatorsIn } from '../negation.js';
 import { CLAUSE_BEFORE, COMPOUND_TAIL, QUESTION_AFTER, isDigits } from '../normalize.js';
 import { STATES, isOfferFrame, isPlease } from '../frames.js';
@@ -485,7 +485,7 @@ export function align(runtime: Runtime, message: EncodedMessage, pattern: number
     // An antonym of a phrase word left unplaced in the span negates as well: "I am unable to afford this"
     // is not "I can afford this".
     if (((negators + antonyms + unplacedAntonyms(runtime, message, from, m, first, final)) & 1) !== index.patternNegated[pattern]) continue;
-    if (replacesItem(runtime, message, view, from, m, a, end) || otherParty(runtime, message, from, m, a) || asksOtherwise(runtime, message, from, m, first, final) || verbOfTheOther(runtime, message, from, m, a, end)) continue;
+    if (replacesItem(runtime, message, view, from, m, a, end) || otherParty(runtime, message, from, m, a) || asksTheOther(runtime, message, from, m) || asksOtherwise(runtime, message, from, m, first, final) || verbOfTheOther(runtime, message, from, m, a, end)) continue;
     if (index.patternActs[pattern] !== 0 && !actsAgree(index.patternActs[pattern], spanActsOf(runtime, view, from, first, final, m))) continue;
     bestScore = score;
     bestTier = fuzzy ? FUZZY : GAP;
@@ -822,6 +822,35 @@ function otherParty(runtime: Runtime, message: EncodedMessage, from: number, m: 
     while (i >= 0 && (i < a || !used[i]) && AUXILIARIES.has(runtime.wordOf(message.lemma[i]))) i--;
     if (i < 0 || (i >= a && used[i]) || message.sentence[i] !== message.sentence[at]) continue;
     if (otherSide(pronoun, runtime.wordOf(message.lemma[i]))) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether the message asks the listener to do the phrase's deed for the speaker, where the phrase says the
+ * speaker does it: "Can you call me back after lunch?" is no "I can call after", nor "could you send us the
+ * quote" a "We can send the quote". The phrase opens with "I" or "we", left unplaced; in the message "you"
+ * is the subject of the verb placed for the phrase's ("you call", "can you please call") and "me" or "us"
+ * its object.
+ */
+function asksTheOther(runtime: Runtime, message: EncodedMessage, from: number, m: number): boolean {
+  const { index } = runtime;
+  if (m < 2 || placed[0] >= 0 || !SPEAKERS.has(index.lemmas[index.tokenLemma[from]])) return false;
+  // The phrase's verb: its first word after the auxiliaries.
+  let j = 1;
+  while (j < m && AUXILIARIES.has(index.lemmas[index.tokenLemma[from + j]])) j++;
+  const verb = j < m ? placed[j] : -1;
+  // A verb of the speaker's getting asks for the same in "can you get me": "Can you give me a mocha?" ~
+  // "I'll take a Mocha". (A giving verb of the phrase gives: "We can send".)
+  if (verb < 0) return false;
+  const lemma = index.lemmas[index.tokenLemma[from + j]];
+  if (runtime.wordTraits[index.tokenLemma[from + j]] & REQUEST && !isGivingVerb(lemma)) return false;
+  if ( verb + 1 >= message.count || message.sentence[verb + 1] !== message.sentence[verb]) return false;
+  if (!SPEAKER_OBJECTS.has(runtime.wordOf(message.lemma[verb + 1]))) return false;
+  for (let i = verb - 1; i >= 0 && message.sentence[i] === message.sentence[verb]; i--) {
+    const word = runtime.wordOf(message.lemma[i]);
+    if (word === 'you') return true;
+    if (!AUXILIARIES.has(word) && !isPlease(runtime, message.lemma[i])) return false;
   }
   return false;
 }
