@@ -827,11 +827,11 @@ function otherParty(runtime: Runtime, message: EncodedMessage, from: number, m: 
 }
 
 /**
- * Whether the message asks the listener to do the phrase's deed for the speaker, where the phrase says the
- * speaker does it: "Can you call me back after lunch?" is no "I can call after", nor "could you send us the
- * quote" a "We can send the quote". The phrase opens with "I" or "we", left unplaced; in the message "you"
- * is the subject of the verb placed for the phrase's ("you call", "can you please call") and "me" or "us"
- * its object.
+ * Whether the message has the listener do the phrase's deed for the speaker, where the phrase says the
+ * speaker does it: "You can call me back after lunch." is no "I can call after" (and, asked, neither is
+ * "Can you call me back after lunch?"). The phrase opens with "I" or "we", left unplaced; in the message
+ * "you" is the subject of the verb placed for the phrase's ("you call", "can you please call") and "me"
+ * or "us" its object.
  */
 function asksTheOther(runtime: Runtime, message: EncodedMessage, from: number, m: number): boolean {
   const { index } = runtime;
@@ -839,13 +839,13 @@ function asksTheOther(runtime: Runtime, message: EncodedMessage, from: number, m
   // The phrase's verb: its first word after the auxiliaries.
   let j = 1;
   while (j < m && AUXILIARIES.has(index.lemmas[index.tokenLemma[from + j]])) j++;
-  const verb = j < m ? placed[j] : -1;
+  if (j === m || placed[j] < 0) return false;
   // A verb of the speaker's getting asks for the same in "can you get me": "Can you give me a mocha?" ~
   // "I'll take a Mocha". (A giving verb of the phrase gives: "We can send".)
-  if (verb < 0) return false;
-  const lemma = index.lemmas[index.tokenLemma[from + j]];
-  if (runtime.wordTraits[index.tokenLemma[from + j]] & REQUEST && !isGivingVerb(lemma)) return false;
-  if ( verb + 1 >= message.count || message.sentence[verb + 1] !== message.sentence[verb]) return false;
+  const lemma = index.tokenLemma[from + j];
+  if (runtime.wordTraits[lemma] & REQUEST && !isGivingVerb(index.lemmas[lemma])) return false;
+  const verb = placed[j];
+  if (verb + 1 >= message.count || message.sentence[verb + 1] !== message.sentence[verb]) return false;
   if (!SPEAKER_OBJECTS.has(runtime.wordOf(message.lemma[verb + 1]))) return false;
   for (let i = verb - 1; i >= 0 && message.sentence[i] === message.sentence[verb]; i--) {
     const word = runtime.wordOf(message.lemma[i]);
