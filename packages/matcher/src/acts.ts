@@ -47,6 +47,8 @@ const SUBORDINATORS: ReadonlySet<string> = new Set([
   'before', 'after', 'until', 'because', 'since', 'although', 'though', 'whereas', 'once', 'unless', 'if',
 ]);
 const CONDITIONALS: ReadonlySet<string> = new Set(['if', 'unless']);
+/** Subordinators that are prepositions before a noun phrase: "after lunch", "until Friday". */
+const PREPOSITIONS: ReadonlySet<string> = new Set(['before', 'after', 'until', 'since']);
 const COORDINATORS: ReadonlySet<string> = new Set(['and', 'but', 'so', 'or']);
 const SUBJECTS: ReadonlySet<string> = new Set(['i', 'we', 'you', 'they', 'he', 'she', 'it']);
 /** Words that may stand for a subject after an auxiliary, whatever wink-nlp tags them. */
@@ -155,7 +157,7 @@ function sentenceActs(tokens: ActTokens, s: number, e: number, phrase: boolean, 
 function startsClause(tokens: ActTokens, k: number, start: number, e: number): boolean {
   if (tokens.flags(k) & CLAUSE_BEFORE) return true;
   const word = tokens.lemma(k);
-  if (SUBORDINATORS.has(word)) return k > start && !CONDITIONALS.has(word);
+  if (SUBORDINATORS.has(word)) return k > start && !CONDITIONALS.has(word) && opensClause(tokens, k, e);
   const next = k + 1 < e ? tokens.lemma(k + 1) : '';
   // A relative "where" before its subject: "go to the coffee bar where it will be ready shortly".
   if (word === 'where') return k > start && (SUBJECTS.has(next) || next === 'there');
@@ -165,6 +167,19 @@ function startsClause(tokens: ActTokens, k: number, start: number, e: number): b
   // Not inside a wh-question, whose auxiliary it is: "what kinds of tea do you have".
   if (!AUXILIARIES.has(word) || !(SUBJECTS.has(next) || next === 'there') || k + 2 >= e || NO_INVERSION_AFTER.has(tokens.lemma(k - 1))) return false;
   return !WH_WORDS.has(tokens.lemma(openingWord(tokens, start, k)));
+}
+
+/**
+ * Whether subordinator k opens a clause: not as a preposition before a noun phrase up to the next clause
+ * break ("Can you call me after lunch?" asks; "after lunch" tells nothing of its own), nor with nothing
+ * after it.
+ */
+function opensClause(tokens: ActTokens, k: number, end: number): boolean {
+  if (!PREPOSITIONS.has(tokens.lemma(k))) return true;
+  let b = k + 1;
+  while (b < end && !(tokens.flags(b) & CLAUSE_BEFORE)) b++;
+  // A verb right after opens one, as a gerund does: "before sending it to the bar".
+  return b > k + 1 && (tokens.pos(k + 1) === 'VERB' || !continues(tokens, k + 1, b));
 }
 
 /** No auxiliary and no verb but participles ("iced", "steamed"): a noun or prepositional phrase, not a clause. */
@@ -195,7 +210,7 @@ function clauseAct(tokens: ActTokens, a: number, b: number, phrase: boolean): { 
   if (k === b) return { act: 0, subordinate: false };
   const word = tokens.lemma(k);
   if (CONDITIONALS.has(word)) return { act: CONDITION, subordinate: true };
-  if (SUBORDINATORS.has(word)) return { act: STATEMENT, subordinate: true };
+  if (SUBORDINATORS.has(word)) return { act: opensClause(tokens, k, b) ? STATEMENT : 0, subordinate: true };
   if (word === 'when' && !(k + 1 < b && AUXILIARIES.has(tokens.lemma(k + 1)))) return { act: CONDITION, subordinate: true };
   // (A "where" cut out of its sentence is relative, and tells: see startsClause.)
   if (word === 'where' && k === a && a > 0 && !(tokens.flags(a) & (CLAUSE_BEFORE | SENTENCE_BEFORE))) return { act: STATEMENT, subordinate: true };

@@ -44,6 +44,14 @@ describe('dialogue acts', () => {
     expect(find("Then I'll send it over to the team", 'Please confirm the details before I send it over to the team.')).toBeDefined();
   });
 
+  it('reads "before" or "after" before a noun phrase as no clause of its own: "Can you ship it before Friday?" is no "We can ship it before Friday"', () => {
+    expect(find('We can ship it before Friday', 'Can you ship it before Friday?')).toBeUndefined();
+    expect(find('We can meet after lunch', 'Can we meet after lunch?')).toBeUndefined();
+    expect(find('We can ship it before Friday', 'We could ship it before Friday')).toMatchObject({ offset: -1 });
+    // A verb after it still opens one: the gerund's clause says what the statement does.
+    expect(find("Then I'll send it over to the Coffee bar", 'Can you confirm the order is correct on the screen before sending it to the coffee bar?')).toBeDefined();
+  });
+
   it('matches a request to a question that asks the same: "Please confirm your address" ~ "would you please confirm the address"', () => {
     expect(find('Please confirm your address', 'yeah, we can do that, would you please confirm the address that is showing.')).toBeDefined();
   });
