@@ -6,7 +6,7 @@ import { NEGATOR, SUBJECT_PRONOUNS, classOf } from './lexicon.js';
 import { readPhraseTokens } from './nlp.js';
 import { MISSABLE, PARTICLE, THING, THING_PRONOUNS, isContentToken, missableContent, phraseFeatures, signatureBit, tokenWeight } from './features.js';
 import { FRAME_GROUPS, swappableFrameAt } from './frames.js';
-import { MAX_PARAPHRASED, PARAPHRASES, paraphrasesIn } from './paraphrases.js';
+import { MAX_PARAPHRASED, PARAPHRASES, THING_NAMED, paraphrasesIn } from './paraphrases.js';
 import { normalize } from './normalize.js';
 import { stemOf } from './stem.js';
 import { trackerIdFor } from './tracker-id.js';
@@ -23,6 +23,13 @@ export const PRONOUN_DROPPED = 1;
  * can I get you"), or a thing pronoun as another ("Is that correct" for "Is this correct").
  */
 export const SAID_OTHERWISE = 2;
+/**
+ * A trie entry said otherwise whose "it" a message may say as a noun phrase naming the thing ("How much is
+ * the pro plan?" for "How much is it?"; paraphrases.ts THING_NAMED, tiers/contiguous.ts).
+ */
+export const NAMES_THING = 4;
+/** With NAMES_THING: the phrase as written, entered again only for a message that names its thing. */
+export const NAMED_ONLY = 8;
 /** A phrase with more thing pronouns than this gets no variants of them (their number grows as 3^n). */
 const MAX_THING_SWAPS = 2;
 const THING_GROUP: ReadonlyArray<readonly string[]> = THING_PRONOUNS.map((word) => [word]);
@@ -207,20 +214,23 @@ export function compile(trackers: readonly Tracker[], options: CompileOptions = 
     const choices = places.reduce((product, place) => product * place.group.length, places.length === 0 ? 0 : 1);
     for (let choice = 0; choice < choices; choice++) {
       const stems: number[] = [];
-      let changed = false, k = from, rest = choice;
+      let changed = false, k = from, rest = choice, flags = SAID_OTHERWISE;
       for (const { at, length, group } of places) {
         for (; k < at; k++) stems.push(tokenStem[k]);
         const words = group[rest % group.length];
         rest = Math.floor(rest / group.length);
         if (!(words.length === length && words.every((w, i) => word(at + i) === w))) changed = true;
+        if (THING_NAMED.has(group) && words.includes('it')) flags |= NAMES_THING;
         for (const w of words) stems.push(lemmaStem[lemmas.id(w)]);
         k = at + length;
       }
       for (; k < to; k++) stems.push(tokenStem[k]);
-      if (!changed) continue;
+      // "How much is it?" as written is found by its own entry; naming its thing, by this one.
+      if (!changed && flags & NAMES_THING) flags |= NAMED_ONLY;
+      else if (!changed) continue;
       const variant = Int32Array.from(stems);
-      builder.insert(variant, q, SAID_OTHERWISE);
-      if (drops && places[0].at > from) builder.insert(variant.subarray(1), q, SAID_OTHERWISE | PRONOUN_DROPPED);
+      builder.insert(variant, q, flags);
+      if (drops && places[0].at > from) builder.insert(variant.subarray(1), q, flags | PRONOUN_DROPPED);
     }
   }
 

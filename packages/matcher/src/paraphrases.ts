@@ -2,6 +2,13 @@
 // also found, contiguously, saying another in its place (compile.ts adds the variants to the trie as
 // entries of the same pattern, found as similar matches). Only sequences that mean the same wherever they
 // stand, and whose words a message keeps together.
+// "How much does it cost" ~ "How much is it?" ~ "What does it cost?" ~ "What does it go for?"
+const PRICE_QUESTIONS: ReadonlyArray<readonly string[]> = [
+  ['how', 'much', 'do', 'it', 'cost'], ['how', 'much', 'be', 'it'], ['what', 'do', 'it', 'cost'], ['how', 'much', 'will', 'it', 'cost'], ['how', 'much', 'would', 'it', 'cost'],
+  ['what', 'would', 'it', 'cost'], ['what', 'will', 'it', 'cost'], ['what', 'be', 'the', 'price'], ['what', 'be', 'the', 'cost'], ['how', 'much', 'for', 'it'],
+  ['what', 'do', 'it', 'go', 'for'], ['how', 'much', 'do', 'it', 'run'],
+];
+
 export const PARAPHRASES: ReadonlyArray<ReadonlyArray<readonly string[]>> = [
   // "Is there anything else I can help you with" ~ "Is there anything else I can do for you?"
   [['help', 'you', 'with'], ['do', 'for', 'you']],
@@ -9,9 +16,7 @@ export const PARAPHRASES: ReadonlyArray<ReadonlyArray<readonly string[]>> = [
   [['get', 'back', 'to', 'you'], ['call', 'you', 'back'], ['return', 'your', 'call']],
   [['right', 'now'], ['at', 'the', 'moment'], ['at', 'this', 'time'], ['at', 'present']],
   [['as', 'soon', 'as', 'possible'], ['right', 'away'], ['as', 'soon', 'as', 'we', 'can'], ['as', 'soon', 'as', 'i', 'can'], ['as', 'quickly', 'as', 'possible']],
-  // "How much does it cost" ~ "How much is it?" ~ "What does it cost?"
-  [['how', 'much', 'do', 'it', 'cost'], ['how', 'much', 'be', 'it'], ['what', 'do', 'it', 'cost'], ['how', 'much', 'will', 'it', 'cost'], ['how', 'much', 'would', 'it', 'cost'],
-    ['what', 'would', 'it', 'cost'], ['what', 'will', 'it', 'cost'], ['what', 'be', 'the', 'price'], ['what', 'be', 'the', 'cost']],
+  PRICE_QUESTIONS,
   // "That's too expensive" ~ "it costs too much"
   [['too', 'expensive'], ['cost', 'too', 'much'], ['too', 'much', 'money']],
   [['set', 'up'], ['schedule'], ['arrange']],
@@ -27,6 +32,14 @@ export const PARAPHRASES: ReadonlyArray<ReadonlyArray<readonly string[]>> = [
   // "Do you offer a free trial" ~ "Is there a free trial" ~ "Do you have a free trial"
   [['do', 'you', 'offer'], ['do', 'you', 'have'], ['be', 'there']],
 ];
+
+/**
+ * Groups whose "it" a message may say as the thing it names: "How much is the pro plan?", "what does a
+ * large latte cost" (compile.ts NAMES_THING; tiers/contiguous.ts walks a noun phrase in its place). Only
+ * where any thing named keeps the meaning: a price question asks a price whatever it asks it of, where
+ * "I don't get it" is no "I don't get the discount".
+ */
+export const THING_NAMED: ReadonlySet<ReadonlyArray<readonly string[]>> = new Set([PRICE_QUESTIONS]);
 
 const FIRST_WORDS: ReadonlySet<string> = new Set(PARAPHRASES.flatMap((group) => group.map((words) => words[0])));
 

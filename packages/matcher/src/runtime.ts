@@ -27,6 +27,8 @@ export interface Runtime {
   traitsOfId(id: number): number;
   /** Per trie node, the stems of its children as a 32-bit set (trie.ts, childStemBits). */
   readonly trieChildBits: Int32Array;
+  /** Stem id of "it", which a message may say as the thing it names (tiers/contiguous.ts, walkNamed). */
+  readonly thingStem: number;
   /** Lemma id of a word: phrase words first, then words met only in messages (ids >= index.lemmas.length). */
   lemmaId(word: string): number;
   wordOf(id: number): string;
@@ -259,6 +261,8 @@ function createRuntime(index: CompiledIndex): Runtime {
     anchorChecks: anchorChecksOf(index),
     wordTraits: knownTraits,
     trieChildBits: childStemBits(index.trie),
+    // (compile.ts gives every thing pronoun an id.)
+    thingStem: index.lemmaStem[lemmaIds.get('it') ?? -1] ?? -1,
     scratch,
     memo: new MessageMemo(),
     shared: null,

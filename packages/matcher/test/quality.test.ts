@@ -1192,6 +1192,31 @@ describe('recall: a multi-word way of saying something said another way', () => 
   });
 });
 
+describe('recall: a price question that names its thing', () => {
+  it('matches "How much is the enterprise plan?", "How much for a large latte?" and "How much are the muffins?" to "How much is it" as similar matches', () => {
+    expect(find('How much is it', 'How much is the enterprise plan?')).toMatchObject({ tier: 'gap', offset: -1 });
+    expect(find('How much is it', 'How much for a large latte?')).toMatchObject({ tier: 'gap', offset: -1 });
+    expect(find('How much is it', 'How much are the muffins?')).toMatchObject({ tier: 'gap', offset: -1 });
+  });
+
+  it('matches "What does the premium tier go for?" to "What does it cost" and "how much is your cheapest option" to "how much does it cost"', () => {
+    expect(find('What does it cost', 'What does the premium tier go for?')).toMatchObject({ tier: 'gap', offset: -1 });
+    expect(find('how much does it cost', 'how much is your cheapest option')).toMatchObject({ tier: 'gap', offset: -1 });
+  });
+
+  it('still matches "How much is it?" as written at offset 0, once', () => {
+    const found = findAll([{ name: 'T', vocabulary: ['How much is it'] }], ['How much is it?']);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ tier: 'exact', offset: 0 });
+  });
+
+  it('does not take an amount asked of a mass noun, or a clause, for a price: "How much milk do you want?", "how much sugar is in it", "How much is left?"', () => {
+    expect(find('How much is it', 'How much milk do you want?')).toBeUndefined();
+    expect(find('How much is it', 'how much sugar is in it')).toBeUndefined();
+    expect(find('How much is it', 'How much is left?')).toBeUndefined();
+  });
+});
+
 describe('recall: words a customer uses for one another', () => {
   it('matches "close my account" to "delete my account", "terminate the contract" to "I want to end my contract", and "we don\'t have the budget" to "we don\'t have the money for this"', () => {
     expect(find('close my account', 'Can you delete my account?')).toBeDefined();
