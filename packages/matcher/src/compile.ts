@@ -6,6 +6,7 @@ import { NEGATOR, SUBJECT_PRONOUNS, classOf } from './lexicon.js';
 import { readPhraseTokens } from './nlp.js';
 import { MISSABLE, PARTICLE, THING, THING_PRONOUNS, isContentToken, missableContent, phraseFeatures, signatureBit, tokenWeight } from './features.js';
 import { FRAME_GROUPS, swappableFrameAt } from './frames.js';
+import { mainClauseEnd } from './main-clause.js';
 import { MAX_PARAPHRASED, PARAPHRASES, THING_NAMED, paraphrasesIn } from './paraphrases.js';
 import { normalize } from './normalize.js';
 import { stemOf } from './stem.js';
@@ -202,8 +203,15 @@ export function compile(trackers: readonly Tracker[], options: CompileOptions = 
     if (content > 0 || to - from >= 3) insertThingSwaps(trie, q, from, to, drops);
     // A multi-word way of saying something said another way of its group (paraphrases.ts): "anything
     // else I can help you with" also as "anything else I can do for you".
-    const paraphrased = paraphrasesIn((k) => lemmas.list[tokenLemma[k]], from, to);
+    const wordAt = (k: number): string => lemmas.list[tokenLemma[k]];
+    const paraphrased = paraphrasesIn(wordAt, from, to);
     if (paraphrased.length <= MAX_PARAPHRASED) insertVariants(trie, q, from, to, paraphrased, drops);
+    // "We have a special promotion going on if you book this before" also as its main clause alone.
+    const mainEnd = mainClauseEnd(wordAt, (k) => tokenContent[k] === 1, from, to);
+    if (mainEnd > 0) {
+      trie.insert(stemSeq.subarray(0, mainEnd - from), q, SAID_OTHERWISE);
+      if (drops) trie.insert(stemSeq.subarray(1, mainEnd - from), q, SAID_OTHERWISE | PRONOUN_DROPPED);
+    }
   }
 
   // Every choice of a member of its group at each place (from `at`, `length` of the pattern's tokens),

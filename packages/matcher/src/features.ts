@@ -119,8 +119,12 @@ export function phraseFeatures(stream: TokenStream, source: TokenSource): Phrase
 function countsAt(tokens: ActTokens, n: number, i: number): boolean {
   const word = tokens.lemma(i);
   if (!isDigits(word) || i + 1 >= n) return false;
+  // A percentage is an amount ("a discount of 10 20 percent" ~ "of 15 percent"; "50% off"), where it
+  // names no kind: "2% milk" and "1 percent milk" are kinds of milk.
+  let j = i + 1;
+  while (j < n && isDigits(tokens.lemma(j))) j++;
+  if (j < n && (tokens.lemma(j) === '%' || tokens.lemma(j) === 'percent')) return j + 1 >= n || !DETERMINED.has(tokens.pos(j + 1));
   const next = tokens.lemma(i + 1);
-  if (next === '%' || next === 'percent') return false;
   if (word === '1') return true;
   const tag = tokens.pos(i + 1);
   return (tag === 'NOUN' || tag === 'PROPN') && tokens.normal(i + 1) !== next && tokens.normal(i + 1).endsWith('s');

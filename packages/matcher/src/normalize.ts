@@ -85,6 +85,7 @@ const AFTER_DEGREE: ReadonlySet<string> = new Set(['for', 'to', 'and', 'but', 's
  * stock", "within our price range", so a match may not leave it out.
  */
 const OUT = 'out';
+const MISPLACED_NOT = "'nt";
 const OUT_OF = 'outof';
 
 /** Words that need more than a copy: contractions, compounds, number words, "per", "non", "No.", ceasing verbs, "its", "to", "out of". */
@@ -214,7 +215,8 @@ export function normalize(source: TokenSource, withNormals: boolean, out: TokenS
       continue;
     }
 
-    const expansion = CONTRACTIONS.get(lemma);
+    // A misplaced apostrophe is the same contraction: "does'nt", "ca'nt" (typed and transcribed so).
+    const expansion = CONTRACTIONS.get(lemma) ?? (lemma.endsWith(MISPLACED_NOT) ? CONTRACTIONS.get(lemma.replace("'", '')) : undefined);
     if (expansion !== undefined) {
       for (const [l, nf] of expansion) emit(l, nf, i);
       continue;

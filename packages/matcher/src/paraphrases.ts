@@ -17,6 +17,10 @@ export const PARAPHRASES: ReadonlyArray<ReadonlyArray<readonly string[]>> = [
   [['right', 'now'], ['at', 'the', 'moment'], ['at', 'this', 'time'], ['at', 'present']],
   [['as', 'soon', 'as', 'possible'], ['right', 'away'], ['as', 'soon', 'as', 'we', 'can'], ['as', 'soon', 'as', 'i', 'can'], ['as', 'quickly', 'as', 'possible']],
   PRICE_QUESTIONS,
+  // "out of our price range" ~ "outside our price range" ~ "over our budget" (normalize.ts reads "out of" as one word)
+  [['outof', 'our', 'price', 'range'], ['outside', 'our', 'price', 'range'], ['beyond', 'our', 'price', 'range'], ['over', 'our', 'price', 'range'], ['above', 'our', 'price', 'range'],
+    ['outof', 'our', 'budget'], ['over', 'our', 'budget'], ['beyond', 'our', 'budget']],
+  [['office', 'hour'], ['business', 'hour'], ['working', 'hour'], ['opening', 'hour']],
   // "That's too expensive" ~ "it costs too much"
   [['too', 'expensive'], ['cost', 'too', 'much'], ['too', 'much', 'money']],
   [['set', 'up'], ['schedule'], ['arrange']],

@@ -23,7 +23,7 @@ const GROUPS: ReadonlyArray<readonly string[]> = [
   ['company', 'business', 'firm'],
   ['start', 'begin'],
   ['choose', 'select'],
-  ['talk', 'speak'],
+  ['talk', 'speak', 'chat'],
   ['schedule', 'arrange', 'book'],
   ['meeting', 'appointment'],
   ['refund', 'reimbursement'],
@@ -58,6 +58,10 @@ const GROUPS: ReadonlyArray<readonly string[]> = [
   ['option', 'choice'],
   ['question', 'query'],
   ['information', 'info'],
+  // (wink-nlp reads "data" as "datum".)
+  ['datum', 'information'],
+  // What a vendor sells: "we already have a tool for that" ~ "we already have a solution".
+  ['solution', 'tool', 'platform'],
   ['annual', 'yearly'],
   ['dollar', 'buck'],
   ['good', 'great'],

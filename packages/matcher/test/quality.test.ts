@@ -1217,6 +1217,55 @@ describe('recall: a price question that names its thing', () => {
   });
 });
 
+describe('recall: a main clause said without the condition it ends with', () => {
+  it('matches "We have a special promotion going on right now." to "We have a special promotion going on if you book this before"', () => {
+    expect(find('We have a special promotion going on if you book this before', 'We have a special promotion going on right now.')).toMatchObject({ tier: 'gap', offset: -1 });
+  });
+
+  it('matches "Let\'s book a demo for Tuesday." to "book a demo for Tuesday if that works" as a similar match', () => {
+    expect(find('book a demo for Tuesday if that works', "Let's book a demo for Tuesday.")).toMatchObject({ tier: 'gap', offset: -1, score: 0.85 });
+  });
+
+  it('keeps the main clause\'s negation and act: "We don\'t have a special promotion going on." and "Do we have a special promotion going on?" are not matched', () => {
+    expect(find('We have a special promotion going on if you book this before', "We don't have a special promotion going on.")).toBeUndefined();
+    expect(find('We have a special promotion going on if you book this before', 'Do we have a special promotion going on?')).toBeUndefined();
+  });
+
+  it('does not cut a phrase before what it asks: "Could you check to see what time it is?" is no "Could you check to see if this is correct"', () => {
+    expect(find('Could you check to see if this is correct', 'Could you check to see what time it is?')).toBeUndefined();
+  });
+});
+
+describe('recall: a percentage is an amount', () => {
+  it('matches "I can offer you a discount of 15 percent, you being a new customer for us." to the phrase with "10 20 percent"', () => {
+    expect(find('I can offer you a discount of 10 20 percent you being a new customer for us', 'I can offer you a discount of 15 percent, you being a new customer for us.')).toMatchObject({ tier: 'gap', offset: -1 });
+  });
+});
+
+describe('recall: a contraction with its apostrophe misplaced', () => {
+  it('matches "this does\'nt fit our needs" to "this does not fit" and "i ca\'nt afford this" to "I can\'t afford this" at offset 0', () => {
+    expect(find('this does not fit', "this does'nt fit our needs")).toMatchObject({ offset: 0 });
+    expect(find("I can't afford this", "i ca'nt afford this")).toMatchObject({ offset: 0 });
+  });
+});
+
+describe('recall: more ways of saying a price range, office hours, a product, data', () => {
+  it('matches "That\'s outside our price range." and "That is over our budget." to "out of our price range"', () => {
+    expect(find('out of our price range', "That's outside our price range.")).toMatchObject({ tier: 'gap', offset: -1 });
+    expect(find('out of our price range', 'That is over our budget.')).toMatchObject({ tier: 'gap', offset: -1 });
+  });
+
+  it('matches "Please call back during normal business hours." to "Call back during normal office hours"', () => {
+    expect(find('Call back during normal office hours', 'Please call back during normal business hours.')).toMatchObject({ tier: 'gap', offset: -1 });
+  });
+
+  it('matches "We already have a tool for that." to "we already have a solution", "Is my information encrypted?" to "is my data encrypted", and "Thanks for taking the time to chat with me." to the intro', () => {
+    expect(find('we already have a solution', 'We already have a tool for that.')).toMatchObject({ tier: 'gap' });
+    expect(find('is my data encrypted', 'Is my information encrypted?')).toMatchObject({ tier: 'gap' });
+    expect(find('Thank you for taking some time to speak with me', 'Thanks for taking the time to chat with me.')).toMatchObject({ tier: 'gap' });
+  });
+});
+
 describe('recall: words a customer uses for one another', () => {
   it('matches "close my account" to "delete my account", "terminate the contract" to "I want to end my contract", and "we don\'t have the budget" to "we don\'t have the money for this"', () => {
     expect(find('close my account', 'Can you delete my account?')).toBeDefined();
