@@ -24,6 +24,10 @@ const REQUEST_FRAMES: ReadonlyArray<readonly string[]> = [
   ['i', 'want'], ['i', 'need'], ['can', 'i', 'get'], ['can', 'i', 'have'], ['could', 'i', 'get'], ['could', 'i', 'have'],
   ['may', 'i', 'get'], ['may', 'i', 'have'], ['can', 'i', 'please', 'get'], ['can', 'i', 'please', 'have'],
   ['could', 'i', 'please', 'get'], ['could', 'i', 'please', 'have'], ['may', 'i', 'please', 'have'],
+  // Asking the listener to do something, said as a bare request: "Okay confirm this is right please." for
+  // "Could you please confirm that this is right".
+  ['can', 'you', 'please'], ['could', 'you', 'please'], ['would', 'you', 'please'], ['will', 'you', 'please'],
+  ['can', 'you'], ['could', 'you'], ['would', 'you'], ['will', 'you'],
 ];
 
 /**

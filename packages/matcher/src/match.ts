@@ -235,9 +235,16 @@ function findSimilar(runtime: Runtime, message: EncodedMessage, serial: number, 
       const weight = patternWeight[pattern] - counted[pattern];
       if (reachable < bar * (framed ? weight - frames.share[pattern] : weight)) continue;
       if (reachable < bar * weight) framedOnly = true;
-      let found = framedOnly ? null : align(runtime, message, pattern, view, threshold);
-      if (found === null && framed) found = align(runtime, message, pattern, view, threshold, true);
-      if (found !== null) best.offer(pattern, found.tier, found.score, -1, 0);
+      const found = framedOnly ? null : align(runtime, message, pattern, view, threshold);
+      // (align returns one shared object: read it before aligning again.)
+      let tier = found === null ? -1 : found.tier, score = found === null ? -1 : found.score;
+      // Said without its frame, a phrase may align better than with its frame's words missing:
+      // "Confirm your order please." for "Can you confirm your order".
+      if (framed && score < DEFAULTS.similarCeiling) {
+        const elliptic = align(runtime, message, pattern, view, threshold, true);
+        if (elliptic !== null && elliptic.score > score) ({ tier, score } = elliptic);
+      }
+      if (tier >= 0) best.offer(pattern, tier, score, -1, 0);
     }
   }
 }

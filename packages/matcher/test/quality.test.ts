@@ -1236,6 +1236,20 @@ describe('recall: a main clause said without the condition it ends with', () => 
   });
 });
 
+describe('recall: a request to the listener said as a bare request', () => {
+  it('matches "Okay confirm this is right please." to "Could you please confirm that this is right"', () => {
+    expect(find('Could you please confirm that this is right', 'Okay confirm this is right please.')).toMatchObject({ tier: 'gap', offset: -1 });
+  });
+
+  it('scores "Confirm your order please." for "Can you confirm your order" as said without its frame, not as missing its words', () => {
+    expect(find('Can you confirm your order', 'Confirm your order please.')).toMatchObject({ tier: 'gap', score: 0.85 });
+  });
+
+  it('does not take a statement for the bare request: "I confirm this is right, please go ahead." is no "Could you please confirm that this is right"', () => {
+    expect(find('Could you please confirm that this is right', 'I confirm this is right, please go ahead.')).toBeUndefined();
+  });
+});
+
 describe('recall: a percentage is an amount', () => {
   it('matches "I can offer you a discount of 15 percent, you being a new customer for us." to the phrase with "10 20 percent"', () => {
     expect(find('I can offer you a discount of 10 20 percent you being a new customer for us', 'I can offer you a discount of 15 percent, you being a new customer for us.')).toMatchObject({ tier: 'gap', offset: -1 });
