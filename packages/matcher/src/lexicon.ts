@@ -128,6 +128,8 @@ const PARTICLES = ['up', 'out', 'off', 'in', 'on', 'down', 'over', 'back', 'away
 const OPEN_COMPOUNDS: ReadonlyArray<readonly [string, string]> = [
   ['any', 'more'], ['any', 'time'], ['oat', 'milk'], ['almond', 'milk'], ['soy', 'milk'],
   ['coconut', 'milk'], ['ice', 'cream'], ['low', 'fat'], ['half', 'caf'],
+  // Speech-to-text writes these apart: "his voice mail", "this week end".
+  ['voice', 'mail'], ['week', 'end'], ['web', 'site'], ['pass', 'word'], ['user', 'name'],
 ];
 
 function closedCompounds(): Map<string, readonly [string, string]> {

@@ -421,6 +421,11 @@ describe('compounds written closed, open or hyphenated', () => {
     expect(find('Can I get a non-fat latte', 'can I get a non fat latte')).toMatchObject({ tier: 'exact', offset: 0 });
   });
 
+  it('matches "sending you to his voice mail" and "I need to reset my pass word", as speech-to-text writes them, at their offsets', () => {
+    expect(find('sending you to his voicemail', 'sending you to his voice mail')).toMatchObject({ tier: 'exact', offset: 0 });
+    expect(find('reset my password', 'I need to reset my pass word')).toMatchObject({ tier: 'exact', offset: 10 });
+  });
+
   it('does not let a compound\'s second half stand alone: "carryout" has no "out" for "will be right out"', () => {
     expect(find('Your food will be right out', 'Your carryout food will be ready in a minute')).toBeUndefined();
   });
