@@ -24,14 +24,15 @@ export const NAME = 16;
  */
 export const ADVERB = 32;
 /**
- * A count ("two lattes", "one Chai Latte"): quantities may differ, so like an -ly adverb it counts as
- * content where found and is no missing content word where not, and a match that leaves it out is scored
- * without it ("Can I get a latte please" ~ "Can I get two lattes please"). Not a number that names a kind
- * ("2 milk" for 2% milk).
+ * A word a match may leave out and is scored without: like an -ly adverb it counts as content where found
+ * and is no missing content word where not, and its weight is dropped where not found. A count ("two
+ * lattes", "one Chai Latte"), as quantities may differ ("Can I get a latte please" ~ "Can I get two
+ * lattes please"), but not a number that names a kind ("2 milk" for 2% milk); and a time adverbial that
+ * says "now" ("at this time", "at the moment", "right now"), which says when, not what.
  */
-export const COUNT = 64;
+export const OPTIONAL = 64;
 /** The flags of words a message may leave out without missing content. */
-export const MISSABLE = ADVERB | COUNT;
+export const MISSABLE = ADVERB | OPTIONAL;
 /**
  * "it", "this" or "that" standing for a thing, which the others may say as well: "Is that correct" is
  * "Is this correct", "We can't afford it" is "I can't afford this". Not a determiner ("this month", "that
@@ -97,7 +98,7 @@ export function phraseFeatures(stream: TokenStream, source: TokenSource): Phrase
     // Aspect adds nothing a tracker looks for: "the app keeps crashing" is "the app crashes".
     if (keepsDoing(tokens, stream.count, i)) f |= LIGHT;
     if (isAnswerParticle(tokens.lemma, tokens.flags, stream.count, i)) f |= PARTICLE;
-    if (countsAt(tokens, stream.count, i)) f |= COUNT;
+    if (countsAt(tokens, stream.count, i)) f |= OPTIONAL;
     if (thingAt(tokens, stream.count, i)) f |= THING;
     if (tokens.pos(i) === 'ADV' && stream.lemma[i].length > 4 && stream.lemma[i].endsWith('ly') && classOf(stream.lemma[i]) === CONTENT) f |= ADVERB;
     flags.push(f);
@@ -105,6 +106,7 @@ export function phraseFeatures(stream: TokenStream, source: TokenSource): Phrase
   // Discourse markers that open a phrase ("Great, your order...", "Okay it'll be ready") carry no
   // content, and a message often says them in a sentence of their own: they weigh nothing. Answers
   // ("yes", "no", "right") do say something, and keep their weight.
+  markTimesOfNow(stream, flags);
   let lead = 0;
   while (lead < stream.count && isDiscourseMarker(stream.lemma[lead]) && !ANSWERS.has(stream.lemma[lead])) lead++;
   let contentAfter = false;
@@ -113,6 +115,38 @@ export function phraseFeatures(stream: TokenStream, source: TokenSource): Phrase
   let acts = 0;
   for (const act of clauseActs(tokens, true)) acts |= act;
   return { flags, acts };
+}
+
+/**
+ * Time adverbials that say "now": a message says the same with another, "now" or none ("Our
+ * representatives are unavailable at this time" ~ "... unavailable at the moment" ~ "... are unavailable"). Only at the end of
+ * a phrase or of its clause, where they say when the rest holds; "currently" is an -ly adverb already.
+ */
+export const TIMES_OF_NOW: ReadonlyArray<readonly string[]> = [
+  ['right', 'now'], ['at', 'the', 'moment'], ['at', 'this', 'time'], ['at', 'present'], ['at', 'this', 'point'], ['for', 'now'],
+  ['as', 'of', 'now'], ['at', 'this', 'point', 'in', 'time'], ['now'],
+];
+/** What a message may say for any of them: one of them or "right away". */
+export const SAYS_NOW: ReadonlyArray<readonly string[]> = [...TIMES_OF_NOW, ['right', 'away']];
+/** Words of a time that is not now: a sentence that says one leaves no "now" out ("Can I pay later" is no "Can I pay now"). */
+export const OTHER_TIMES: ReadonlySet<string> = new Set(['later', 'tomorrow', 'yesterday', 'tonight', 'next', 'last', 'ago', 'earlier', 'previously', 'afterwards', 'eventually']);
+const CLAUSE_ENDS: ReadonlySet<string> = new Set([',', '.', '?', '!', ';', 'and', 'but', 'so', 'please']);
+/** After these "right" is the predicate ("does it look right now"), not part of "right now": only "now" is. */
+const LINKING_VERBS: ReadonlySet<string> = new Set(['be', 'look', 'seem', 'sound', 'feel', 'appear']);
+
+function markTimesOfNow(stream: TokenStream, flags: number[]): void {
+  const n = stream.count;
+  for (let i = 1; i < n; i++) {
+    for (const words of TIMES_OF_NOW) {
+      const end = i + words.length;
+      if (end > n || !words.every((w, k) => stream.lemma[i + k] === w)) continue;
+      if (end < n && !CLAUSE_ENDS.has(stream.lemma[end])) continue;
+      if (words[0] === 'right' && LINKING_VERBS.has(stream.lemma[i - 1])) continue;
+      for (let k = i; k < end; k++) flags[k] |= OPTIONAL;
+      i = end - 1;
+      break;
+    }
+  }
 }
 
 /** Whether token i is a count: "one" before anything but a percentage, another number before a plural ("two Mochas"). */

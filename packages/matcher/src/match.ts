@@ -139,7 +139,7 @@ function matchMessage(runtime: Runtime, text: string, messageIndex: number, thre
 function findSimilar(runtime: Runtime, message: EncodedMessage, serial: number, threshold: number, best: BestHits): void {
   const { index, scratch, anchorChecks } = runtime;
   const frames = runtime.frames();
-  const counted = runtime.countShares();
+  const optional = runtime.optionalShares();
   const { stemSeen, patternSeen, stemAnchored } = scratch;
   const { anchorStart, anchorPattern, anchorSignature, anchorAllowed, patternStart, lemmaStem, patternWeight, checkStart, checkContentEnd, checkStem, checkWeight } = index;
   // No similar match scores above its coverage, so coverage must reach the threshold too.
@@ -231,8 +231,8 @@ function findSimilar(runtime: Runtime, message: EncodedMessage, serial: number, 
         if (!framed) continue;
         framedOnly = true;
       }
-      // (Counts left out weigh nothing: "Can I get a latte" for "Can I get two lattes".)
-      const weight = patternWeight[pattern] - counted[pattern];
+      // (Optional words left out weigh nothing: "Can I get a latte" for "Can I get two lattes".)
+      const weight = patternWeight[pattern] - optional[pattern];
       if (reachable < bar * (framed ? weight - frames.share[pattern] : weight)) continue;
       if (reachable < bar * weight) framedOnly = true;
       const found = framedOnly ? null : align(runtime, message, pattern, view, threshold);

@@ -4,7 +4,7 @@ import { anchorChecksOf } from './anchor-checks.js';
 import { BestHits } from './best-hits.js';
 import { DEFAULTS } from './defaults.js';
 import { CONTENT, SUBJECT_PRONOUNS, classOf, sameSideOf } from './lexicon.js';
-import { COUNT, NAME } from './features.js';
+import { NAME, OPTIONAL } from './features.js';
 import { scopeOf } from './negation.js';
 import { abilityOf, antonymsOf, genericsOf, synonymsOf } from './synonyms.js';
 import { framesOf, type Frames } from './frames.js';
@@ -57,8 +57,8 @@ export interface Runtime {
    * wantsAfter), whom a message's other side may not stand for. Made on first use.
    */
   wantingSubjects(): Uint8Array;
-  /** Per pattern: the weight of its counts (features.ts COUNT), which a match may leave out. Made on first use. */
-  countShares(): Float32Array;
+  /** Per pattern: the weight of its optional words (features.ts OPTIONAL), which a match may leave out. Made on first use. */
+  optionalShares(): Float32Array;
   /** Per phrase lemma: some phrase names an item by it ("a Mocha"), so a message's "a mocha" is one too. */
   readonly namedLemma: Uint8Array;
   /** Whether two lemma ids with one stem are forms of one word (see isDerivedForm). */
@@ -119,10 +119,10 @@ function requestTokensOf(index: CompiledIndex, traits: Uint8Array): Uint8Array {
   return requestAt;
 }
 
-function countSharesOf(index: CompiledIndex): Float32Array {
+function optionalSharesOf(index: CompiledIndex): Float32Array {
   const shares = new Float32Array(index.patternStart.length - 1);
   for (let q = 0; q < shares.length; q++) {
-    for (let k = index.patternStart[q]; k < index.patternStart[q + 1]; k++) if (index.tokenFlags[k] & COUNT) shares[q] += index.tokenShare[k];
+    for (let k = index.patternStart[q]; k < index.patternStart[q + 1]; k++) if (index.tokenFlags[k] & OPTIONAL) shares[q] += index.tokenShare[k];
   }
   return shares;
 }
@@ -243,7 +243,7 @@ function createRuntime(index: CompiledIndex): Runtime {
   let requestAt: Uint8Array | undefined;
   let frames: Frames | undefined;
   let wanting: Uint8Array | undefined;
-  let counts: Float32Array | undefined;
+  let optionals: Float32Array | undefined;
 
   const scratch: Scratch = {
     serial: 0,
@@ -334,8 +334,8 @@ function createRuntime(index: CompiledIndex): Runtime {
     wantingSubjects() {
       return (wanting ??= wantingSubjectsOf(index));
     },
-    countShares() {
-      return (counts ??= countSharesOf(index));
+    optionalShares() {
+      return (optionals ??= optionalSharesOf(index));
     },
     namedLemma,
     derived(a, b) {

@@ -11,9 +11,11 @@ export function stemOf(lemma: string): string {
 
 // Latinate verb/noun pairs whose Porter2 stems differ ("subscrib"/"subscript"): the noun's stem ending is
 // rewritten to the verb's, so that one stem covers both; isDerivedForm still decides which words pair.
-// "certif" (certification) / "certifi" (certify) and "complianc" / "compli" likewise.
+// "certif" (certification) / "certifi" (certify) and "complianc", "compliant" / "compli" likewise; a
+// noun in -ance/-ence whose stem keeps its "c" ("urgenc", "absenc") takes its adjective's ("urgent").
 const STEM_REWRITES: ReadonlyArray<readonly [string, string]> = [
-  ['script', 'scrib'], ['sumpt', 'sum'], ['cept', 'ceiv'], ['cis', 'cid'], ['if', 'ifi'], ['ianc', 'i'],
+  ['script', 'scrib'], ['sumpt', 'sum'], ['cept', 'ceiv'], ['cis', 'cid'], ['if', 'ifi'], ['ianc', 'i'], ['iant', 'i'],
+  ['anc', 'ant'], ['enc', 'ent'],
 ];
 
 function joinDerivations(stem: string): string {
@@ -24,12 +26,33 @@ function joinDerivations(stem: string): string {
 /**
  * Verb and noun endings of the same pairs: "subscribe"/"subscription", "receive"/"reception",
  * "certify"/"certification" (and "certified", which wink-nlp leaves as written where it reads an
- * adjective), "comply"/"compliance".
+ * adjective), "comply"/"compliance"/"compliant"; and an adjective's noun: "compliant"/"compliance",
+ * "important"/"importance", "urgent"/"urgency".
  */
 const DERIVATIONS: ReadonlyArray<readonly [string, string]> = [
   ['scribe', 'scription'], ['sume', 'sumption'], ['ceive', 'ception'], ['cide', 'cision'],
-  ['ify', 'ification'], ['ified', 'ification'], ['y', 'iance'],
+  ['ify', 'ification'], ['ified', 'ification'], ['y', 'iance'], ['y', 'iant'],
+  ['ant', 'ance'], ['ant', 'ancy'], ['ent', 'ence'], ['ent', 'ency'],
 ];
+
+/**
+ * Words in -ant/-ent that name a person or a thing, not a quality, so that their -ance/-ency word is
+ * another word: an "agent" is no "agency", a "patient" no "patience", "current" no "currency".
+ */
+const NOT_ADJECTIVES: ReadonlySet<string> = new Set([
+  'agent', 'patient', 'resident', 'student', 'assistant', 'attendant', 'accountant', 'consultant', 'tenant',
+  'occupant', 'correspondent', 'president', 'servant', 'applicant', 'participant', 'current', 'present',
+  'emergent', 'constituent', 'descendant', 'defendant', 'entrant', 'inhabitant', 'informant', 'regent',
+  'respondent', 'superintendent', 'opponent', 'component', 'client', 'parent', 'dependant',
+]);
+
+/** Shorter words in -ant/-ent are seldom adjectives of an -ance noun: "chant"/"chance". */
+const ADJECTIVE_MIN_LENGTH = 6;
+
+function isAdjectivePair(verb: string, short: string): boolean {
+  if (verb !== 'ant' && verb !== 'ent') return true;
+  return short.length >= ADJECTIVE_MIN_LENGTH && !NOT_ADJECTIVES.has(short);
+}
 
 // Endings that turn a word into a form or derivation of itself. Porter2 also strips others ("university"
 // and "universe" share "univers"), which would join unrelated words.
@@ -44,7 +67,7 @@ const ENDINGS: readonly string[] = [
 export function isDerivedForm(a: string, b: string): boolean {
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
   for (const [verb, noun] of DERIVATIONS) {
-    if (short.endsWith(verb) && long.startsWith(short.slice(0, -verb.length)) && (long.endsWith(noun) || long.endsWith(noun + 's'))) {
+    if (short.endsWith(verb) && long.startsWith(short.slice(0, -verb.length)) && (long.endsWith(noun) || long.endsWith(noun + 's')) && isAdjectivePair(verb, short)) {
       if (long.length - (long.endsWith('s') ? 1 : 0) === short.length - verb.length + noun.length) return true;
     }
   }

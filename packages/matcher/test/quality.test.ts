@@ -351,9 +351,58 @@ describe('recall: a participle against its noun', () => {
     expect(find('compliance', 'we comply with it')).toMatchObject({ offset: -1, tier: 'stem' });
   });
 
+  it('matches "security compliant" to "security compliance" and "is that convenient" to "convenience": an adjective in -ant/-ent and its noun', () => {
+    expect(find('security compliance', 'we are security compliant')).toMatchObject({ offset: -1, tier: 'stem' });
+    expect(find('convenience', 'is that convenient')).toMatchObject({ offset: -1, tier: 'stem' });
+    expect(find('this is urgent', 'this is an urgency')).toBeDefined();
+  });
+
+  it('does not match "agent" to "agency", "patient" to "patience", nor "chant" to "chance": nouns in -ant/-ent name a person or a thing', () => {
+    expect(find('agency', 'can I talk to an agent')).toBeUndefined();
+    expect(find('patience', 'you are a patient')).toBeUndefined();
+    expect(find('a chance to talk', 'a chant to talk')).toBeUndefined();
+  });
+
   it('still does not match "universe" to "university", nor "concept" to "conceive"', () => {
     expect(find('university', 'the universe is big')).toBeUndefined();
     expect(find('concept', 'I can not conceive it')).toBeUndefined();
+  });
+});
+
+describe('recall: a time adverbial that says "now"', () => {
+  const unavailable = 'Our representatives are unavailable at this time';
+
+  it('matches "our representatives are unavailable at the moment", "right now" or with none to "Our representatives are unavailable at this time"', () => {
+    expect(find(unavailable, 'our representatives are unavailable at the moment')).toMatchObject({ offset: -1 });
+    expect(find(unavailable, 'Our representatives are unavailable right now.')).toMatchObject({ offset: -1 });
+    expect(find(unavailable, 'all our representatives are unavailable')).toMatchObject({ offset: -1 });
+    expect(find(unavailable, 'Our representatives are unavailable at this time.')).toMatchObject({ offset: 0 });
+  });
+
+  it('scores a phrase without its "now" as well as with it: "We\'ll get working on that." ~ "Okay I\'ll work on that right now"', () => {
+    const withNow = find("Okay I'll work on that right now", "We'll get working on that.")?.score ?? 0;
+    const without = find("Okay I'll work on that", "We'll get working on that.")?.score ?? -1;
+    expect(withNow).toBeCloseTo(without, 5);
+  });
+
+  it('does not match "Can I pay later" to "Can I pay now": a sentence that says another time says no "now"', () => {
+    expect(find('Can I pay now', 'Can I pay later')).toBeUndefined();
+    expect(find('Can I pay now', 'Can I pay?')).toBeDefined();
+  });
+
+  it('places "right now" whole or not at all: the "right" of "the right order" is no "right now"', () => {
+    // With "right" placed alone, "make it" would pass for the phrase on three words.
+    expect(find('make it right now', 'Can you make sure this is the right order before I send it to the coffee bar?')).toBeUndefined();
+  });
+
+  it('reads the "right" of "does it look right now" as the predicate: only "now" may be left out', () => {
+    expect(find('Ok does it look right now', 'Ok, does this look right?')).toMatchObject({ offset: -1 });
+    expect(find('Ok does it look right now', 'Ok, does this look good?')).toBeUndefined();
+  });
+
+  it('does not read "at the time" as "now": "I was busy at the time" says then', () => {
+    expect(find('I am busy at the time', 'I am busy')).toBeUndefined();
+    expect(find('I am busy at this time', 'I am busy')).toMatchObject({ offset: -1 });
   });
 });
 

@@ -5,7 +5,7 @@
 // of the pattern covered, less penalties for extra tokens and order changes.
 import { WH as WH_BIT, actsAgree } from '../acts.js';
 import { DEFAULTS } from '../defaults.js';
-import { ADJECTIVE, COUNT, MISSABLE, NAME, NOUN_LIKE, THING_PRONOUNS, missableContent } from '../features.js';
+import { ADJECTIVE, MISSABLE, NAME, NOUN_LIKE, OPTIONAL, OTHER_TIMES, SAYS_NOW, THING_PRONOUNS, missableContent } from '../features.js';
 import { namesAnyItem } from '../synonyms.js';
 import type { MessageView } from '../message-view.js';
 import { ASKING, OFFERING, type EncodedMessage } from '../encode.js';
@@ -346,8 +346,8 @@ export function align(runtime: Runtime, message: EncodedMessage, pattern: number
   const weight = index.patternWeight[pattern];
   const frameShare = frameRole === 0 ? 0 : frames.share[pattern];
   const said = weight - frameShare;
-  // (Counts left out weigh nothing: windows are bounded by what the rest needs.)
-  const countShare = runtime.countShares()[pattern], least = said - countShare;
+  // (Optional words left out weigh nothing: windows are bounded by what the rest needs.)
+  const optionalShare = runtime.optionalShares()[pattern], least = said - optionalShare;
   // Matched weight a window needs to reach the threshold (with a margin for rounding).
   const needed = threshold * least - 1e-9;
   const maxSpan = m + DEFAULTS.maxExtraTokens;
@@ -380,6 +380,33 @@ export function align(runtime: Runtime, message: EncodedMessage, pattern: number
       if (matchedWeight + tokenShareAfter[from + j] < bar) {
         hopeless = true;
         break;
+      }
+      // A time adverbial ("at the moment") is placed whole, word for word, or not at all: its "right" alone
+      // is the "right" of "the right order".
+      const run = optionalShare !== 0 && index.tokenFlags[from + j] & OPTIONAL ? timeAdverbialAt(runtime, from, j, m) : 0;
+      if (run > 0) {
+        const at = nowSaidAt(runtime, message, from + j, run, a, end), said = at < 0 ? 0 : saidLength;
+        if (at < 0 && saysOtherTime(runtime, message, a)) {
+          hopeless = true;
+          break;
+        }
+        for (let k = 0; k < run; k++) {
+          placed[j + k] = k < said ? at + k : -1;
+          placedKind[j + k] = 0;
+          // (Left out, it is no missing word: the phrase says the same without it.)
+          if (at >= 0) matchedWeight += tokenShare[from + j + k];
+        }
+        if (at >= 0) {
+          // (One adverbial is one piece of content, however many words say it.)
+          for (let k = 0; k < said; k++) used[at + k] = 1;
+          matched += said;
+          matchedContent++;
+          last = at + said - 1;
+          if (at < first) first = at;
+          if (last > final) final = last;
+        }
+        j += run - 1;
+        continue;
       }
       let bestSim = 0, at = -1, kind = 0;
       // (An elliptic window leaves the frame's words out.)
@@ -470,7 +497,7 @@ export function align(runtime: Runtime, message: EncodedMessage, pattern: number
       }
     }
     if (matchedContent < 2 && pointerLeftOut(runtime, message, from, m)) continue;
-    const coverage = matchedWeight / (countShare === 0 ? said : said - unplacedCounts(index, from, m));
+    const coverage = matchedWeight / (optionalShare === 0 ? said : said - unplacedOptionals(index, from, m));
     if (coverage < DEFAULTS.minCoverage) continue;
     let extra = final - first + 1 - matched - swapped - kindsPlaced;
     if (extra > 0) for (let i = first; i <= final; i++) if (!used[i] && view.light(i)) extra--;
@@ -855,10 +882,55 @@ function asksTheOther(runtime: Runtime, message: EncodedMessage, from: number, m
   return false;
 }
 
-/** The weight of the phrase's counts (features.ts COUNT) a window left unplaced. */
-function unplacedCounts(index: CompiledIndex, from: number, m: number): number {
+/** The length of the time adverbial (features.ts OPTIONAL words, not counts) at phrase word j, 0 if none. */
+function timeAdverbialAt(runtime: Runtime, from: number, j: number, m: number): number {
+  const { index } = runtime;
+  if (isDigits(runtime.wordOf(index.tokenLemma[from + j]))) return 0;
+  let k = j + 1;
+  while (k < m && index.tokenFlags[from + k] & OPTIONAL && !isDigits(runtime.wordOf(index.tokenLemma[from + k]))) k++;
+  return k - j;
+}
+
+/** Whether the sentence of message token a says a time that is not now (features.ts OTHER_TIMES). */
+function saysOtherTime(runtime: Runtime, message: EncodedMessage, a: number): boolean {
+  for (let i = 0; i < message.count; i++) if (message.sentence[i] === message.sentence[a] && OTHER_TIMES.has(runtime.wordOf(message.lemma[i]))) return true;
+  return false;
+}
+
+/** The length of what nowSaidAt found. */
+let saidLength = 0;
+
+/**
+ * Where in a..end the message says phrase tokens t .. t + length - 1, a time adverbial, on unused tokens:
+ * word for word, or as another that says "now" (features.ts SAYS_NOW); -1 if nowhere. Sets saidLength.
+ */
+function nowSaidAt(runtime: Runtime, message: EncodedMessage, t: number, length: number, a: number, end: number): number {
+  const { index } = runtime;
+  for (let i = a; i + length - 1 <= end; i++) {
+    let k = 0;
+    while (k < length && !used[i + k] && message.lemma[i + k] === index.tokenLemma[t + k]) k++;
+    if (k === length) {
+      saidLength = length;
+      return i;
+    }
+  }
+  for (let i = a; i <= end; i++) {
+    for (const words of SAYS_NOW) {
+      if (i + words.length - 1 > end) continue;
+      let k = 0;
+      while (k < words.length && !used[i + k] && runtime.wordOf(message.lemma[i + k]) === words[k]) k++;
+      if (k < words.length) continue;
+      saidLength = words.length;
+      return i;
+    }
+  }
+  return -1;
+}
+
+/** The weight of the phrase's optional words (features.ts OPTIONAL) a window left unplaced. */
+function unplacedOptionals(index: CompiledIndex, from: number, m: number): number {
   let share = 0;
-  for (let j = 0; j < m; j++) if (placed[j] < 0 && index.tokenFlags[from + j] & COUNT) share += index.tokenShare[from + j];
+  for (let j = 0; j < m; j++) if (placed[j] < 0 && index.tokenFlags[from + j] & OPTIONAL) share += index.tokenShare[from + j];
   return share;
 }
 
