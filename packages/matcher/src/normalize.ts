@@ -88,6 +88,15 @@ const OUT = 'out';
 const MISPLACED_NOT = "'nt";
 const OUT_OF = 'outof';
 
+const ALREADY = 'already';
+/** Verbs "already" stands before, where "all ready" does not: "all ready have", not "all ready to go". */
+const AFTER_ALREADY: ReadonlySet<string> = new Set([
+  'have', 'be', 'do', 'get', 'know', 'pay', 'buy', 'use', 'send', 'sign', 'order', 'make', 'try', 'tell', 'talk', 'speak',
+  'see', 'say', 'finish', 'start', 'receive', 'work', 'call', 'place', 'book', 'schedule', 'cancel', 'give', 'take',
+  'spend', 'submit', 'decide', 'choose', 'agree', 'hear', 'read', 'install', 'contact', 'email', 'reply', 'answer',
+  'apply', 'register', 'subscribe', 'purchase', 'own', 'go', 'ask', 'check', 'renew', 'switch', 'move',
+]);
+
 /** Words that need more than a copy: contractions, compounds, number words, "per", "non", "No.", ceasing verbs, "its", "to", "out of". */
 const SPECIAL: ReadonlySet<string> = new Set([
   ...CONTRACTIONS.keys(), ...CLOSED_COMPOUNDS.keys(), ...NUMBER_WORDS.keys(), ...NUMBER_SCALES.keys(), ...ALRIGHT_SPELLINGS,
@@ -244,6 +253,13 @@ export function normalize(source: TokenSource, withNormals: boolean, out: TokenS
     }
     if (lemma === 'all' && lemmas[i + 1] === 'right') {
       emit(ALRIGHT, ALRIGHT, i);
+      i++;
+      continue;
+    }
+    // Speech-to-text writes "already" apart before its verb: "we all ready have a solution" (but "we're all
+    // ready to order", "all ready for pickup").
+    if (lemma === 'all' && lemmas[i + 1] === 'ready' && AFTER_ALREADY.has(lemmas[i + 2])) {
+      emit(ALREADY, normals ? normals[i] + normals[i + 1] : ALREADY, i);
       i++;
       continue;
     }

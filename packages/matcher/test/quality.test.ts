@@ -475,6 +475,16 @@ describe('compounds written closed, open or hyphenated', () => {
     expect(find('reset my password', 'I need to reset my pass word')).toMatchObject({ tier: 'exact', offset: 10 });
   });
 
+  it('matches "we all ready have a solution" to "We already have a solution" at offset 0: "already" written apart before its verb', () => {
+    expect(find('We already have a solution', 'we all ready have a solution')).toMatchObject({ offset: 0 });
+    expect(find('I already paid', 'yes I all ready paid for it')).toMatchObject({ offset: 4 });
+  });
+
+  it('keeps "all ready" where it says ready: "We\'re all ready to order" is no "We already ordered"', () => {
+    expect(find('We already ordered', "We're all ready to order")).toBeUndefined();
+    expect(find('Are you ready to order', 'Are you all ready to order?')).toMatchObject({ offset: -1 });
+  });
+
   it('does not let a compound\'s second half stand alone: "carryout" has no "out" for "will be right out"', () => {
     expect(find('Your food will be right out', 'Your carryout food will be ready in a minute')).toBeUndefined();
   });
