@@ -3,12 +3,12 @@
 // (rarest content stems) for the gap and fuzzy tiers.
 import { ErrorCode, MatcherError } from './errors.js';
 import { NEGATOR, SUBJECT_PRONOUNS, classOf } from './lexicon.js';
-import { readPhraseTokens } from './nlp.js';
-import { MISSABLE, PARTICLE, THING, THING_PRONOUNS, isContentToken, missableContent, phraseFeatures, signatureBit, tokenWeight } from './features.js';
+import { readPhraseTokens, type TokenSource } from './nlp.js';
+import { MISSABLE, PARTICLE, THING, THING_PRONOUNS, isContentToken, missableContent, phraseFeatures, signatureBit, tokenWeight, type PhraseFeatures } from './features.js';
 import { FRAME_GROUPS, swappableFrameAt } from './frames.js';
-import { mainClauseEnd } from './main-clause.js';
+import { mainClauseEnd, mayOpenClause } from './main-clause.js';
 import { MAX_PARAPHRASED, PARAPHRASES, THING_NAMED, paraphrasesIn } from './paraphrases.js';
-import { normalize } from './normalize.js';
+import { SENTENCE_BEFORE, normalize, type TokenStream } from './normalize.js';
 import { stemOf } from './stem.js';
 import { trackerIdFor } from './tracker-id.js';
 import { IntList } from './int-list.js';
@@ -31,6 +31,8 @@ export const SAID_OTHERWISE = 2;
 export const NAMES_THING = 4;
 /** With NAMES_THING: the phrase as written, entered again only for a message that names its thing. */
 export const NAMED_ONLY = 8;
+/** The PatternSet key of a main clause's pattern, kept apart from a phrase's own pattern of the same words. */
+const MAIN_CLAUSE = 2;
 /** A phrase with more thing pronouns than this gets no variants of them (their number grows as 3^n). */
 const MAX_THING_SWAPS = 2;
 const THING_GROUP: ReadonlyArray<readonly string[]> = THING_PRONOUNS.map((word) => [word]);
@@ -83,7 +85,10 @@ export function compile(trackers: readonly Tracker[], options: CompileOptions = 
   const trackerNames: string[] = [];
   const phraseValue: string[] = [];
   const phraseTracker = new IntList();
-  const phrasePattern = new IntList();
+  // (pattern, phrase) pairs: a phrase is in its own pattern and in its main clause's, if it has one.
+  const pairPattern = new IntList(), pairPhrase = new IntList();
+  /** Per pattern: its main clause's pattern (main-clause.ts), -1 if none. */
+  const mainClauseOf = new IntList();
   let phraseCount = 0;
   for (const tracker of trackers) phraseCount += tracker.vocabulary.length + (tracker.excludeVocabulary?.length ?? 0);
   const patterns = new PatternSet(phraseCount);
@@ -114,6 +119,7 @@ export function compile(trackers: readonly Tracker[], options: CompileOptions = 
         }
         continue;
       }
+      const phrase = phraseValue.length;
       phraseValue.push(value);
       phraseTracker.push(t);
       const count = stream.count;
@@ -130,16 +136,48 @@ export function compile(trackers: readonly Tracker[], options: CompileOptions = 
       }
       const known = patterns.count;
       const q = patterns.idOf(lemmaIds, normalIds, count, excluded);
-      phrasePattern.push(q);
-      if (q < known) continue;
-      const features = phraseFeatures(stream, source);
-      patternActs.push(features.acts);
-      for (let i = 0; i < count; i++) {
-        tokenStemList.push(lemmaStem[lemmaIds[i]]);
-        tokenFlagList.push(features.flags[i]);
+      pairPattern.push(q);
+      pairPhrase.push(phrase);
+      if (q < known) {
+        if (mainClauseOf.items[q] >= 0) {
+          pairPattern.push(mainClauseOf.items[q]);
+          pairPhrase.push(phrase);
+        }
+        continue;
       }
+      const features = addPattern(stream, source, count);
+      mainClauseOf.push(-1);
+      // "We have a special promotion going on if you book this before" also as its main clause alone, a
+      // pattern of its own (never exact) that every tier matches. Not of an excluded phrase: it would
+      // exclude more than the phrase says.
+      const mainEnd = excluded || !mayOpenClause(stream.lemma, stream.normal!, count) ? -1 : mainClauseEnd({
+        count,
+        lemma: (k) => stream.lemma[k],
+        normal: (k) => stream.normal![k],
+        isContent: (k) => isContentToken(classOf(stream.lemma[k]), features.flags[k]) && !(features.flags[k] & MISSABLE),
+        opensSentence: (k) => (stream.flags[k] & SENTENCE_BEFORE) !== 0,
+      });
+      if (mainEnd < 0) continue;
+      const main = patterns.idOf(lemmaIds, normalIds, mainEnd, MAIN_CLAUSE);
+      mainClauseOf.items[q] = main;
+      pairPattern.push(main);
+      pairPhrase.push(phrase);
+      if (main <= q) continue;
+      addPattern({ ...stream, count: mainEnd }, source, mainEnd);
+      mainClauseOf.push(-1);
     }
   });
+
+  /** A new pattern's acts and tokens' stems and flags, from its stream (the first `count` tokens). */
+  function addPattern(stream: TokenStream, source: TokenSource, count: number): PhraseFeatures {
+    const features = phraseFeatures(stream, source);
+    patternActs.push(features.acts);
+    for (let i = 0; i < count; i++) {
+      tokenStemList.push(lemmaStem[lemmaIds[i]]);
+      tokenFlagList.push(features.flags[i]);
+    }
+    return features;
+  }
 
   // The words of every frame, paraphrase and thing pronoun have ids, so that a phrase's can be swapped for
   // another of its group (below).
@@ -194,10 +232,12 @@ export function compile(trackers: readonly Tracker[], options: CompileOptions = 
     patternNegated[q] = negators & 1;
     patternWeight[q] = weight;
     const stemSeq = tokenStem.subarray(from, to);
-    trie.insert(stemSeq, q, 0);
+    // (A main clause is never the phrase as written.)
+    const own = patterns.excluded.items[q] === MAIN_CLAUSE ? SAID_OTHERWISE : 0;
+    trie.insert(stemSeq, q, own);
     // "I can't afford this" also matches "we can't afford this", starting at "can't".
     const drops = to - from >= 3 && SUBJECT_PRONOUNS.has(lemmas.list[tokenLemma[from]]) && content > 0;
-    if (drops) trie.insert(stemSeq.subarray(1), q, PRONOUN_DROPPED);
+    if (drops) trie.insert(stemSeq.subarray(1), q, PRONOUN_DROPPED | own);
     insertFrameSwaps(trie, q, from, to);
     // (Not in a word or two of nothing else: "it" is no "that".)
     if (content > 0 || to - from >= 3) insertThingSwaps(trie, q, from, to, drops);
@@ -206,12 +246,6 @@ export function compile(trackers: readonly Tracker[], options: CompileOptions = 
     const wordAt = (k: number): string => lemmas.list[tokenLemma[k]];
     const paraphrased = paraphrasesIn(wordAt, from, to);
     if (paraphrased.length <= MAX_PARAPHRASED) insertVariants(trie, q, from, to, paraphrased, drops);
-    // "We have a special promotion going on if you book this before" also as its main clause alone.
-    const mainEnd = mainClauseEnd(wordAt, (k) => tokenContent[k] === 1, from, to);
-    if (mainEnd > 0) {
-      trie.insert(stemSeq.subarray(0, mainEnd - from), q, SAID_OTHERWISE);
-      if (drops) trie.insert(stemSeq.subarray(1, mainEnd - from), q, SAID_OTHERWISE | PRONOUN_DROPPED);
-    }
   }
 
   // Every choice of a member of its group at each place (from `at`, `length` of the pattern's tokens),
@@ -319,7 +353,9 @@ export function compile(trackers: readonly Tracker[], options: CompileOptions = 
     anchorSignature[k] = patternSignature[q];
     anchorAllowed[k] = missableContent(patternContent[q]);
   });
-  const phraseLists = groupBy(phrasePattern.toArray(), patternCount);
+  const pairs = groupBy(pairPattern.toArray(), patternCount);
+  const pairPhrases = pairPhrase.toArray();
+  const phraseLists = { start: pairs.start, items: pairs.items.map((pair) => pairPhrases[pair]) };
 
   return {
     format: 2,
@@ -333,7 +369,7 @@ export function compile(trackers: readonly Tracker[], options: CompileOptions = 
     patternContent,
     patternNegated,
     patternWeight,
-    patternExcluded: Uint8Array.from(patterns.excluded.toArray()),
+    patternExcluded: Uint8Array.from(patterns.excluded.toArray(), (key) => (key === 1 ? 1 : 0)),
     patternActs: Uint8Array.from(patternActs.toArray()),
     tokenFlags,
     tokenContent,

@@ -41,6 +41,18 @@ export class DetectionsBuilder {
     this.tier[k] = tier;
   }
 
+  /** Row k's confidence. */
+  scoreAt(k: number): number {
+    return this.score[k];
+  }
+
+  /** Gives row k another match of its phrase in its message. */
+  replace(k: number, offset: number, score: number, tier: number): void {
+    this.offset[k] = offset;
+    this.score[k] = score;
+    this.tier[k] = tier;
+  }
+
   /** Rows added since the last `finish`. */
   get size(): number {
     return this.count;

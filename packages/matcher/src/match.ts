@@ -104,6 +104,7 @@ function matchMessage(runtime: Runtime, text: string, messageIndex: number, thre
     scratch.stemSeen.fill(0);
     scratch.stemAnchored.fill(0);
     scratch.patternSeen.fill(0);
+    scratch.phraseStamp.fill(0);
     scratch.serial = 0;
   }
   const serial = ++scratch.serial;
@@ -122,15 +123,27 @@ function matchMessage(runtime: Runtime, text: string, messageIndex: number, thre
   const excludedTrackers = trackersExcluded(index, best);
 
   let starts: Int32Array | null = null;
+  const { phraseStamp, phraseRow } = scratch;
+  const shared = phraseStamp.length > 0;
   for (let h = 0; h < best.count; h++) {
     const pattern = best.patterns[h];
     const score = best.score[pattern], tier = best.tier[pattern];
     if (score < threshold || index.patternExcluded[pattern]) continue;
     const offset = TIERS[tier].hasOffset ? (starts ??= source.starts())[stream.src[best.start[pattern]]] : -1;
+    const said = confidence(score);
     for (let k = index.patternPhraseStart[pattern]; k < index.patternPhraseStart[pattern + 1]; k++) {
       const phrase = index.patternPhrase[k];
       if (excludedTrackers?.has(index.phraseTracker[phrase])) continue;
-      out.add(phrase, messageIndex, offset, confidence(score), tier);
+      if (shared) {
+        // A phrase also found by its main clause keeps its better match.
+        if (phraseStamp[phrase] === serial) {
+          if (said > out.scoreAt(phraseRow[phrase])) out.replace(phraseRow[phrase], offset, said, tier);
+          continue;
+        }
+        phraseStamp[phrase] = serial;
+        phraseRow[phrase] = out.size;
+      }
+      out.add(phrase, messageIndex, offset, said, tier);
     }
   }
 }

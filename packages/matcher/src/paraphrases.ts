@@ -28,6 +28,8 @@ export const PARAPHRASES: ReadonlyArray<ReadonlyArray<readonly string[]>> = [
   [['reach', 'out', 'to'], ['get', 'in', 'touch', 'with'], ['contact']],
   [['hold', 'on'], ['hang', 'on']],
   [['think', 'about', 'it'], ['think', 'it', 'over']],
+  // "Have you ever considered" ~ "have you ever thought about"
+  [['consider'], ['think', 'about']],
   // "We are using another vendor" ~ "we're working with another vendor"
   [['use'], ['work', 'with']],
   [['switch', 'from'], ['move', 'away', 'from'], ['move', 'from']],

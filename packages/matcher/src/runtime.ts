@@ -171,6 +171,12 @@ export interface Scratch {
   stemTokenWords: number;
   /** The best hit of each pattern in the current message, stamped with `serial`. */
   readonly best: BestHits;
+  /**
+   * Phrases given a row in the current message (stamped with `serial`) and the row: a phrase in two
+   * patterns (its own and its main clause's) gets one, the better. Empty where no phrase is in two.
+   */
+  readonly phraseStamp: Uint32Array;
+  readonly phraseRow: Int32Array;
 }
 
 const runtimes = new WeakMap<CompiledIndex, Runtime>();
@@ -245,6 +251,7 @@ function createRuntime(index: CompiledIndex): Runtime {
   let wanting: Uint8Array | undefined;
   let optionals: Float32Array | undefined;
 
+  const sharedPhrases = index.patternPhrase.length > index.phraseValue.length;
   const scratch: Scratch = {
     serial: 0,
     stemSeen: new Uint32Array(index.stems.length),
@@ -254,6 +261,8 @@ function createRuntime(index: CompiledIndex): Runtime {
     stemTokens: new Uint32Array(256),
     stemTokenWords: 1,
     best: new BestHits(index.patternExcluded.length),
+    phraseStamp: new Uint32Array(sharedPhrases ? index.phraseValue.length : 0),
+    phraseRow: new Int32Array(sharedPhrases ? index.phraseValue.length : 0),
   };
 
   return {

@@ -55,6 +55,8 @@ const GROUPS: ReadonlyArray<readonly string[]> = [
   ['late', 'delayed', 'delay'],
   ['broken', 'damaged', 'break', 'damage'],
   ['promotion', 'promo'],
+  // What a seller has on: "we have a promotion right now" ~ "We have a sale right now".
+  ['sale', 'promotion', 'deal'],
   ['option', 'choice'],
   ['question', 'query'],
   ['information', 'info'],

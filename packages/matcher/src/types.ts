@@ -80,7 +80,8 @@ export interface CompiledIndex {
   /**
    * Patterns: the distinct normalized token sequences. Phrases that normalize alike ("Is it" in ten
    * trackers) share one pattern, matched once per message. Phrases of pattern q:
-   * patternPhrase[patternPhraseStart[q] .. patternPhraseStart[q + 1]].
+   * patternPhrase[patternPhraseStart[q] .. patternPhraseStart[q + 1]]. A phrase that ends with a
+   * condition, time or reason clause is also in its main clause's pattern (main-clause.ts), never exact.
    */
   readonly patternPhraseStart: Int32Array;
   readonly patternPhrase: Int32Array;

@@ -1295,6 +1295,31 @@ describe('recall: a main clause said without the condition it ends with', () => 
     expect(find('We have a special promotion going on if you book this before', 'Do we have a special promotion going on?')).toBeUndefined();
   });
 
+  const discount = 'I can offer you a discount of 10 20 percent you being a new customer for us';
+
+  it('matches "I can offer you a discount of 20 percent" and "I could offer you a discount of ten percent" to the phrase that ends "you being a new customer for us": its main clause, in every tier', () => {
+    expect(find(discount, 'I can offer you a discount of 20 percent.')).toMatchObject({ offset: -1 });
+    expect(find(discount, 'I could offer you a discount of ten percent')).toMatchObject({ offset: -1 });
+  });
+
+  it('matches a main clause before "since": "we can waive the setup fee" ~ "We can waive the setup fee since you are a new customer"', () => {
+    expect(find('We can waive the setup fee since you are a new customer', 'ok so we can waive the setup fee for you')).toMatchObject({ offset: -1 });
+  });
+
+  it('finds the main clause said word for word as a similar match, never exact', () => {
+    expect(find(discount, 'I can offer you a discount of 10 20 percent')).toMatchObject({ offset: -1, score: 0.85 });
+  });
+
+  it('gives a phrase said whole one ref, at its offset, though its main clause matches too', () => {
+    const refs = findAll([{ name: 'T', vocabulary: [discount] }], ['Well I can offer you a discount of 10 20 percent you being a new customer for us']);
+    expect(refs).toHaveLength(1);
+    expect(refs[0]).toMatchObject({ offset: 5, tier: 'exact' });
+  });
+
+  it('does not cut a phrase at a sentence that opens with "once": "Please check the details and confirm they\'re correct." is no "... correct. Once you do I\'ll get it started"', () => {
+    expect(find("and confirm they're correct. Once you do I'll get it started", "Alright, please check the order details and confirm they're correct.")).toBeUndefined();
+  });
+
   it('does not cut a phrase before what it asks: "Could you check to see what time it is?" is no "Could you check to see if this is correct"', () => {
     expect(find('Could you check to see if this is correct', 'Could you check to see what time it is?')).toBeUndefined();
   });
