@@ -7,6 +7,9 @@ const PRICE_QUESTIONS: ReadonlyArray<readonly string[]> = [
   ['how', 'much', 'do', 'it', 'cost'], ['how', 'much', 'be', 'it'], ['what', 'do', 'it', 'cost'], ['how', 'much', 'will', 'it', 'cost'], ['how', 'much', 'would', 'it', 'cost'],
   ['what', 'would', 'it', 'cost'], ['what', 'will', 'it', 'cost'], ['what', 'be', 'the', 'price'], ['what', 'be', 'the', 'cost'], ['how', 'much', 'for', 'it'],
   ['what', 'do', 'it', 'go', 'for'], ['how', 'much', 'do', 'it', 'run'],
+  // Asked of the seller, or of more than one: "how much do you charge", "how much are they".
+  ['how', 'much', 'do', 'you', 'charge'], ['what', 'do', 'you', 'charge'], ['how', 'much', 'would', 'it', 'be'], ['how', 'much', 'will', 'it', 'be'],
+  ['how', 'much', 'be', 'they'],
 ];
 
 export const PARAPHRASES: ReadonlyArray<ReadonlyArray<readonly string[]>> = [

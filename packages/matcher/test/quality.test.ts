@@ -1268,6 +1268,12 @@ describe('recall: a price question that names its thing', () => {
     expect(find('how much does it cost', 'how much is your cheapest option')).toMatchObject({ tier: 'gap', offset: -1 });
   });
 
+  it('matches "how much do you charge?", "what do you charge for it" and "how much are they?" to "how much does it cost": a price asked of the seller or of more than one', () => {
+    expect(find('how much does it cost', 'Okay, how much do you charge?')).toMatchObject({ offset: -1 });
+    expect(find('how much does it cost', 'what do you charge for it')).toMatchObject({ offset: -1 });
+    expect(find('how much does it cost', 'how much are they?')).toMatchObject({ offset: -1 });
+  });
+
   it('still matches "How much is it?" as written at offset 0, once', () => {
     const found = findAll([{ name: 'T', vocabulary: ['How much is it'] }], ['How much is it?']);
     expect(found).toHaveLength(1);
