@@ -891,6 +891,17 @@ describe('recall: quantities may differ', () => {
     expect(find('I would like a Latte with 2 milk please', 'can I also get a latte with oat milk?')).toBeUndefined();
     expect(find('I would like a Latte with 2 milk please', 'I would like a latte with 2 milk please')).toMatchObject({ tier: 'exact' });
   });
+
+  it('takes a number that names a kind for a modifier: "I would like a latte with almond milk." is no "I want a latte with 2 milk"', () => {
+    expect(find('I want a latte with 2 milk', 'Sure, I would like a latte with almond milk.')).toBeUndefined();
+    expect(find('Make one with 2 milk', "I'd like a Vanilla Latte, iced, and make that with Almond milk please.")).toBeUndefined();
+    expect(find('Make one with 2 milk', 'make one with 2% milk')).toBeDefined();
+  });
+
+  it('still reads a number before a plural or a compound as a count: "Hi I need 2 Cortados to go please" ~ "I want a triple cortado with oatmilk to go please."', () => {
+    expect(find('Hi I need 2 Cortados to go please', 'I want a triple cortado with oatmilk to go please.')).toBeDefined();
+    expect(find('Can I get two matcha lattes', 'Hi, can I get a skinny matcha latte?')).toBeDefined();
+  });
 });
 
 describe('recall: "keeps doing" says what "does" does', () => {

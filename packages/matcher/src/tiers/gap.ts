@@ -757,8 +757,10 @@ function replacesItem(runtime: Runtime, message: EncodedMessage, view: MessageVi
     if (placed[j] >= 0 || !index.tokenContent[from + j]) continue;
     const flags = index.tokenFlags[from + j];
     // A modifier right before the word it modifies; a kind stands for a bare general word only: "two lattes"
-    // is not "two Macchiato drinks".
-    if (j + 1 < m && placed[j + 1] >= 0 && flags & (NOUN_LIKE | ADJECTIVE) && index.tokenFlags[from + j + 1] & NOUN_LIKE) {
+    // is not "two Macchiato drinks". A number that is no count names a kind as a modifier does: "2 milk" is
+    // no "almond milk".
+    const modifies = flags & (NOUN_LIKE | ADJECTIVE) || namesKind(index, from, j, m);
+    if (j + 1 < m && placed[j + 1] >= 0 && modifies && index.tokenFlags[from + j + 1] & NOUN_LIKE) {
       if (placedKind[j + 1] === KIND) return true;
       const before = placed[j + 1] - 1;
       if (isFreeContent(message, before, placed[j + 1], a, end) && view.kind(before) & (NOUN_LIKE | ADJECTIVE)) return true;
@@ -895,6 +897,17 @@ function timeAdverbialAt(runtime: Runtime, from: number, j: number, m: number): 
 function saysOtherTime(runtime: Runtime, message: EncodedMessage, a: number): boolean {
   for (let i = 0; i < message.count; i++) if (message.sentence[i] === message.sentence[a] && OTHER_TIMES.has(runtime.wordOf(message.lemma[i]))) return true;
   return false;
+}
+
+/**
+ * Whether phrase word j is a number that names a kind of the word after it ("2 milk"), not a count: no
+ * count (features.ts OPTIONAL), before a word that is no plural ("2 Cortados") and no compound's first
+ * word ("two matcha lattes").
+ */
+function namesKind(index: CompiledIndex, from: number, j: number, m: number): boolean {
+  if (index.tokenFlags[from + j] & OPTIONAL || j + 1 >= m || !isDigits(index.lemmas[index.tokenLemma[from + j]])) return false;
+  if (index.normals[index.tokenNormal[from + j + 1]].endsWith('s')) return false;
+  return j + 2 >= m || !(index.tokenFlags[from + j + 2] & NOUN_LIKE);
 }
 
 /** The length of what nowSaidAt found. */
