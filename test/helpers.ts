@@ -13,6 +13,8 @@ export interface Run {
   code: number;
   stdout: string;
   stderr: string;
+  /** The signal that ended the process, where one did (code is then -1). */
+  signal?: string;
 }
 
 export function phrasewatch(args: string[], options: { cwd?: string; input?: string; env?: Record<string, string> } = {}): Promise<Run> {
@@ -24,7 +26,7 @@ export function phrasewatch(args: string[], options: { cwd?: string; input?: str
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
     child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
     child.on('error', fail);
-    child.on('close', (code) => done({ code: code ?? -1, stdout, stderr }));
+    child.on('close', (code, signal) => done({ code: code ?? -1, stdout, stderr, ...(signal ? { signal } : {}) }));
     child.stdin.end(options.input ?? '');
   });
 }
