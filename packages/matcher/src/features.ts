@@ -103,10 +103,10 @@ export function phraseFeatures(stream: TokenStream, source: TokenSource): Phrase
     if (tokens.pos(i) === 'ADV' && stream.lemma[i].length > 4 && stream.lemma[i].endsWith('ly') && classOf(stream.lemma[i]) === CONTENT) f |= ADVERB;
     flags.push(f);
   }
+  markTimesOfNow(stream, flags);
   // Discourse markers that open a phrase ("Great, your order...", "Okay it'll be ready") carry no
   // content, and a message often says them in a sentence of their own: they weigh nothing. Answers
   // ("yes", "no", "right") do say something, and keep their weight.
-  markTimesOfNow(stream, flags);
   let lead = 0;
   while (lead < stream.count && isDiscourseMarker(stream.lemma[lead]) && !ANSWERS.has(stream.lemma[lead])) lead++;
   let contentAfter = false;
@@ -118,11 +118,12 @@ export function phraseFeatures(stream: TokenStream, source: TokenSource): Phrase
 }
 
 /**
- * Time adverbials that say "now": a message says the same with another, "now" or none ("Our
- * representatives are unavailable at this time" ~ "... unavailable at the moment" ~ "... are unavailable"). Only at the end of
- * a phrase or of its clause, where they say when the rest holds; "currently" is an -ly adverb already.
+ * Time adverbials that say "now": a message says the same with another or none ("Our representatives
+ * are unavailable at this time" ~ "... unavailable at the moment" ~ "... are unavailable"). Only at the
+ * end of a phrase or of its clause, where they say when the rest holds; "currently" is an -ly adverb
+ * already.
  */
-export const TIMES_OF_NOW: ReadonlyArray<readonly string[]> = [
+const TIMES_OF_NOW: ReadonlyArray<readonly string[]> = [
   ['right', 'now'], ['at', 'the', 'moment'], ['at', 'this', 'time'], ['at', 'present'], ['at', 'this', 'point'], ['for', 'now'],
   ['as', 'of', 'now'], ['at', 'this', 'point', 'in', 'time'], ['now'],
 ];

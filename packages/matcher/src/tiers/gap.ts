@@ -383,7 +383,7 @@ export function align(runtime: Runtime, message: EncodedMessage, pattern: number
       }
       // A time adverbial ("at the moment") is placed whole, word for word, or not at all: its "right" alone
       // is the "right" of "the right order".
-      const run = optionalShare !== 0 && index.tokenFlags[from + j] & OPTIONAL ? timeAdverbialAt(runtime, from, j, m) : 0;
+      const run = optionalShare !== 0 && index.tokenFlags[from + j] & OPTIONAL ? timeAdverbialAt(index, from, j, m) : 0;
       if (run > 0) {
         const at = nowSaidAt(runtime, message, from + j, run, a, end), said = at < 0 ? 0 : saidLength;
         if (at < 0 && saysOtherTime(runtime, message, a)) {
@@ -885,11 +885,11 @@ function asksTheOther(runtime: Runtime, message: EncodedMessage, from: number, m
 }
 
 /** The length of the time adverbial (features.ts OPTIONAL words, not counts) at phrase word j, 0 if none. */
-function timeAdverbialAt(runtime: Runtime, from: number, j: number, m: number): number {
-  const { index } = runtime;
-  if (isDigits(runtime.wordOf(index.tokenLemma[from + j]))) return 0;
+function timeAdverbialAt(index: CompiledIndex, from: number, j: number, m: number): number {
+  const word = (k: number): string => index.lemmas[index.tokenLemma[from + k]];
+  if (isDigits(word(j))) return 0;
   let k = j + 1;
-  while (k < m && index.tokenFlags[from + k] & OPTIONAL && !isDigits(runtime.wordOf(index.tokenLemma[from + k]))) k++;
+  while (k < m && index.tokenFlags[from + k] & OPTIONAL && !isDigits(word(k))) k++;
   return k - j;
 }
 
